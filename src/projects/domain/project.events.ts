@@ -1,0 +1,161 @@
+import type {
+  BusinessDate,
+  IndicatorTarget,
+  IndicatorValue,
+  InspectionOutcome,
+  Period,
+  RegistrationDetails,
+  Vnd,
+} from './project.types';
+
+/**
+ * Events of one support project, past tense, each a fact that happened. The actor, the
+ * command id and the recording time travel in the stored event's metadata; what the domain
+ * itself needs later (who registered or appraised, for segregation of duties) is in `data`.
+ * Changing an event's shape means a new schema version and an upcaster in the serde.
+ */
+
+export type ProjectRegistered = Readonly<{
+  type: 'ProjectRegistered';
+  data: RegistrationDetails & {
+    readonly projectId: string;
+    readonly planYear: number;
+    readonly district: string;
+    readonly registeredBy: string;
+  };
+}>;
+
+export type AppraisalStarted = Readonly<{ type: 'AppraisalStarted'; data: { startedBy: string } }>;
+
+export type AppraisalPassed = Readonly<{
+  type: 'AppraisalPassed';
+  data: { appraisedFundingVnd: Vnd; notes: string; appraisedBy: string };
+}>;
+
+export type RevisionRequested = Readonly<{
+  type: 'RevisionRequested';
+  data: { notes: string; requestedOn: BusinessDate; appraisedBy: string };
+}>;
+
+export type AppraisalRejected = Readonly<{ type: 'AppraisalRejected'; data: { notes: string; appraisedBy: string } }>;
+
+export type ProjectResubmitted = Readonly<{
+  type: 'ProjectResubmitted';
+  data: { changes: Partial<RegistrationDetails>; resubmittedBy: string };
+}>;
+
+export type ProjectApproved = Readonly<{
+  type: 'ProjectApproved';
+  data: { decisionNo: string; decisionDate: BusinessDate; approvedFundingVnd: Vnd };
+}>;
+
+export type ProjectRejected = Readonly<{ type: 'ProjectRejected'; data: { reason: string } }>;
+
+export type ExecutionStarted = Readonly<{ type: 'ExecutionStarted'; data: { startedOn: BusinessDate } }>;
+
+export type ProgressReported = Readonly<{
+  type: 'ProgressReported';
+  data: {
+    period: Period;
+    reportedOn: BusinessDate;
+    achievements: readonly IndicatorValue[];
+    /** True when this report replaces an earlier one for the same period. */
+    replacesEarlierReport: boolean;
+  };
+}>;
+
+export type AdvanceDisbursed = Readonly<{
+  type: 'AdvanceDisbursed';
+  data: { amountVnd: Vnd; paidOn: BusinessDate; voucherNo: string };
+}>;
+
+export type PaymentDisbursed = Readonly<{
+  type: 'PaymentDisbursed';
+  data: { amountVnd: Vnd; paidOn: BusinessDate; voucherNo: string };
+}>;
+
+export type FundsRecovered = Readonly<{
+  type: 'FundsRecovered';
+  data: { amountVnd: Vnd; paidOn: BusinessDate; voucherNo: string };
+}>;
+
+export type InspectionRecorded = Readonly<{
+  type: 'InspectionRecorded';
+  data: { inspectedOn: BusinessDate; findings: string; outcome: InspectionOutcome };
+}>;
+
+export type ProjectAdjusted = Readonly<{
+  type: 'ProjectAdjusted';
+  data: {
+    decisionNo: string;
+    reason: string;
+    approvedFundingVnd?: Vnd;
+    plannedEnd?: BusinessDate;
+    targets?: readonly IndicatorTarget[];
+  };
+}>;
+
+export type ProjectAccepted = Readonly<{ type: 'ProjectAccepted'; data: { acceptedOn: BusinessDate; notes: string } }>;
+
+export type ProjectSettled = Readonly<{
+  type: 'ProjectSettled';
+  data: { settledAmountVnd: Vnd; settledOn: BusinessDate; decisionNo: string };
+}>;
+
+export type ProjectCancelled = Readonly<{
+  type: 'ProjectCancelled';
+  data: { reason: string; cancelledOn: BusinessDate; amountToRecoverVnd: Vnd };
+}>;
+
+export type ProjectEvent =
+  | ProjectRegistered
+  | AppraisalStarted
+  | AppraisalPassed
+  | RevisionRequested
+  | AppraisalRejected
+  | ProjectResubmitted
+  | ProjectApproved
+  | ProjectRejected
+  | ExecutionStarted
+  | ProgressReported
+  | AdvanceDisbursed
+  | PaymentDisbursed
+  | FundsRecovered
+  | InspectionRecorded
+  | ProjectAdjusted
+  | ProjectAccepted
+  | ProjectSettled
+  | ProjectCancelled;
+
+export type ProjectEventType = ProjectEvent['type'];
+
+/**
+ * The business date an event happened on: its own date when the step carries one
+ * (a decision date, a payment date), otherwise the day it was recorded.
+ */
+export function occurredOnOf(event: ProjectEvent, today: BusinessDate): BusinessDate {
+  switch (event.type) {
+    case 'ProjectApproved':
+      return event.data.decisionDate;
+    case 'ExecutionStarted':
+      return event.data.startedOn;
+    case 'ProgressReported':
+      return event.data.reportedOn;
+    case 'AdvanceDisbursed':
+    case 'PaymentDisbursed':
+    case 'FundsRecovered':
+      return event.data.paidOn;
+    case 'InspectionRecorded':
+      return event.data.inspectedOn;
+    case 'ProjectAccepted':
+      return event.data.acceptedOn;
+    case 'ProjectSettled':
+      return event.data.settledOn;
+    case 'RevisionRequested':
+      return event.data.requestedOn;
+    case 'ProjectCancelled':
+      return event.data.cancelledOn;
+    default:
+      return today;
+  }
+}

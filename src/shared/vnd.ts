@@ -1,0 +1,46 @@
+/**
+ * Money is whole Vietnamese đồng in safe integers. Every computation that could leave the
+ * safe range (a percentage of a large amount) goes through BigInt and is checked back.
+ */
+export type Vnd = number;
+
+export function isVnd(value: unknown): value is Vnd {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
+
+export function assertVnd(value: number, what: string): Vnd {
+  if (!isVnd(value)) throw new RangeError(`${what} must be a whole, non-negative VND amount`);
+  return value;
+}
+
+function toSafe(value: bigint, what: string): Vnd {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n)) throw new RangeError(`${what} leaves the safe integer range`);
+  return n;
+}
+
+/** Adds amounts exactly; throws if the sum is not a safe integer. */
+export function sumVnd(amounts: readonly Vnd[]): Vnd {
+  return toSafe(
+    amounts.reduce((acc, a) => acc + BigInt(a), 0n),
+    'sum',
+  );
+}
+
+/** `percent`% of `amount`, rounded down to the đồng (a cap never rounds up). */
+export function percentOfFloor(amount: Vnd, percent: number): Vnd {
+  if (!Number.isInteger(percent) || percent < 0) throw new RangeError('percent must be a whole number');
+  return toSafe((BigInt(amount) * BigInt(percent)) / 100n, 'percentage');
+}
+
+/**
+ * A rate numerator/denominator as a decimal number rounded to `digits` decimals, computed
+ * from integers (no float accumulates money). Null when there is no denominator.
+ */
+export function rate(numerator: Vnd, denominator: Vnd, digits = 4): number | null {
+  if (denominator === 0) return null;
+  const scale = 10n ** BigInt(digits);
+  const n = BigInt(numerator) * scale * 2n + BigInt(denominator);
+  const q = n / (BigInt(denominator) * 2n); // round half up
+  return Number(q) / Number(scale);
+}
