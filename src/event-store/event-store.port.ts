@@ -145,7 +145,7 @@ export class WrongExpectedVersionError extends Error {
 
 /** The store cannot take writes now (read-only file, disk full, server down): HTTP 503. */
 export class EventStoreUnavailableError extends Error {
-  constructor(message: string, readonly cause?: unknown) {
+  constructor(message: string, override readonly cause?: unknown) {
     super(message);
     this.name = 'EventStoreUnavailableError';
   }
