@@ -1,0 +1,52 @@
+import type { BusinessDate } from '../../shared/business-date';
+
+/**
+ * Events of one yearly plan, past tense. Who opened, submitted and compiled is kept in `data`
+ * because the plan's own rules need it later (whoever compiled cannot approve).
+ */
+
+export type PlanOpened = Readonly<{
+  type: 'PlanOpened';
+  data: {
+    readonly year: number;
+    readonly programCode: string;
+    readonly registrationDeadline: BusinessDate;
+    readonly openedBy: string;
+  };
+}>;
+
+export type DistrictRegistrationSubmitted = Readonly<{
+  type: 'DistrictRegistrationSubmitted';
+  data: {
+    readonly district: string;
+    readonly projectIds: readonly string[];
+    readonly submittedOn: BusinessDate;
+    /** Submitted after the registration deadline (the deadline day itself is on time). */
+    readonly late: boolean;
+    readonly submittedBy: string;
+    /** 1 for the district's first submission; a later one replaces the earlier registration. */
+    readonly submissionNo: number;
+  };
+}>;
+
+export type PlanCompiled = Readonly<{
+  type: 'PlanCompiled';
+  data: {
+    readonly compiledOn: BusinessDate;
+    readonly compiledBy: string;
+    readonly districtsSubmitted: readonly string[];
+    /** Districts known when compiling that sent no registration. */
+    readonly districtsMissing: readonly string[];
+    /** Every registered project id, district by district in order of first submission. */
+    readonly projectIds: readonly string[];
+  };
+}>;
+
+export type PlanApproved = Readonly<{
+  type: 'PlanApproved';
+  data: { readonly decisionNo: string; readonly decisionDate: BusinessDate; readonly approvedBy: string };
+}>;
+
+export type PlanEvent = PlanOpened | DistrictRegistrationSubmitted | PlanCompiled | PlanApproved;
+
+export type PlanEventType = PlanEvent['type'];
