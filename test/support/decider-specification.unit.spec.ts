@@ -1,0 +1,80 @@
+import type { Decider } from '../../src/shared/decider';
+import { ruleBroken } from '../../src/shared/domain-error';
+import { deciderSpecification } from './decider-specification';
+
+// A counter that may not go above a limit: small enough that every outcome is obvious.
+type Command = { type: 'Add'; amount: number } | { type: 'Crash' };
+type Event = { type: 'Added'; amount: number } | { type: 'Unfoldable' };
+type Context = { limit: number };
+
+const counter: Decider<Command, Event, number, Context> = {
+  initialState: () => 0,
+  evolve: (total, event) => {
+    if (event.type === 'Unfoldable') throw new Error('evolve refuses this event');
+    return total + event.amount;
+  },
+  decide: (command, total, { limit }) => {
+    if (command.type === 'Crash') throw new Error('not a domain error');
+    if (command.amount < 0) return [{ type: 'Unfoldable' }];
+    if (total + command.amount > limit) throw ruleBroken('over_limit', 'over the limit', 'amount');
+    return [{ type: 'Added', amount: command.amount }];
+  },
+};
+
+const spec = deciderSpecification(counter);
+const context = { limit: 10 };
+
+describe('deciderSpecification', () => {
+  describe('then', () => {
+    it('passes when the decided events are the expected ones, and returns the evolved state', () => {
+      const state = spec.given([{ type: 'Added', amount: 4 }]).when({ type: 'Add', amount: 6 }, context).then([{ type: 'Added', amount: 6 }]);
+      expect(state).toBe(10);
+    });
+
+    it('fails when the decided events differ', () => {
+      expect(() => spec.given([]).when({ type: 'Add', amount: 6 }, context).then([{ type: 'Added', amount: 7 }])).toThrow();
+    });
+
+    it('fails when decide refuses', () => {
+      expect(() => spec.given([{ type: 'Added', amount: 10 }]).when({ type: 'Add', amount: 1 }, context).then([])).toThrow(
+        'over the limit',
+      );
+    });
+
+    it('fails when evolve cannot fold what decide emitted', () => {
+      expect(() => spec.given([]).when({ type: 'Add', amount: -1 }, context).then([{ type: 'Unfoldable' }])).toThrow(
+        'evolve refuses this event',
+      );
+    });
+  });
+
+  describe('thenThrows', () => {
+    const full = spec.given([{ type: 'Added', amount: 10 }]).when({ type: 'Add', amount: 1 }, context);
+
+    it('passes on the expected code, kind and field, and returns the error', () => {
+      const error = full.thenThrows('over_limit', { kind: 'rule', field: 'amount' });
+      expect(error.message).toBe('over the limit');
+    });
+
+    it('fails on another code', () => {
+      expect(() => full.thenThrows('under_limit')).toThrow();
+    });
+
+    it('fails on another kind or field', () => {
+      expect(() => full.thenThrows('over_limit', { kind: 'invalid_state' })).toThrow();
+      expect(() => full.thenThrows('over_limit', { field: 'total' })).toThrow();
+    });
+
+    it('fails when decide returns events instead', () => {
+      expect(() => spec.given([]).when({ type: 'Add', amount: 1 }, context).thenThrows('over_limit')).toThrow(
+        /returned \[\{"type":"Added","amount":1\}\]/,
+      );
+    });
+
+    it('fails when decide throws something other than a DomainError', () => {
+      expect(() => spec.given([]).when({ type: 'Crash' }, context).thenThrows('over_limit')).toThrow(
+        /threw Error: not a domain error/,
+      );
+    });
+  });
+});
