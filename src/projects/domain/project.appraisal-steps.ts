@@ -1,0 +1,120 @@
+import { invalidState, ruleBroken } from '../../shared/domain-error';
+import type { ProjectContext } from './project.context';
+import type {
+  ApproveProject,
+  RecordAppraisalResult,
+  RegisterProject,
+  RejectProject,
+  ResubmitProject,
+  StartAppraisal,
+} from './project.commands';
+import type { ProjectEvent } from './project.events';
+import { requireWithinSupportNorm } from './project.money-rules';
+import {
+  requireDistrict,
+  requirePastDate,
+  requirePlanYear,
+  requirePositiveVnd,
+  requireText,
+  validateDetails,
+} from './project.input-rules';
+import { changedDetails, detailsOf } from './project.registration-details';
+import type { AppraisedProject, ProjectState } from './project.state';
+import { requireStatus } from './project.status-guard';
+
+/** The steps from registration to the approval decision. */
+
+export function register(command: RegisterProject, state: ProjectState, { actor, reference }: ProjectContext): ProjectEvent[] {
+  if (state.status !== 'unregistered') {
+    throw invalidState('already_registered', `The project is already registered (it is ${state.status})`);
+  }
+  const { projectId, planYear, district } = command.data;
+  requireText(projectId, 'projectId');
+  requirePlanYear(planYear);
+  requireDistrict(district, reference);
+  const details = detailsOf(command.data);
+  validateDetails(details, reference);
+  return [{ type: 'ProjectRegistered', data: { ...details, projectId, planYear, district, registeredBy: actor.sub } }];
+}
+
+export function startAppraisal(_command: StartAppraisal, state: ProjectState, { actor }: ProjectContext): ProjectEvent[] {
+  requireStatus(state, 'start the appraisal', ['registered']);
+  return [{ type: 'AppraisalStarted', data: { startedBy: actor.sub } }];
+}
+
+export function recordAppraisalResult(
+  command: RecordAppraisalResult,
+  state: ProjectState,
+  { actor, reference, today }: ProjectContext,
+): ProjectEvent[] {
+  const s = requireStatus(state, 'record an appraisal result', ['under_appraisal']);
+  const { outcome, notes, appraisedFundingVnd } = command.data;
+  switch (outcome) {
+    case 'passed': {
+      if (appraisedFundingVnd === undefined) {
+        throw ruleBroken('required', 'appraisedFundingVnd is required when the appraisal passed', 'appraisedFundingVnd');
+      }
+      const appraised = requirePositiveVnd(appraisedFundingVnd, 'appraisedFundingVnd');
+      const requested = s.dossier.details.requestedFundingVnd;
+      if (appraised > requested) {
+        throw ruleBroken(
+          'appraised_exceeds_requested',
+          `appraisedFundingVnd ${appraised} is above the requested ${requested}`,
+          'appraisedFundingVnd',
+        );
+      }
+      requireWithinSupportNorm(appraised, s.dossier.details, reference, 'appraisedFundingVnd');
+      return [{ type: 'AppraisalPassed', data: { appraisedFundingVnd: appraised, notes, appraisedBy: actor.sub } }];
+    }
+    case 'revision_requested':
+      return [{ type: 'RevisionRequested', data: { notes, requestedOn: today, appraisedBy: actor.sub } }];
+    case 'rejected':
+      return [{ type: 'AppraisalRejected', data: { notes, appraisedBy: actor.sub } }];
+    default:
+      throw ruleBroken('invalid_outcome', 'outcome must be passed, revision_requested or rejected', 'outcome');
+  }
+}
+
+export function resubmit(command: ResubmitProject, state: ProjectState, { actor, reference }: ProjectContext): ProjectEvent[] {
+  const s = requireStatus(state, 'resubmit', ['revision_requested']);
+  const changes = changedDetails(command.data.changes ?? {});
+  validateDetails({ ...s.dossier.details, ...changes }, reference);
+  return [{ type: 'ProjectResubmitted', data: { changes, resubmittedBy: actor.sub } }];
+}
+
+/** Whoever authored or appraised the proposal may not decide on it. */
+function requireSegregationOfDuties(s: AppraisedProject, { actor }: ProjectContext, step: string): void {
+  if (s.dossier.proposedBy.includes(actor.sub)) {
+    throw ruleBroken('segregation_of_duties', `${actor.sub} registered this project and may not ${step} it`);
+  }
+  if (s.appraisal.appraisedBy === actor.sub) {
+    throw ruleBroken('segregation_of_duties', `${actor.sub} appraised this project and may not ${step} it`);
+  }
+}
+
+export function approve(command: ApproveProject, state: ProjectState, context: ProjectContext): ProjectEvent[] {
+  const s = requireStatus(state, 'approve', ['appraised']);
+  requireSegregationOfDuties(s, context, 'approve');
+  const { decisionNo, decisionDate, approvedFundingVnd } = command.data;
+  requireText(decisionNo, 'decisionNo');
+  requirePastDate(decisionDate, context.today, 'decisionDate');
+  const approved = requirePositiveVnd(approvedFundingVnd, 'approvedFundingVnd');
+  const appraised = s.appraisal.appraisedFundingVnd;
+  if (approved > appraised) {
+    throw ruleBroken(
+      'approved_exceeds_appraised',
+      `approvedFundingVnd ${approved} is above the appraised ${appraised}`,
+      'approvedFundingVnd',
+    );
+  }
+  // The norm may have been lowered since the appraisal: the approval answers to the norm in force.
+  requireWithinSupportNorm(approved, s.dossier.details, context.reference, 'approvedFundingVnd');
+  return [{ type: 'ProjectApproved', data: { decisionNo, decisionDate, approvedFundingVnd: approved } }];
+}
+
+export function reject(command: RejectProject, state: ProjectState, context: ProjectContext): ProjectEvent[] {
+  const s = requireStatus(state, 'reject', ['appraised']);
+  requireSegregationOfDuties(s, context, 'reject');
+  const reason = requireText(command.data.reason, 'reason');
+  return [{ type: 'ProjectRejected', data: { reason } }];
+}
