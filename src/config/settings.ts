@@ -1,0 +1,240 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * The application's configuration: environment variables read and validated once, at start.
+ * A bad value throws an Error whose message starts with the variable's name, so start-up
+ * stops with a message an operator can act on.
+ *
+ * `loadSettings` is pure (no file, no clock, no randomness): the development JWT secret comes
+ * from the `devJwtSecret` callback, which `loadSettingsFromEnvironment` wires to
+ * `resolveDevJwtSecret` (the file DATA_DIR/dev-jwt-secret, shared with `npm run token`).
+ * An empty variable (`PORT=`) counts as unset.
+ */
+
+export const NODE_ENVS = ['development', 'test', 'production'] as const;
+export type NodeEnv = (typeof NODE_ENVS)[number];
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export type EventStoreSettings =
+  | { readonly kind: 'sqlite' }
+  | { readonly kind: 'eventstoredb'; readonly connectionString: string };
+
+/** Where the HS256 secret came from: the environment, or the development file (read, or created now). */
+export type JwtSecretSource = 'env' | 'dev-file' | 'dev-file-created';
+
+export type AuthSettings = (
+  | { readonly kind: 'hs256'; readonly secret: string; readonly secretSource: JwtSecretSource }
+  | { readonly kind: 'jwks'; readonly jwksUrl: string }
+) & {
+  /** Expected `iss`; not checked when unset. */
+  readonly issuer?: string;
+  /** Expected `aud`; not checked when unset. */
+  readonly audience?: string;
+};
+
+export interface NotifySettings {
+  readonly webhookUrl?: string;
+  /** Signs webhook bodies (HMAC) so the receiver can check they come from us. */
+  readonly webhookSecret?: string;
+  readonly smtpUrl?: string;
+}
+
+export interface Settings {
+  readonly nodeEnv: NodeEnv;
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly eventStore: EventStoreSettings;
+  readonly auth: AuthSettings;
+  readonly redisUrl: string;
+  readonly queuePrefix: string;
+  readonly reminderCron: string;
+  readonly notify: NotifySettings;
+  /** Requests per client per minute; 0 turns rate limiting off. */
+  readonly rateLimitPerMinute: number;
+  readonly bodyLimitBytes: number;
+  /** Advances before acceptance may reach this share (0..100) of the approved funding. */
+  readonly advanceCapPercent: number;
+  readonly logLevel: LogLevel;
+}
+
+/** Nest injection token for the validated `Settings` (provided by SettingsModule). */
+export const SETTINGS = Symbol('SETTINGS');
+
+/** The development secret: its value and whether it was created just now. */
+export interface DevJwtSecret {
+  readonly secret: string;
+  readonly created: boolean;
+}
+
+export interface LoadSettingsOptions {
+  /**
+   * Supplies the HS256 secret outside production when AUTH_JWT_SECRET and AUTH_JWKS_URL are
+   * both unset. Without it, AUTH_JWT_SECRET is required in every environment.
+   */
+  readonly devJwtSecret?: (dataDir: string) => DevJwtSecret;
+}
+
+/** HS256 keys shorter than the hash output weaken the MAC (RFC 7518 §3.2). */
+export const MIN_JWT_SECRET_LENGTH = 32;
+
+export const DEV_JWT_SECRET_FILE = 'dev-jwt-secret';
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+function raw(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value === undefined || value === '' ? undefined : value;
+}
+
+function fail(name: string, problem: string): never {
+  throw new Error(`${name} ${problem}`);
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const value = raw(env, name);
+  if (value === undefined) return fallback;
+  if (!/^\d+$/.test(value)) fail(name, `must be a whole number, got "${value}"`);
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n < min || n > max) fail(name, `must be between ${min} and ${max}, got ${value}`);
+  return n;
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const value = raw(env, name);
+  if (value === undefined) return fallback;
+  if (!(allowed as readonly string[]).includes(value)) fail(name, `must be one of ${allowed.join(', ')}, got "${value}"`);
+  return value as T;
+}
+
+function url(env: Env, name: string, protocols: readonly string[]): string | undefined {
+  const value = raw(env, name);
+  if (value === undefined) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    return fail(name, 'must be a URL');
+  }
+  if (!protocols.includes(parsed.protocol)) fail(name, `must be a ${protocols.join(' or ')} URL`);
+  return value;
+}
+
+// Five fields (minute..weekday) or six (with seconds), in the characters cron syntax uses.
+const CRON = /^(\S+\s+){4,5}\S+$/;
+const CRON_FIELD = /^[\d*,/?LW#A-Za-z-]+$/;
+
+function cron(env: Env, name: string, fallback: string): string {
+  const value = raw(env, name) ?? fallback;
+  if (!CRON.test(value) || !value.split(/\s+/).every((field) => CRON_FIELD.test(field))) {
+    fail(name, `must be a cron expression with 5 or 6 fields, got "${value}"`);
+  }
+  return value;
+}
+
+function eventStoreSettings(env: Env): EventStoreSettings {
+  const kind = oneOf(env, 'EVENT_STORE', ['sqlite', 'eventstoredb'] as const, 'sqlite');
+  if (kind === 'sqlite') return { kind };
+  const connectionString = raw(env, 'EVENTSTORE_CONNECTION_STRING');
+  if (connectionString === undefined) fail('EVENTSTORE_CONNECTION_STRING', 'is required when EVENT_STORE=eventstoredb');
+  if (!/^[a-z][a-z+]*:\/\/\S+$/.test(connectionString)) {
+    fail('EVENTSTORE_CONNECTION_STRING', 'must be a connection string such as esdb://host:2113?tls=false');
+  }
+  return { kind, connectionString };
+}
+
+function authSettings(env: Env, nodeEnv: NodeEnv, dataDir: string, options: LoadSettingsOptions): AuthSettings {
+  const issuer = raw(env, 'AUTH_ISSUER');
+  const audience = raw(env, 'AUTH_AUDIENCE');
+  const claims = { ...(issuer && { issuer }), ...(audience && { audience }) };
+  const jwksUrl = url(env, 'AUTH_JWKS_URL', nodeEnv === 'production' ? ['https:'] : ['https:', 'http:']);
+  const secret = raw(env, 'AUTH_JWT_SECRET');
+  if (jwksUrl !== undefined) {
+    // Two sources of trust would let an HS256 token signed with the shared secret pass where
+    // only the identity provider should be trusted.
+    if (secret !== undefined) fail('AUTH_JWT_SECRET', 'must not be set together with AUTH_JWKS_URL');
+    return { kind: 'jwks', jwksUrl, ...claims };
+  }
+  if (secret !== undefined) {
+    if (secret.length < MIN_JWT_SECRET_LENGTH) fail('AUTH_JWT_SECRET', `must be at least ${MIN_JWT_SECRET_LENGTH} characters`);
+    return { kind: 'hs256', secret, secretSource: 'env', ...claims };
+  }
+  if (nodeEnv === 'production') fail('AUTH_JWT_SECRET', 'is required in production when AUTH_JWKS_URL is not set');
+  if (!options.devJwtSecret) fail('AUTH_JWT_SECRET', 'is required (no development secret source was given)');
+  const dev = options.devJwtSecret(dataDir);
+  return { kind: 'hs256', secret: dev.secret, secretSource: dev.created ? 'dev-file-created' : 'dev-file', ...claims };
+}
+
+/** Reads and validates the settings from `env`. Throws an Error naming the first bad variable. */
+export function loadSettings(env: NodeJS.ProcessEnv, options: LoadSettingsOptions = {}): Settings {
+  const nodeEnv = oneOf(env, 'NODE_ENV', NODE_ENVS, 'development');
+  const dataDir = raw(env, 'DATA_DIR') ?? './data';
+  const queuePrefix = raw(env, 'QUEUE_PREFIX') ?? 'khuyencong';
+  if (!/^[\w.-]+$/.test(queuePrefix)) fail('QUEUE_PREFIX', 'may hold only letters, digits, "_", "." and "-"');
+  return {
+    nodeEnv,
+    port: integer(env, 'PORT', 3000, 0, 65535),
+    host: raw(env, 'HOST') ?? '0.0.0.0',
+    dataDir,
+    eventStore: eventStoreSettings(env),
+    auth: authSettings(env, nodeEnv, dataDir, options),
+    redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']) ?? 'redis://127.0.0.1:6379',
+    queuePrefix,
+    reminderCron: cron(env, 'REMINDER_CRON', '0 7 * * *'),
+    notify: {
+      webhookUrl: url(env, 'NOTIFY_WEBHOOK_URL', ['https:', 'http:']),
+      webhookSecret: raw(env, 'NOTIFY_WEBHOOK_SECRET'),
+      smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
+    },
+    rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 6000, 0, 10_000_000),
+    bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1, 1024 * 1024 * 1024),
+    advanceCapPercent: integer(env, 'ADVANCE_CAP_PERCENT', 70, 0, 100),
+    logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
+  };
+}
+
+/**
+ * The development HS256 secret kept in DATA_DIR/dev-jwt-secret, created (random, mode 0600)
+ * when missing, so the server and `npm run token` sign and verify with the same key across
+ * restarts. Never used in production.
+ */
+export function resolveDevJwtSecret(dataDir: string): DevJwtSecret {
+  const file = join(dataDir, DEV_JWT_SECRET_FILE);
+  const existing = readSecretFile(file);
+  if (existing !== undefined) return { secret: existing, created: false };
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  try {
+    // 'wx' fails if another process (the CLI, a second instance) created it meanwhile: use theirs.
+    writeFileSync(file, `${secret}\n`, { flag: 'wx', mode: 0o600 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    const theirs = readSecretFile(file);
+    if (theirs === undefined) throw new Error(`${file} exists but holds no secret`);
+    return { secret: theirs, created: false };
+  }
+  return { secret, created: true };
+}
+
+function readSecretFile(file: string): string | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  const secret = text.trim();
+  if (secret === '') return undefined;
+  if (secret.length < MIN_JWT_SECRET_LENGTH) throw new Error(`${file} holds a secret shorter than ${MIN_JWT_SECRET_LENGTH} characters`);
+  return secret;
+}
+
+/** `loadSettings` with the development secret file under DATA_DIR: what the server and the CLI call. */
+export function loadSettingsFromEnvironment(env: NodeJS.ProcessEnv = process.env): Settings {
+  return loadSettings(env, { devJwtSecret: resolveDevJwtSecret });
+}

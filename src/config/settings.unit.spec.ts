@@ -1,0 +1,164 @@
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadSettings, loadSettingsFromEnvironment, resolveDevJwtSecret, type DevJwtSecret } from './settings';
+
+const SECRET = 'a-test-secret-that-is-long-enough-0123456789';
+const devSecret = (): DevJwtSecret => ({ secret: 'dev-secret-from-the-file-0123456789abcdef', created: true });
+
+describe('loadSettings', () => {
+  describe('with nothing set in development', () => {
+    const settings = loadSettings({}, { devJwtSecret: devSecret });
+
+    it('uses the documented defaults', () => {
+      expect(settings).toMatchObject({
+        nodeEnv: 'development',
+        port: 3000,
+        host: '0.0.0.0',
+        dataDir: './data',
+        eventStore: { kind: 'sqlite' },
+        redisUrl: 'redis://127.0.0.1:6379',
+        queuePrefix: 'khuyencong',
+        reminderCron: '0 7 * * *',
+        rateLimitPerMinute: 6000,
+        bodyLimitBytes: 1048576,
+        advanceCapPercent: 70,
+        logLevel: 'info',
+      });
+    });
+
+    it('signs with the development secret and records that it was created', () => {
+      expect(settings.auth).toEqual({ kind: 'hs256', secret: 'dev-secret-from-the-file-0123456789abcdef', secretSource: 'dev-file-created' });
+    });
+  });
+
+  it('reads every variable it is given', () => {
+    const settings = loadSettings({
+      NODE_ENV: 'production',
+      PORT: '8080',
+      HOST: '127.0.0.1',
+      DATA_DIR: '/var/lib/kc',
+      EVENT_STORE: 'eventstoredb',
+      EVENTSTORE_CONNECTION_STRING: 'esdb://localhost:2113?tls=false',
+      AUTH_JWT_SECRET: SECRET,
+      AUTH_ISSUER: 'https://id.example',
+      AUTH_AUDIENCE: 'khuyencong-api',
+      REDIS_URL: 'redis://redis:6380',
+      QUEUE_PREFIX: 'kc-prod',
+      REMINDER_CRON: '30 6 * * 1-5',
+      NOTIFY_WEBHOOK_URL: 'https://hooks.example/kc',
+      NOTIFY_WEBHOOK_SECRET: 'whsec',
+      SMTP_URL: 'smtp://mail:25',
+      RATE_LIMIT_PER_MINUTE: '0',
+      BODY_LIMIT_BYTES: '2048',
+      ADVANCE_CAP_PERCENT: '100',
+      LOG_LEVEL: 'debug',
+    });
+    expect(settings).toEqual({
+      nodeEnv: 'production',
+      port: 8080,
+      host: '127.0.0.1',
+      dataDir: '/var/lib/kc',
+      eventStore: { kind: 'eventstoredb', connectionString: 'esdb://localhost:2113?tls=false' },
+      auth: { kind: 'hs256', secret: SECRET, secretSource: 'env', issuer: 'https://id.example', audience: 'khuyencong-api' },
+      redisUrl: 'redis://redis:6380',
+      queuePrefix: 'kc-prod',
+      reminderCron: '30 6 * * 1-5',
+      notify: { webhookUrl: 'https://hooks.example/kc', webhookSecret: 'whsec', smtpUrl: 'smtp://mail:25' },
+      rateLimitPerMinute: 0,
+      bodyLimitBytes: 2048,
+      advanceCapPercent: 100,
+      logLevel: 'debug',
+    });
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadSettings({ PORT: '', AUTH_JWT_SECRET: SECRET }).port).toBe(3000);
+  });
+
+  describe('refuses a bad value, naming the variable', () => {
+    const base = { AUTH_JWT_SECRET: SECRET };
+    it.each([
+      ['PORT', { PORT: 'eighty' }],
+      ['PORT', { PORT: '70000' }],
+      ['PORT', { PORT: '80.5' }],
+      ['NODE_ENV', { NODE_ENV: 'staging' }],
+      ['EVENT_STORE', { EVENT_STORE: 'postgres' }],
+      ['EVENTSTORE_CONNECTION_STRING', { EVENT_STORE: 'eventstoredb' }],
+      ['EVENTSTORE_CONNECTION_STRING', { EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: 'localhost' }],
+      ['AUTH_JWT_SECRET', { AUTH_JWT_SECRET: 'short' }],
+      ['AUTH_JWKS_URL', { AUTH_JWT_SECRET: undefined, AUTH_JWKS_URL: 'not a url' }],
+      ['REDIS_URL', { REDIS_URL: 'http://redis:6379' }],
+      ['QUEUE_PREFIX', { QUEUE_PREFIX: 'has space' }],
+      ['REMINDER_CRON', { REMINDER_CRON: 'every morning' }],
+      ['REMINDER_CRON', { REMINDER_CRON: '0 7 * *' }],
+      ['NOTIFY_WEBHOOK_URL', { NOTIFY_WEBHOOK_URL: 'ftp://hooks' }],
+      ['SMTP_URL', { SMTP_URL: 'mail.example' }],
+      ['RATE_LIMIT_PER_MINUTE', { RATE_LIMIT_PER_MINUTE: '-1' }],
+      ['BODY_LIMIT_BYTES', { BODY_LIMIT_BYTES: '0' }],
+      ['ADVANCE_CAP_PERCENT', { ADVANCE_CAP_PERCENT: '101' }],
+      ['ADVANCE_CAP_PERCENT', { ADVANCE_CAP_PERCENT: '70%' }],
+      ['LOG_LEVEL', { LOG_LEVEL: 'verbose' }],
+    ])('%s in %j', (name, env) => {
+      expect(() => loadSettings({ ...base, ...env }, { devJwtSecret: devSecret })).toThrow(new RegExp(`^${name} `));
+    });
+  });
+
+  describe('in production', () => {
+    it('requires AUTH_JWT_SECRET when no JWKS is configured', () => {
+      expect(() => loadSettings({ NODE_ENV: 'production' }, { devJwtSecret: devSecret })).toThrow(/^AUTH_JWT_SECRET is required in production/);
+    });
+
+    it('trusts a JWKS over https instead of a shared secret', () => {
+      const settings = loadSettings({ NODE_ENV: 'production', AUTH_JWKS_URL: 'https://id.example/jwks.json' });
+      expect(settings.auth).toEqual({ kind: 'jwks', jwksUrl: 'https://id.example/jwks.json' });
+    });
+
+    it('refuses a JWKS over plain http', () => {
+      expect(() => loadSettings({ NODE_ENV: 'production', AUTH_JWKS_URL: 'http://id.example/jwks.json' })).toThrow(/^AUTH_JWKS_URL /);
+    });
+  });
+
+  it('refuses a shared secret and a JWKS together, so only one source of trust exists', () => {
+    expect(() => loadSettings({ AUTH_JWT_SECRET: SECRET, AUTH_JWKS_URL: 'http://localhost:9000/jwks' })).toThrow(/^AUTH_JWT_SECRET /);
+  });
+
+  it('requires AUTH_JWT_SECRET when no development secret source is given', () => {
+    expect(() => loadSettings({ NODE_ENV: 'test' })).toThrow(/^AUTH_JWT_SECRET /);
+  });
+});
+
+describe('the development secret file', () => {
+  let dataDir: string;
+  beforeEach(() => {
+    dataDir = join(mkdtempSync(join(tmpdir(), 'kc-settings-')), 'nested', 'data');
+  });
+  afterEach(() => rmSync(join(dataDir, '..', '..'), { recursive: true, force: true }));
+
+  it('is created once, private to the owner, and read back unchanged', () => {
+    const first = resolveDevJwtSecret(dataDir);
+    const second = resolveDevJwtSecret(dataDir);
+    expect(first.created).toBe(true);
+    expect(first.secret.length).toBeGreaterThanOrEqual(32);
+    expect(second).toEqual({ secret: first.secret, created: false });
+    expect(statSync(join(dataDir, 'dev-jwt-secret')).mode & 0o077).toBe(0);
+  });
+
+  it('is what loadSettingsFromEnvironment signs with when AUTH_JWT_SECRET is unset', () => {
+    const settings = loadSettingsFromEnvironment({ NODE_ENV: 'development', DATA_DIR: dataDir });
+    const onDisk = readFileSync(join(dataDir, 'dev-jwt-secret'), 'utf8').trim();
+    expect(settings.auth).toEqual({ kind: 'hs256', secret: onDisk, secretSource: 'dev-file-created' });
+    expect(loadSettingsFromEnvironment({ DATA_DIR: dataDir }).auth).toMatchObject({ secret: onDisk, secretSource: 'dev-file' });
+  });
+
+  it('is refused when it holds a weak secret', () => {
+    resolveDevJwtSecret(dataDir);
+    writeFileSync(join(dataDir, 'dev-jwt-secret'), 'weak\n');
+    expect(() => resolveDevJwtSecret(dataDir)).toThrow(/shorter than 32/);
+  });
+
+  it('is never created in production', () => {
+    expect(() => loadSettingsFromEnvironment({ NODE_ENV: 'production', DATA_DIR: dataDir })).toThrow(/^AUTH_JWT_SECRET/);
+    expect(() => statSync(join(dataDir, 'dev-jwt-secret'))).toThrow();
+  });
+});
