@@ -26,9 +26,22 @@ const context = { limit: 10 };
 
 describe('deciderSpecification', () => {
   describe('then', () => {
-    it('passes when the decided events are the expected ones, and returns the evolved state', () => {
-      const state = spec.given([{ type: 'Added', amount: 4 }]).when({ type: 'Add', amount: 6 }, context).then([{ type: 'Added', amount: 6 }]);
-      expect(state).toBe(10);
+    it('passes when the decided events are the expected ones, and hands over the evolved state', () => {
+      let seen: number | undefined;
+      spec
+        .given([{ type: 'Added', amount: 4 }])
+        .when({ type: 'Add', amount: 6 }, context)
+        .then([{ type: 'Added', amount: 6 }], (state) => (seen = state));
+      expect(seen).toBe(10);
+    });
+
+    it('fails when the state check fails', () => {
+      expect(() =>
+        spec
+          .given([])
+          .when({ type: 'Add', amount: 6 }, context)
+          .then([{ type: 'Added', amount: 6 }], (state) => expect(state).toBe(7)),
+      ).toThrow();
     });
 
     it('fails when the decided events differ', () => {
@@ -51,9 +64,14 @@ describe('deciderSpecification', () => {
   describe('thenThrows', () => {
     const full = spec.given([{ type: 'Added', amount: 10 }]).when({ type: 'Add', amount: 1 }, context);
 
-    it('passes on the expected code, kind and field, and returns the error', () => {
-      const error = full.thenThrows('over_limit', { kind: 'rule', field: 'amount' });
-      expect(error.message).toBe('over the limit');
+    it('passes on the expected code, kind, field and message', () => {
+      full.thenThrows('over_limit', { kind: 'rule', field: 'amount', message: 'over the limit' });
+      full.thenThrows('over_limit', { message: /limit/ });
+    });
+
+    it('fails on another message', () => {
+      expect(() => full.thenThrows('over_limit', { message: 'under' })).toThrow();
+      expect(() => full.thenThrows('over_limit', { message: /under/ })).toThrow();
     });
 
     it('fails on another code', () => {
