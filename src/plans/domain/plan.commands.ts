@@ -4,7 +4,11 @@ import type { BusinessDate } from '../../shared/business-date';
 
 export type OpenPlan = Readonly<{
   type: 'OpenPlan';
-  data: { readonly year: number; readonly programCode: string; readonly registrationDeadline: BusinessDate };
+  data: {
+    readonly year: number;
+    readonly programCode: string;
+    readonly registrationDeadline: BusinessDate;
+  };
 }>;
 
 /** A district's registration for the year; an empty list is an answer too ("nothing to register"). */

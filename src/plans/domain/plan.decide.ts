@@ -4,9 +4,20 @@ import { assertNever } from '../../shared/decider';
 import { DomainError, invalidState, ruleBroken } from '../../shared/domain-error';
 import type { ReferenceData } from '../../reference-data/reference-data';
 import type { ProgrammeSpan } from '../../programmes/domain/programme.state';
-import type { ApprovePlan, OpenPlan, PlanCommand, SubmitDistrictRegistration } from './plan.commands';
+import type {
+  ApprovePlan,
+  OpenPlan,
+  PlanCommand,
+  SubmitDistrictRegistration,
+} from './plan.commands';
 import type { PlanEvent } from './plan.events';
-import { registeredProjectIds, registrationOf, type CompiledPlan, type OpenedPlan, type PlanState } from './plan.state';
+import {
+  registeredProjectIds,
+  registrationOf,
+  type CompiledPlan,
+  type OpenedPlan,
+  type PlanState,
+} from './plan.state';
 
 /**
  * What a plan decision depends on besides the command and the state. Roles and a district
@@ -21,21 +32,25 @@ export interface PlanContext {
   readonly programme?: ProgrammeSpan;
 }
 
-const has = (record: object, key: string): boolean => Object.prototype.hasOwnProperty.call(record, key);
+const has = (record: object, key: string): boolean =>
+  Object.prototype.hasOwnProperty.call(record, key);
 
 function requireOpenedOrLater(state: PlanState): Exclude<PlanState, { status: 'none' }> {
-  if (state.status === 'none') throw new DomainError('plan_not_found', 'no plan has been opened for this year', 'not_found');
+  if (state.status === 'none')
+    throw new DomainError('plan_not_found', 'no plan has been opened for this year', 'not_found');
   return state;
 }
 
 function requireOpen(state: PlanState): OpenedPlan {
   const plan = requireOpenedOrLater(state);
-  if (plan.status !== 'open') throw invalidState('plan_already_compiled', 'the plan has already been compiled');
+  if (plan.status !== 'open')
+    throw invalidState('plan_already_compiled', 'the plan has already been compiled');
   return plan;
 }
 
 function openPlan(command: OpenPlan, state: PlanState, context: PlanContext): PlanEvent[] {
-  if (state.status !== 'none') throw invalidState('plan_already_open', `the plan for ${state.year} is already open`);
+  if (state.status !== 'none')
+    throw invalidState('plan_already_open', `the plan for ${state.year} is already open`);
   const { year, programCode, registrationDeadline } = command.data;
   if (!Number.isSafeInteger(year) || year < 1900 || year > 2999) {
     throw ruleBroken('invalid_year', 'year must be a year between 1900 and 2999', 'year');
@@ -52,7 +67,11 @@ function openPlan(command: OpenPlan, state: PlanState, context: PlanContext): Pl
     );
   }
   if (!isBusinessDate(registrationDeadline)) {
-    throw ruleBroken('invalid_date', 'registrationDeadline must be a date YYYY-MM-DD', 'registrationDeadline');
+    throw ruleBroken(
+      'invalid_date',
+      'registrationDeadline must be a date YYYY-MM-DD',
+      'registrationDeadline',
+    );
   }
   // Registration for year N happens during N-1; a deadline after N has ended registers nothing for N.
   if (registrationDeadline > `${year}-12-31`) {
@@ -62,32 +81,57 @@ function openPlan(command: OpenPlan, state: PlanState, context: PlanContext): Pl
       'registrationDeadline',
     );
   }
-  return [{ type: 'PlanOpened', data: { year, programCode, registrationDeadline, openedBy: context.actor.sub } }];
+  return [
+    {
+      type: 'PlanOpened',
+      data: { year, programCode, registrationDeadline, openedBy: context.actor.sub },
+    },
+  ];
 }
 
-function validProjectIds(plan: OpenedPlan, district: string, projectIds: readonly string[]): string[] {
+function validProjectIds(
+  plan: OpenedPlan,
+  district: string,
+  projectIds: readonly string[],
+): string[] {
   const seen = new Set<string>();
   return projectIds.map((id, i) => {
     const field = `projectIds[${i}]`;
-    if (typeof id !== 'string' || id.trim() === '') throw ruleBroken('invalid_project_id', 'a project id is required', field);
-    if (seen.has(id)) throw ruleBroken('duplicate_project_id', `${id} is listed more than once`, field);
+    if (typeof id !== 'string' || id.trim() === '')
+      throw ruleBroken('invalid_project_id', 'a project id is required', field);
+    if (seen.has(id))
+      throw ruleBroken('duplicate_project_id', `${id} is listed more than once`, field);
     seen.add(id);
-    const owner = plan.registrations.find((r) => r.district !== district && r.projectIds.includes(id));
+    const owner = plan.registrations.find(
+      (r) => r.district !== district && r.projectIds.includes(id),
+    );
     if (owner) {
-      throw ruleBroken('project_registered_by_other_district', `${id} is in the registration of ${owner.district}`, field);
+      throw ruleBroken(
+        'project_registered_by_other_district',
+        `${id} is in the registration of ${owner.district}`,
+        field,
+      );
     }
     return id;
   });
 }
 
-function submitRegistration(command: SubmitDistrictRegistration, state: PlanState, context: PlanContext): PlanEvent[] {
+function submitRegistration(
+  command: SubmitDistrictRegistration,
+  state: PlanState,
+  context: PlanContext,
+): PlanEvent[] {
   const plan = requireOpen(state);
   const { district } = command.data;
   if (typeof district !== 'string' || !has(context.reference.districts, district)) {
     throw ruleBroken('unknown_district', `${district} is not a known district`, 'district');
   }
   if (!Array.isArray(command.data.projectIds)) {
-    throw ruleBroken('invalid_project_id', 'projectIds must be a list (it may be empty)', 'projectIds');
+    throw ruleBroken(
+      'invalid_project_id',
+      'projectIds must be a list (it may be empty)',
+      'projectIds',
+    );
   }
   const projectIds = validProjectIds(plan, district, command.data.projectIds);
   const submittedOn = context.today;
@@ -110,7 +154,9 @@ function submitRegistration(command: SubmitDistrictRegistration, state: PlanStat
 function compilePlan(state: PlanState, context: PlanContext): PlanEvent[] {
   const plan = requireOpen(state);
   const districtsSubmitted = plan.registrations.map((r) => r.district);
-  const districtsMissing = Object.keys(context.reference.districts).filter((d) => !districtsSubmitted.includes(d));
+  const districtsMissing = Object.keys(context.reference.districts).filter(
+    (d) => !districtsSubmitted.includes(d),
+  );
   return [
     {
       type: 'PlanCompiled',
@@ -127,19 +173,28 @@ function compilePlan(state: PlanState, context: PlanContext): PlanEvent[] {
 
 function requireCompiled(state: PlanState): CompiledPlan {
   const plan = requireOpenedOrLater(state);
-  if (plan.status === 'open') throw invalidState('plan_not_compiled', 'the plan must be compiled before it is approved');
-  if (plan.status === 'approved') throw invalidState('plan_already_approved', 'the plan has already been approved');
+  if (plan.status === 'open')
+    throw invalidState('plan_not_compiled', 'the plan must be compiled before it is approved');
+  if (plan.status === 'approved')
+    throw invalidState('plan_already_approved', 'the plan has already been approved');
   return plan;
 }
 
 function approvePlan(command: ApprovePlan, state: PlanState, context: PlanContext): PlanEvent[] {
   const plan = requireCompiled(state);
-  const decisionNo = typeof command.data.decisionNo === 'string' ? command.data.decisionNo.trim() : '';
-  if (decisionNo === '') throw ruleBroken('decision_no_required', 'a decision number is required', 'decisionNo');
+  const decisionNo =
+    typeof command.data.decisionNo === 'string' ? command.data.decisionNo.trim() : '';
+  if (decisionNo === '')
+    throw ruleBroken('decision_no_required', 'a decision number is required', 'decisionNo');
   const { decisionDate } = command.data;
-  if (!isBusinessDate(decisionDate)) throw ruleBroken('invalid_date', 'decisionDate must be a date YYYY-MM-DD', 'decisionDate');
+  if (!isBusinessDate(decisionDate))
+    throw ruleBroken('invalid_date', 'decisionDate must be a date YYYY-MM-DD', 'decisionDate');
   if (decisionDate > context.today) {
-    throw ruleBroken('decision_date_in_future', `decisionDate ${decisionDate} is after today ${context.today}`, 'decisionDate');
+    throw ruleBroken(
+      'decision_date_in_future',
+      `decisionDate ${decisionDate} is after today ${context.today}`,
+      'decisionDate',
+    );
   }
   if (decisionDate < plan.compiledOn) {
     throw ruleBroken(
@@ -151,10 +206,16 @@ function approvePlan(command: ApprovePlan, state: PlanState, context: PlanContex
   if (context.actor.sub === plan.compiledBy) {
     throw ruleBroken('segregation_of_duties', 'whoever compiled the plan cannot approve it');
   }
-  return [{ type: 'PlanApproved', data: { decisionNo, decisionDate, approvedBy: context.actor.sub } }];
+  return [
+    { type: 'PlanApproved', data: { decisionNo, decisionDate, approvedBy: context.actor.sub } },
+  ];
 }
 
-export function decidePlan(command: PlanCommand, state: PlanState, context: PlanContext): readonly PlanEvent[] {
+export function decidePlan(
+  command: PlanCommand,
+  state: PlanState,
+  context: PlanContext,
+): readonly PlanEvent[] {
   switch (command.type) {
     case 'OpenPlan':
       return openPlan(command, state, context);

@@ -44,7 +44,11 @@ export type PlanCompiled = Readonly<{
 
 export type PlanApproved = Readonly<{
   type: 'PlanApproved';
-  data: { readonly decisionNo: string; readonly decisionDate: BusinessDate; readonly approvedBy: string };
+  data: {
+    readonly decisionNo: string;
+    readonly decisionDate: BusinessDate;
+    readonly approvedBy: string;
+  };
 }>;
 
 export type PlanEvent = PlanOpened | DistrictRegistrationSubmitted | PlanCompiled | PlanApproved;

@@ -45,8 +45,13 @@ export type PlanStatus = PlanState['status'];
 
 export const initialPlanState = (): PlanState => ({ status: 'none' });
 
-export function registrationOf(state: PlanState, district: string): DistrictRegistration | undefined {
-  return state.status === 'none' ? undefined : state.registrations.find((r) => r.district === district);
+export function registrationOf(
+  state: PlanState,
+  district: string,
+): DistrictRegistration | undefined {
+  return state.status === 'none'
+    ? undefined
+    : state.registrations.find((r) => r.district === district);
 }
 
 /** Every project id registered so far, district by district. */
@@ -65,7 +70,9 @@ export function evolvePlan(state: PlanState, event: PlanEvent): PlanState {
       const registration: DistrictRegistration = { ...submitted, submissions: submissionNo };
       const index = state.registrations.findIndex((r) => r.district === registration.district);
       const registrations =
-        index < 0 ? [...state.registrations, registration] : state.registrations.with(index, registration);
+        index < 0
+          ? [...state.registrations, registration]
+          : state.registrations.with(index, registration);
       return { ...state, registrations };
     }
     case 'PlanCompiled': {
@@ -113,7 +120,10 @@ export interface PlanView {
   readonly projectIds: readonly string[];
 }
 
-function districtView(district: string, registration: DistrictRegistration | undefined): PlanDistrictView {
+function districtView(
+  district: string,
+  registration: DistrictRegistration | undefined,
+): PlanDistrictView {
   if (!registration) return { district, status: 'missing', submissions: 0, projectIds: [] };
   const { submittedOn, submissions, projectIds, late } = registration;
   return { district, status: late ? 'late' : 'submitted', submittedOn, submissions, projectIds };
@@ -122,14 +132,19 @@ function districtView(district: string, registration: DistrictRegistration | und
 /** The read-side view of a plan against the districts known now; null before it is opened. */
 export function planView(state: PlanState, knownDistricts: readonly string[]): PlanView | null {
   if (state.status === 'none') return null;
-  const districts = [...new Set([...knownDistricts, ...state.registrations.map((r) => r.district)])];
+  const districts = [
+    ...new Set([...knownDistricts, ...state.registrations.map((r) => r.district)]),
+  ];
   return {
     year: state.year,
     programCode: state.programCode,
     status: state.status,
     registrationDeadline: state.registrationDeadline,
     ...(state.status !== 'open' && { compiledOn: state.compiledOn }),
-    ...(state.status === 'approved' && { decisionNo: state.decisionNo, decisionDate: state.decisionDate }),
+    ...(state.status === 'approved' && {
+      decisionNo: state.decisionNo,
+      decisionDate: state.decisionDate,
+    }),
     districts: districts.map((d) => districtView(d, registrationOf(state, d))),
     projectIds: registeredProjectIds(state),
   };

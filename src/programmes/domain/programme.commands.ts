@@ -1,4 +1,10 @@
-import type { BusinessDate, ContextIndicatorCode, ProgrammeBudget, ProgrammeTarget, Vnd } from './programme.types';
+import type {
+  BusinessDate,
+  ContextIndicatorCode,
+  ProgrammeBudget,
+  ProgrammeTarget,
+  Vnd,
+} from './programme.types';
 
 /** Commands on one multi-year programme (Chương trình khuyến công), stream `programme-<code>`. */
 
@@ -19,13 +25,22 @@ export type CreateProgramme = Readonly<{
 /** A budget is changed by a decision, never edited in place. */
 export type ChangeProgrammeBudget = Readonly<{
   type: 'ChangeProgrammeBudget';
-  data: { readonly year: number; readonly amountVnd: Vnd; readonly decisionNo: string; readonly reason: string };
+  data: {
+    readonly year: number;
+    readonly amountVnd: Vnd;
+    readonly decisionNo: string;
+    readonly reason: string;
+  };
 }>;
 
 /** Replaces the whole set of targets. */
 export type SetProgrammeTargets = Readonly<{
   type: 'SetProgrammeTargets';
-  data: { readonly targets: readonly ProgrammeTarget[]; readonly decisionNo: string; readonly reason: string };
+  data: {
+    readonly targets: readonly ProgrammeTarget[];
+    readonly decisionNo: string;
+    readonly reason: string;
+  };
 }>;
 
 export type RecordContextIndicator = Readonly<{
@@ -43,6 +58,7 @@ export type RecordContextIndicator = Readonly<{
   };
 }>;
 
-export type ProgrammeCommand = CreateProgramme | ChangeProgrammeBudget | SetProgrammeTargets | RecordContextIndicator;
+export type ProgrammeCommand =
+  CreateProgramme | ChangeProgrammeBudget | SetProgrammeTargets | RecordContextIndicator;
 
 export type ProgrammeCommandType = ProgrammeCommand['type'];

@@ -12,7 +12,12 @@ import type {
   SetProgrammeTargets,
 } from './programme.commands';
 import type { ProgrammeEvent } from './programme.events';
-import { budgetForYear, contextIndicatorFor, type Programme, type ProgrammeState } from './programme.state';
+import {
+  budgetForYear,
+  contextIndicatorFor,
+  type Programme,
+  type ProgrammeState,
+} from './programme.state';
 import {
   isKnownContextIndicator,
   KNOWN_CONTEXT_INDICATOR_UNITS,
@@ -33,7 +38,8 @@ export interface ProgrammeContext {
 const PROGRAMME_CODE = /^[A-Za-z0-9_-]{1,64}$/;
 const CONTEXT_CODE = /^[a-z][a-z0-9_]{0,63}$/;
 
-const isYear = (value: number): boolean => Number.isSafeInteger(value) && value >= 1900 && value <= 2999;
+const isYear = (value: number): boolean =>
+  Number.isSafeInteger(value) && value >= 1900 && value <= 2999;
 
 function requireText(value: string | undefined, code: string, field: string, what: string): string {
   const text = typeof value === 'string' ? value.trim() : '';
@@ -42,81 +48,147 @@ function requireText(value: string | undefined, code: string, field: string, wha
 }
 
 function requireYear(value: number, field: string): void {
-  if (!isYear(value)) throw ruleBroken('invalid_year', `${field} must be a year between 1900 and 2999`, field);
+  if (!isYear(value))
+    throw ruleBroken('invalid_year', `${field} must be a year between 1900 and 2999`, field);
 }
 
-function requireYearInProgramme(year: number, fromYear: number, toYear: number, field: string): void {
+function requireYearInProgramme(
+  year: number,
+  fromYear: number,
+  toYear: number,
+  field: string,
+): void {
   requireYear(year, field);
   if (year < fromYear || year > toYear) {
-    throw ruleBroken('budget_year_outside_programme', `${year} is outside the programme's years ${fromYear}–${toYear}`, field);
+    throw ruleBroken(
+      'budget_year_outside_programme',
+      `${year} is outside the programme's years ${fromYear}–${toYear}`,
+      field,
+    );
   }
 }
 
 function requireAmount(value: number, field: string): void {
-  if (!isVnd(value)) throw ruleBroken('invalid_amount', 'an amount is a whole, non-negative number of đồng', field);
+  if (!isVnd(value))
+    throw ruleBroken('invalid_amount', 'an amount is a whole, non-negative number of đồng', field);
 }
 
-function validBudgets(budgets: readonly ProgrammeBudget[], fromYear: number, toYear: number): ProgrammeBudget[] {
+function validBudgets(
+  budgets: readonly ProgrammeBudget[],
+  fromYear: number,
+  toYear: number,
+): ProgrammeBudget[] {
   const seen = new Set<number>();
   return budgets.map(({ year, amountVnd }, i) => {
     requireYearInProgramme(year, fromYear, toYear, `budgets[${i}].year`);
-    if (seen.has(year)) throw ruleBroken('duplicate_budget_year', `${year} has more than one budget`, `budgets[${i}].year`);
+    if (seen.has(year))
+      throw ruleBroken(
+        'duplicate_budget_year',
+        `${year} has more than one budget`,
+        `budgets[${i}].year`,
+      );
     seen.add(year);
     requireAmount(amountVnd, `budgets[${i}].amountVnd`);
     return { year, amountVnd };
   });
 }
 
-function validTargets(targets: readonly ProgrammeTarget[], reference: ReferenceData): ProgrammeTarget[] {
+function validTargets(
+  targets: readonly ProgrammeTarget[],
+  reference: ReferenceData,
+): ProgrammeTarget[] {
   const seen = new Set<string>();
   return targets.map(({ indicator, target }, i) => {
     if (!Object.prototype.hasOwnProperty.call(reference.indicators, indicator)) {
-      throw ruleBroken('unknown_indicator', `${indicator} is not a known indicator`, `targets[${i}].indicator`);
+      throw ruleBroken(
+        'unknown_indicator',
+        `${indicator} is not a known indicator`,
+        `targets[${i}].indicator`,
+      );
     }
     if (seen.has(indicator)) {
-      throw ruleBroken('duplicate_target_indicator', `${indicator} has more than one target`, `targets[${i}].indicator`);
+      throw ruleBroken(
+        'duplicate_target_indicator',
+        `${indicator} has more than one target`,
+        `targets[${i}].indicator`,
+      );
     }
     seen.add(indicator);
     if (!Number.isSafeInteger(target) || target <= 0) {
-      throw ruleBroken('invalid_target', 'a target is a positive whole number', `targets[${i}].target`);
+      throw ruleBroken(
+        'invalid_target',
+        'a target is a positive whole number',
+        `targets[${i}].target`,
+      );
     }
     return { indicator, target };
   });
 }
 
-function requirePastDate(value: BusinessDate, today: BusinessDate, field: string, futureCode: string): void {
-  if (!isBusinessDate(value)) throw ruleBroken('invalid_date', `${field} must be a date YYYY-MM-DD`, field);
-  if (value > today) throw ruleBroken(futureCode, `${field} ${value} is after today ${today}`, field);
+function requirePastDate(
+  value: BusinessDate,
+  today: BusinessDate,
+  field: string,
+  futureCode: string,
+): void {
+  if (!isBusinessDate(value))
+    throw ruleBroken('invalid_date', `${field} must be a date YYYY-MM-DD`, field);
+  if (value > today)
+    throw ruleBroken(futureCode, `${field} ${value} is after today ${today}`, field);
 }
 
 function requireProgramme(state: ProgrammeState): Programme {
-  if (state.status !== 'active') throw new DomainError('programme_not_found', 'no such programme', 'not_found');
+  if (state.status !== 'active')
+    throw new DomainError('programme_not_found', 'no such programme', 'not_found');
   return state;
 }
 
-function createProgramme(command: CreateProgramme, state: ProgrammeState, context: ProgrammeContext): ProgrammeEvent[] {
-  if (state.status !== 'none') throw invalidState('programme_already_exists', 'the programme already exists');
+function createProgramme(
+  command: CreateProgramme,
+  state: ProgrammeState,
+  context: ProgrammeContext,
+): ProgrammeEvent[] {
+  if (state.status !== 'none')
+    throw invalidState('programme_already_exists', 'the programme already exists');
   const { code, fromYear, toYear, decisionNo, decisionDate } = command.data;
   if (typeof code !== 'string' || !PROGRAMME_CODE.test(code)) {
-    throw ruleBroken('invalid_programme_code', 'a programme code is 1–64 letters, digits, - or _', 'code');
+    throw ruleBroken(
+      'invalid_programme_code',
+      'a programme code is 1–64 letters, digits, - or _',
+      'code',
+    );
   }
   const name = requireText(command.data.name, 'name_required', 'name', 'a name');
   requireYear(fromYear, 'fromYear');
   requireYear(toYear, 'toYear');
   if (fromYear > toYear) {
-    throw ruleBroken('invalid_year_range', `the programme ends (${toYear}) before it starts (${fromYear})`, 'toYear');
+    throw ruleBroken(
+      'invalid_year_range',
+      `the programme ends (${toYear}) before it starts (${fromYear})`,
+      'toYear',
+    );
   }
   const budgets = validBudgets(command.data.budgets, fromYear, toYear);
   const targets = validTargets(command.data.targets, context.reference);
   const decision: { decisionNo?: string; decisionDate?: BusinessDate } = {};
   if (decisionNo !== undefined) {
-    decision.decisionNo = requireText(decisionNo, 'decision_no_required', 'decisionNo', 'a decision number');
+    decision.decisionNo = requireText(
+      decisionNo,
+      'decision_no_required',
+      'decisionNo',
+      'a decision number',
+    );
   }
   if (decisionDate !== undefined) {
     requirePastDate(decisionDate, context.today, 'decisionDate', 'decision_date_in_future');
     decision.decisionDate = decisionDate;
   }
-  return [{ type: 'ProgrammeCreated', data: { code, name, fromYear, toYear, budgets, targets, ...decision } }];
+  return [
+    {
+      type: 'ProgrammeCreated',
+      data: { code, name, fromYear, toYear, budgets, targets, ...decision },
+    },
+  ];
 }
 
 function changeBudget(command: ChangeProgrammeBudget, state: ProgrammeState): ProgrammeEvent[] {
@@ -124,16 +196,35 @@ function changeBudget(command: ChangeProgrammeBudget, state: ProgrammeState): Pr
   const { year, amountVnd } = command.data;
   requireYearInProgramme(year, programme.fromYear, programme.toYear, 'year');
   requireAmount(amountVnd, 'amountVnd');
-  const decisionNo = requireText(command.data.decisionNo, 'decision_no_required', 'decisionNo', 'a decision number');
+  const decisionNo = requireText(
+    command.data.decisionNo,
+    'decision_no_required',
+    'decisionNo',
+    'a decision number',
+  );
   const reason = requireText(command.data.reason, 'reason_required', 'reason', 'a reason');
   const previousAmountVnd = budgetForYear(programme, year);
-  return [{ type: 'ProgrammeBudgetChanged', data: { year, previousAmountVnd, amountVnd, decisionNo, reason } }];
+  return [
+    {
+      type: 'ProgrammeBudgetChanged',
+      data: { year, previousAmountVnd, amountVnd, decisionNo, reason },
+    },
+  ];
 }
 
-function setTargets(command: SetProgrammeTargets, state: ProgrammeState, context: ProgrammeContext): ProgrammeEvent[] {
+function setTargets(
+  command: SetProgrammeTargets,
+  state: ProgrammeState,
+  context: ProgrammeContext,
+): ProgrammeEvent[] {
   requireProgramme(state);
   const targets = validTargets(command.data.targets, context.reference);
-  const decisionNo = requireText(command.data.decisionNo, 'decision_no_required', 'decisionNo', 'a decision number');
+  const decisionNo = requireText(
+    command.data.decisionNo,
+    'decision_no_required',
+    'decisionNo',
+    'a decision number',
+  );
   const reason = requireText(command.data.reason, 'reason_required', 'reason', 'a reason');
   return [{ type: 'ProgrammeTargetsSet', data: { targets, decisionNo, reason } }];
 }
@@ -143,7 +234,11 @@ function unitOf(code: string, unit: string | undefined): string {
   if (isKnownContextIndicator(code)) {
     const known = KNOWN_CONTEXT_INDICATOR_UNITS[code];
     if (unit !== undefined && unit !== known) {
-      throw ruleBroken('context_indicator_unit_mismatch', `${code} is recorded in ${known}, not ${unit}`, 'unit');
+      throw ruleBroken(
+        'context_indicator_unit_mismatch',
+        `${code} is recorded in ${known}, not ${unit}`,
+        'unit',
+      );
     }
     return known;
   }
@@ -175,7 +270,11 @@ function recordContextIndicator(
     );
   }
   if (typeof code !== 'string' || !CONTEXT_CODE.test(code)) {
-    throw ruleBroken('invalid_context_indicator_code', 'a context indicator code is lower-case letters, digits and _', 'code');
+    throw ruleBroken(
+      'invalid_context_indicator_code',
+      'a context indicator code is lower-case letters, digits and _',
+      'code',
+    );
   }
   const known = isKnownContextIndicator(code);
   const unit = unitOf(code, command.data.unit);
@@ -183,7 +282,8 @@ function recordContextIndicator(
   if (target !== undefined) requireIndicatorNumber(target, known, 'target');
   if (asOf !== undefined) {
     requirePastDate(asOf, context.today, 'asOf', 'as_of_in_future');
-    if (yearOf(asOf) !== year) throw ruleBroken('as_of_outside_year', `asOf ${asOf} is not in ${year}`, 'asOf');
+    if (yearOf(asOf) !== year)
+      throw ruleBroken('as_of_outside_year', `asOf ${asOf} is not in ${year}`, 'asOf');
   }
   const recorded: ContextIndicator = {
     year,

@@ -5,7 +5,12 @@ import type { ProgrammeEvent } from './programme.events';
 import { evolveProgramme, initialProgrammeState, type ProgrammeState } from './programme.state';
 
 /** The programme aggregate, stream `programme-<code>`. */
-export const programmeDecider: Decider<ProgrammeCommand, ProgrammeEvent, ProgrammeState, ProgrammeContext> = {
+export const programmeDecider: Decider<
+  ProgrammeCommand,
+  ProgrammeEvent,
+  ProgrammeState,
+  ProgrammeContext
+> = {
   initialState: initialProgrammeState,
   evolve: evolveProgramme,
   decide: decideProgramme,

@@ -1,4 +1,10 @@
-import type { BusinessDate, ContextIndicator, ProgrammeBudget, ProgrammeTarget, Vnd } from './programme.types';
+import type {
+  BusinessDate,
+  ContextIndicator,
+  ProgrammeBudget,
+  ProgrammeTarget,
+  Vnd,
+} from './programme.types';
 
 /**
  * Events of one programme, past tense. Who acted and when it was recorded travel in the
@@ -33,7 +39,11 @@ export type ProgrammeBudgetChanged = Readonly<{
 
 export type ProgrammeTargetsSet = Readonly<{
   type: 'ProgrammeTargetsSet';
-  data: { readonly targets: readonly ProgrammeTarget[]; readonly decisionNo: string; readonly reason: string };
+  data: {
+    readonly targets: readonly ProgrammeTarget[];
+    readonly decisionNo: string;
+    readonly reason: string;
+  };
 }>;
 
 export type ContextIndicatorRecorded = Readonly<{
@@ -44,6 +54,7 @@ export type ContextIndicatorRecorded = Readonly<{
   };
 }>;
 
-export type ProgrammeEvent = ProgrammeCreated | ProgrammeBudgetChanged | ProgrammeTargetsSet | ContextIndicatorRecorded;
+export type ProgrammeEvent =
+  ProgrammeCreated | ProgrammeBudgetChanged | ProgrammeTargetsSet | ContextIndicatorRecorded;
 
 export type ProgrammeEventType = ProgrammeEvent['type'];

@@ -1,7 +1,13 @@
 import { assertNever } from '../../shared/decider';
 import { sumVnd } from '../../shared/vnd';
 import type { ProgrammeEvent } from './programme.events';
-import type { BusinessDate, ContextIndicator, ProgrammeBudget, ProgrammeTarget, Vnd } from './programme.types';
+import type {
+  BusinessDate,
+  ContextIndicator,
+  ProgrammeBudget,
+  ProgrammeTarget,
+  Vnd,
+} from './programme.types';
 
 export type NoProgramme = Readonly<{ status: 'none' }>;
 
@@ -29,7 +35,11 @@ export function budgetForYear(programme: Programme, year: number): Vnd {
   return programme.budgets.find((b) => b.year === year)?.amountVnd ?? 0;
 }
 
-export function contextIndicatorFor(programme: Programme, year: number, code: string): ContextIndicator | undefined {
+export function contextIndicatorFor(
+  programme: Programme,
+  year: number,
+  code: string,
+): ContextIndicator | undefined {
   return programme.contextIndicators.find((c) => c.year === year && c.code === code);
 }
 
@@ -54,7 +64,9 @@ export function evolveProgramme(state: ProgrammeState, event: ProgrammeEvent): P
       return { ...state, targets: event.data.targets };
     case 'ContextIndicatorRecorded': {
       const { replacesEarlierValue: _replaces, ...recorded } = event.data;
-      const others = state.contextIndicators.filter((c) => !(c.year === recorded.year && c.code === recorded.code));
+      const others = state.contextIndicators.filter(
+        (c) => !(c.year === recorded.year && c.code === recorded.code),
+      );
       return { ...state, contextIndicators: [...others, recorded].sort(byYearThenCode) };
     }
     default:
@@ -92,5 +104,7 @@ export interface ProgrammeSpan {
 }
 
 export function programmeSpanOf(state: ProgrammeState): ProgrammeSpan | undefined {
-  return state.status === 'active' ? { code: state.code, fromYear: state.fromYear, toYear: state.toYear } : undefined;
+  return state.status === 'active'
+    ? { code: state.code, fromYear: state.fromYear, toYear: state.toYear }
+    : undefined;
 }

@@ -22,12 +22,21 @@ const created: ProgrammeCreated = {
   },
 };
 
-const budgetChanged = (year: number, previousAmountVnd: number, amountVnd: number): ProgrammeEvent => ({
+const budgetChanged = (
+  year: number,
+  previousAmountVnd: number,
+  amountVnd: number,
+): ProgrammeEvent => ({
   type: 'ProgrammeBudgetChanged',
   data: { year, previousAmountVnd, amountVnd, decisionNo: `QĐ-${year}`, reason: 'điều chỉnh' },
 });
 
-const indicatorRecorded = (year: number, code: string, value: number, extra: object = {}): ProgrammeEvent => ({
+const indicatorRecorded = (
+  year: number,
+  code: string,
+  value: number,
+  extra: object = {},
+): ProgrammeEvent => ({
   type: 'ContextIndicatorRecorded',
   data: { year, code, value, unit: 'VND', estimated: false, replacesEarlierValue: false, ...extra },
 });
@@ -67,7 +76,11 @@ describe('when created', () => {
   });
 
   it('tells a plan the years it spans', () => {
-    expect(programmeSpanOf(stateAfter(created))).toEqual({ code: 'DN-2021-2025', fromYear: 2021, toYear: 2025 });
+    expect(programmeSpanOf(stateAfter(created))).toEqual({
+      code: 'DN-2021-2025',
+      fromYear: 2021,
+      toYear: 2025,
+    });
   });
 });
 
@@ -83,14 +96,22 @@ describe('when a budget is changed by decision', () => {
   });
 
   it('adds a year that had no budget in its place', () => {
-    const state = stateAfter(created, budgetChanged(2025, 0, 1_000), budgetChanged(2024, 0, 2_000)) as Programme;
+    const state = stateAfter(
+      created,
+      budgetChanged(2025, 0, 1_000),
+      budgetChanged(2024, 0, 2_000),
+    ) as Programme;
     expect(state.budgets.map((b) => b.year)).toEqual([2021, 2022, 2023, 2024, 2025]);
     expect(budgetForYear(state, 2024)).toBe(2_000);
     expect(programmeView(state)?.totalBudgetVnd).toBe(23_308_203_000);
   });
 
   it('the latest decision wins', () => {
-    const state = stateAfter(created, budgetChanged(2021, 7_500_000_000, 1), budgetChanged(2021, 1, 2)) as Programme;
+    const state = stateAfter(
+      created,
+      budgetChanged(2021, 7_500_000_000, 1),
+      budgetChanged(2021, 1, 2),
+    ) as Programme;
     expect(budgetForYear(state, 2021)).toBe(2);
   });
 });
@@ -109,20 +130,49 @@ describe('when context indicators are recorded', () => {
   it('keeps the latest value per year and code, ordered by year then code', () => {
     const view = viewAfter(
       created,
-      indicatorRecorded(2023, 'rural_industrial_production_value_vnd', 73_000_000_000_000, { estimated: true }),
+      indicatorRecorded(2023, 'rural_industrial_production_value_vnd', 73_000_000_000_000, {
+        estimated: true,
+      }),
       indicatorRecorded(2022, 'rural_industrial_production_value_vnd', 70_000_000_000_000),
-      indicatorRecorded(2023, 'export_value_usd', 902_389_000, { unit: 'USD', target: 900_000_000 }),
-      indicatorRecorded(2022, 'rural_industrial_production_value_vnd', 73_396_000_000_000, { replacesEarlierValue: true }),
+      indicatorRecorded(2023, 'export_value_usd', 902_389_000, {
+        unit: 'USD',
+        target: 900_000_000,
+      }),
+      indicatorRecorded(2022, 'rural_industrial_production_value_vnd', 73_396_000_000_000, {
+        replacesEarlierValue: true,
+      }),
     );
     expect(view?.contextIndicators).toEqual([
-      { year: 2022, code: 'rural_industrial_production_value_vnd', value: 73_396_000_000_000, unit: 'VND', estimated: false },
-      { year: 2023, code: 'export_value_usd', value: 902_389_000, target: 900_000_000, unit: 'USD', estimated: false },
-      { year: 2023, code: 'rural_industrial_production_value_vnd', value: 73_000_000_000_000, unit: 'VND', estimated: true },
+      {
+        year: 2022,
+        code: 'rural_industrial_production_value_vnd',
+        value: 73_396_000_000_000,
+        unit: 'VND',
+        estimated: false,
+      },
+      {
+        year: 2023,
+        code: 'export_value_usd',
+        value: 902_389_000,
+        target: 900_000_000,
+        unit: 'USD',
+        estimated: false,
+      },
+      {
+        year: 2023,
+        code: 'rural_industrial_production_value_vnd',
+        value: 73_000_000_000_000,
+        unit: 'VND',
+        estimated: true,
+      },
     ]);
   });
 
   it('does not carry the replacement flag into the state', () => {
-    const view = viewAfter(created, indicatorRecorded(2022, 'x', 1, { replacesEarlierValue: true }));
+    const view = viewAfter(
+      created,
+      indicatorRecorded(2022, 'x', 1, { replacesEarlierValue: true }),
+    );
     expect(view?.contextIndicators[0]).not.toHaveProperty('replacesEarlierValue');
   });
 });
