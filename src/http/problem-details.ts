@@ -1,0 +1,228 @@
+import { HttpException, HttpStatus } from '@nestjs/common';
+import { EventStoreUnavailableError, WrongExpectedVersionError } from '../event-store/event-store.port';
+import { DomainError, type DomainErrorKind } from '../shared/domain-error';
+
+/**
+ * Error bodies are RFC 9457 problem details (`application/problem+json`).
+ *
+ * Type URIs: every problem has `type` = PROBLEM_TYPE_BASE + a slug naming the kind of problem
+ * (`https://khuyencong.example/problems/not-found`), never `about:blank`, so clients can switch
+ * on `type` for every answer; `code` (snake_case, stable) narrows it, e.g. the DomainError code
+ * `advance_above_cap` under `.../rule-broken`. The URIs identify; they need not resolve.
+ */
+export const PROBLEM_TYPE_BASE = 'https://khuyencong.example/problems/';
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
+
+export interface FieldError {
+  /** Path of the input, as a client writes it: `beneficiary.name`, `targets[0].indicator`. */
+  readonly field: string;
+  readonly message: string;
+}
+
+export interface ProblemDetails {
+  readonly type: string;
+  readonly title: string;
+  readonly status: number;
+  readonly detail: string;
+  /** The request path the problem occurred on. */
+  readonly instance?: string;
+  readonly errors?: readonly FieldError[];
+  readonly code?: string;
+}
+
+/** A problem ready to send: the body, extra headers, and whether it is a fault of ours to log. */
+export interface ProblemResponse {
+  readonly problem: ProblemDetails;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly unexpected: boolean;
+}
+
+interface Kind {
+  readonly slug: string;
+  readonly title: string;
+}
+
+const KIND_BY_STATUS: Readonly<Record<number, Kind>> = {
+  400: { slug: 'bad-request', title: 'Bad request' },
+  401: { slug: 'unauthorized', title: 'Not authenticated' },
+  403: { slug: 'forbidden', title: 'Not allowed' },
+  404: { slug: 'not-found', title: 'Not found' },
+  405: { slug: 'method-not-allowed', title: 'Method not allowed' },
+  406: { slug: 'not-acceptable', title: 'Not acceptable' },
+  409: { slug: 'conflict', title: 'Conflict' },
+  412: { slug: 'precondition-failed', title: 'Precondition failed' },
+  413: { slug: 'payload-too-large', title: 'Request body too large' },
+  415: { slug: 'unsupported-media-type', title: 'Unsupported media type' },
+  422: { slug: 'rule-broken', title: 'Business rule broken' },
+  429: { slug: 'too-many-requests', title: 'Too many requests' },
+  500: { slug: 'internal-error', title: 'Internal error' },
+  503: { slug: 'service-unavailable', title: 'Service unavailable' },
+};
+
+const DOMAIN_KINDS: Readonly<Record<DomainErrorKind, Kind & { readonly status: number }>> = {
+  invalid_state: { status: 409, slug: 'invalid-state', title: 'Step not allowed in the current state' },
+  rule: { status: 422, slug: 'rule-broken', title: 'Business rule broken' },
+  not_found: { status: 404, slug: 'not-found', title: 'Not found' },
+};
+
+function kindOf(status: number): Kind {
+  return KIND_BY_STATUS[status] ?? { slug: `http-${status}`, title: `HTTP ${status}` };
+}
+
+export function problemType(slug: string): string {
+  return PROBLEM_TYPE_BASE + slug;
+}
+
+/** Seconds a client should wait before retrying when the event store is down. */
+export const EVENT_STORE_RETRY_AFTER_SECONDS = 5;
+/** Used when a 429 arrives without its own Retry-After (the rate window is a minute). */
+export const RATE_LIMIT_RETRY_AFTER_SECONDS = 60;
+
+export interface ProblemOptions {
+  /** Overrides the slug the status implies (see KIND_BY_STATUS). */
+  readonly slug?: string;
+  readonly title?: string;
+  readonly code?: string;
+  readonly errors?: readonly FieldError[];
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+/**
+ * An HttpException that carries what its problem details need. Throw one of the subclasses
+ * below from controllers, guards or handlers; the ProblemDetailsFilter sends it as is.
+ */
+export class ProblemException extends HttpException {
+  constructor(
+    status: number,
+    readonly detail: string,
+    readonly problem: ProblemOptions = {},
+  ) {
+    super(detail, status);
+    this.name = new.target.name;
+  }
+}
+
+/** 400 with the fields that failed validation. */
+export class ValidationProblem extends ProblemException {
+  constructor(readonly errors: readonly FieldError[]) {
+    super(HttpStatus.BAD_REQUEST, 'The request is not valid; see errors', { slug: 'validation', title: 'Invalid request', code: 'validation_failed', errors });
+  }
+}
+
+/** 401: no token, or one that does not verify. */
+export class UnauthorizedProblem extends ProblemException {
+  constructor(detail = 'A valid bearer token is required', code = 'unauthenticated') {
+    super(HttpStatus.UNAUTHORIZED, detail, { code, headers: { 'www-authenticate': 'Bearer' } });
+  }
+}
+
+/** 403: authenticated, but the role or district does not allow the step. */
+export class ForbiddenProblem extends ProblemException {
+  constructor(detail = 'Your roles do not allow this', code = 'forbidden') {
+    super(HttpStatus.FORBIDDEN, detail, { code });
+  }
+}
+
+/** 404: unknown, or not visible to the caller (which must not learn it exists). */
+export class NotFoundProblem extends ProblemException {
+  constructor(detail = 'Not found', code = 'not_found') {
+    super(HttpStatus.NOT_FOUND, detail, { code });
+  }
+}
+
+/** 412: the `If-Match` version is not the subject's current version. */
+export class PreconditionFailedError extends ProblemException {
+  constructor(detail = 'The subject has changed since the version given in If-Match', code = 'version_mismatch') {
+    super(HttpStatus.PRECONDITION_FAILED, detail, { code });
+  }
+
+  static versions(expected: number, actual: number): PreconditionFailedError {
+    return new PreconditionFailedError(`If-Match names version ${expected}, but the current version is ${actual}`);
+  }
+}
+
+/** 503: a part the request needs is down (identity provider, event store); retry later. */
+export class ServiceUnavailableProblem extends ProblemException {
+  constructor(detail: string, retryAfterSeconds = EVENT_STORE_RETRY_AFTER_SECONDS, code = 'unavailable') {
+    super(HttpStatus.SERVICE_UNAVAILABLE, detail, { code, headers: { 'retry-after': String(retryAfterSeconds) } });
+  }
+}
+
+function build(status: number, detail: string, options: ProblemOptions, instance?: string): ProblemDetails {
+  const kind = kindOf(status);
+  return {
+    type: problemType(options.slug ?? kind.slug),
+    title: options.title ?? kind.title,
+    status,
+    detail,
+    ...(instance !== undefined && { instance }),
+    ...(options.errors && { errors: options.errors }),
+    ...(options.code && { code: options.code }),
+  };
+}
+
+/** Nest's exceptions carry a string or `{ message: string | string[] }`. */
+function messageOf(exception: HttpException): string {
+  const response = exception.getResponse();
+  if (typeof response === 'string') return response;
+  const message = (response as { message?: unknown }).message;
+  if (typeof message === 'string') return message;
+  if (Array.isArray(message)) return message.map(String).join('; ');
+  return exception.message;
+}
+
+/** Fastify's body parsing errors reach us as HttpExceptions caused by a FastifyError `FST_ERR_CTP_*`. */
+function fastifyCode(exception: HttpException): string | undefined {
+  const code = (exception.cause as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' && code.startsWith('FST_') ? code : undefined;
+}
+
+function fromHttpException(exception: HttpException, instance?: string): ProblemResponse {
+  const status = exception.getStatus();
+  if (exception instanceof ProblemException) {
+    return { problem: build(status, exception.detail, exception.problem, instance), headers: exception.problem.headers ?? {}, unexpected: status >= 500 };
+  }
+  if (status >= 500) {
+    // A 5xx that someone threw on purpose still says nothing about our internals.
+    return { problem: build(status, status === 503 ? 'The service is unavailable; try again later' : 'Something went wrong on our side', {}, instance), headers: {}, unexpected: status === 500 };
+  }
+  const headers: Record<string, string> = {};
+  if (status === 401) headers['www-authenticate'] = 'Bearer';
+  const fastify = fastifyCode(exception);
+  const options: ProblemOptions =
+    fastify !== undefined && status === 400 ? { slug: 'malformed-request', title: 'Malformed request', code: 'malformed_body' } : {};
+  return { problem: build(status, messageOf(exception), options, instance), headers, unexpected: false };
+}
+
+/**
+ * Maps anything thrown while serving a request to the problem to send. Pure: the filter does
+ * the logging and the sending. Unknown errors become a 500 whose detail reveals nothing.
+ */
+export function problemFor(error: unknown, instance?: string): ProblemResponse {
+  if (error instanceof DomainError) {
+    const kind = DOMAIN_KINDS[error.kind];
+    const errors = error.field !== undefined ? [{ field: error.field, message: error.message }] : undefined;
+    return {
+      problem: build(kind.status, error.message, { slug: kind.slug, title: kind.title, code: error.code, errors }, instance),
+      headers: {},
+      unexpected: false,
+    };
+  }
+  if (error instanceof WrongExpectedVersionError) {
+    return {
+      problem: build(409, 'The subject was changed by another request at the same time; read it again and retry', { slug: 'version-conflict', title: 'Concurrent change', code: 'concurrent_change' }, instance),
+      headers: {},
+      unexpected: false,
+    };
+  }
+  if (error instanceof EventStoreUnavailableError) {
+    return {
+      problem: build(503, 'The event store cannot take requests now; try again later', { code: 'event_store_unavailable' }, instance),
+      headers: { 'retry-after': String(EVENT_STORE_RETRY_AFTER_SECONDS) },
+      // Logged: an operator has to act.
+      unexpected: true,
+    };
+  }
+  if (error instanceof HttpException) return fromHttpException(error, instance);
+  return { problem: build(500, 'Something went wrong on our side', {}, instance), headers: {}, unexpected: true };
+}
