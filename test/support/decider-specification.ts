@@ -32,7 +32,9 @@ export interface DecisionOutcome<Event, State> {
 }
 
 export interface DeciderSpecification<Command, Event, State, Context> {
-  given(events: readonly Event[]): { when(command: Command, context: Context): DecisionOutcome<Event, State> };
+  given(events: readonly Event[]): {
+    when(command: Command, context: Context): DecisionOutcome<Event, State>;
+  };
 }
 
 export function deciderSpecification<Command, Event, State, Context>(
@@ -56,7 +58,10 @@ export function deciderSpecification<Command, Event, State, Context>(
               events = decide();
             } catch (error) {
               if (!(error instanceof DomainError)) {
-                throw new Error(`Expected a DomainError ${code}, but decide threw ${String(error)}`, { cause: error });
+                throw new Error(
+                  `Expected a DomainError ${code}, but decide threw ${String(error)}`,
+                  { cause: error },
+                );
               }
               const { message, ...rest } = expectation;
               expect(describeRefusal(error, rest)).toEqual({ code, ...rest });
@@ -64,7 +69,9 @@ export function deciderSpecification<Command, Event, State, Context>(
               if (message instanceof RegExp) expect(error.message).toMatch(message);
               return;
             }
-            throw new Error(`Expected a DomainError ${code}, but decide returned ${JSON.stringify(events)}`);
+            throw new Error(
+              `Expected a DomainError ${code}, but decide returned ${JSON.stringify(events)}`,
+            );
           },
         };
       },
@@ -73,7 +80,10 @@ export function deciderSpecification<Command, Event, State, Context>(
 }
 
 /** The error's code plus just the properties the expectation asks about, for a readable diff. */
-function describeRefusal(error: DomainError, expectation: Omit<RefusalExpectation, 'message'>): Record<string, unknown> {
+function describeRefusal(
+  error: DomainError,
+  expectation: Omit<RefusalExpectation, 'message'>,
+): Record<string, unknown> {
   const actual: Record<string, unknown> = { code: error.code };
   if ('kind' in expectation) actual.kind = error.kind;
   if ('field' in expectation) actual.field = error.field;

@@ -45,24 +45,37 @@ describe('deciderSpecification', () => {
     });
 
     it('fails when the decided events differ', () => {
-      expect(() => spec.given([]).when({ type: 'Add', amount: 6 }, context).then([{ type: 'Added', amount: 7 }])).toThrow();
+      expect(() =>
+        spec
+          .given([])
+          .when({ type: 'Add', amount: 6 }, context)
+          .then([{ type: 'Added', amount: 7 }]),
+      ).toThrow();
     });
 
     it('fails when decide refuses', () => {
-      expect(() => spec.given([{ type: 'Added', amount: 10 }]).when({ type: 'Add', amount: 1 }, context).then([])).toThrow(
-        'over the limit',
-      );
+      expect(() =>
+        spec
+          .given([{ type: 'Added', amount: 10 }])
+          .when({ type: 'Add', amount: 1 }, context)
+          .then([]),
+      ).toThrow('over the limit');
     });
 
     it('fails when evolve cannot fold what decide emitted', () => {
-      expect(() => spec.given([]).when({ type: 'Add', amount: -1 }, context).then([{ type: 'Unfoldable' }])).toThrow(
-        'evolve refuses this event',
-      );
+      expect(() =>
+        spec
+          .given([])
+          .when({ type: 'Add', amount: -1 }, context)
+          .then([{ type: 'Unfoldable' }]),
+      ).toThrow('evolve refuses this event');
     });
   });
 
   describe('thenThrows', () => {
-    const full = spec.given([{ type: 'Added', amount: 10 }]).when({ type: 'Add', amount: 1 }, context);
+    const full = spec
+      .given([{ type: 'Added', amount: 10 }])
+      .when({ type: 'Add', amount: 1 }, context);
 
     it('passes on the expected code, kind, field and message', () => {
       full.thenThrows('over_limit', { kind: 'rule', field: 'amount', message: 'over the limit' });
@@ -84,15 +97,15 @@ describe('deciderSpecification', () => {
     });
 
     it('fails when decide returns events instead', () => {
-      expect(() => spec.given([]).when({ type: 'Add', amount: 1 }, context).thenThrows('over_limit')).toThrow(
-        /returned \[\{"type":"Added","amount":1\}\]/,
-      );
+      expect(() =>
+        spec.given([]).when({ type: 'Add', amount: 1 }, context).thenThrows('over_limit'),
+      ).toThrow(/returned \[\{"type":"Added","amount":1\}\]/);
     });
 
     it('fails when decide throws something other than a DomainError', () => {
-      expect(() => spec.given([]).when({ type: 'Crash' }, context).thenThrows('over_limit')).toThrow(
-        /threw Error: not a domain error/,
-      );
+      expect(() =>
+        spec.given([]).when({ type: 'Crash' }, context).thenThrows('over_limit'),
+      ).toThrow(/threw Error: not a domain error/);
     });
   });
 });

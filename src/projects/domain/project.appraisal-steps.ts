@@ -24,9 +24,16 @@ import { requireStatus } from './project.status-guard';
 
 /** The steps from registration to the approval decision. */
 
-export function register(command: RegisterProject, state: ProjectState, { actor, reference }: ProjectContext): ProjectEvent[] {
+export function register(
+  command: RegisterProject,
+  state: ProjectState,
+  { actor, reference }: ProjectContext,
+): ProjectEvent[] {
   if (state.status !== 'unregistered') {
-    throw invalidState('already_registered', `The project is already registered (it is ${state.status})`);
+    throw invalidState(
+      'already_registered',
+      `The project is already registered (it is ${state.status})`,
+    );
   }
   const { projectId, planYear, district } = command.data;
   requireText(projectId, 'projectId');
@@ -34,10 +41,19 @@ export function register(command: RegisterProject, state: ProjectState, { actor,
   requireDistrict(district, reference);
   const details = detailsOf(command.data);
   validateDetails(details, reference);
-  return [{ type: 'ProjectRegistered', data: { ...details, projectId, planYear, district, registeredBy: actor.sub } }];
+  return [
+    {
+      type: 'ProjectRegistered',
+      data: { ...details, projectId, planYear, district, registeredBy: actor.sub },
+    },
+  ];
 }
 
-export function startAppraisal(_command: StartAppraisal, state: ProjectState, { actor }: ProjectContext): ProjectEvent[] {
+export function startAppraisal(
+  _command: StartAppraisal,
+  state: ProjectState,
+  { actor }: ProjectContext,
+): ProjectEvent[] {
   requireStatus(state, 'start the appraisal', ['registered']);
   return [{ type: 'AppraisalStarted', data: { startedBy: actor.sub } }];
 }
@@ -52,7 +68,11 @@ export function recordAppraisalResult(
   switch (outcome) {
     case 'passed': {
       if (appraisedFundingVnd === undefined) {
-        throw ruleBroken('required', 'appraisedFundingVnd is required when the appraisal passed', 'appraisedFundingVnd');
+        throw ruleBroken(
+          'required',
+          'appraisedFundingVnd is required when the appraisal passed',
+          'appraisedFundingVnd',
+        );
       }
       const appraised = requirePositiveVnd(appraisedFundingVnd, 'appraisedFundingVnd');
       const requested = s.dossier.details.requestedFundingVnd;
@@ -64,18 +84,33 @@ export function recordAppraisalResult(
         );
       }
       requireWithinSupportNorm(appraised, s.dossier.details, reference, 'appraisedFundingVnd');
-      return [{ type: 'AppraisalPassed', data: { appraisedFundingVnd: appraised, notes, appraisedBy: actor.sub } }];
+      return [
+        {
+          type: 'AppraisalPassed',
+          data: { appraisedFundingVnd: appraised, notes, appraisedBy: actor.sub },
+        },
+      ];
     }
     case 'revision_requested':
-      return [{ type: 'RevisionRequested', data: { notes, requestedOn: today, appraisedBy: actor.sub } }];
+      return [
+        { type: 'RevisionRequested', data: { notes, requestedOn: today, appraisedBy: actor.sub } },
+      ];
     case 'rejected':
       return [{ type: 'AppraisalRejected', data: { notes, appraisedBy: actor.sub } }];
     default:
-      throw ruleBroken('invalid_outcome', 'outcome must be passed, revision_requested or rejected', 'outcome');
+      throw ruleBroken(
+        'invalid_outcome',
+        'outcome must be passed, revision_requested or rejected',
+        'outcome',
+      );
   }
 }
 
-export function resubmit(command: ResubmitProject, state: ProjectState, { actor, reference }: ProjectContext): ProjectEvent[] {
+export function resubmit(
+  command: ResubmitProject,
+  state: ProjectState,
+  { actor, reference }: ProjectContext,
+): ProjectEvent[] {
   const s = requireStatus(state, 'resubmit', ['revision_requested']);
   const changes = changedDetails(command.data.changes ?? {});
   validateDetails({ ...s.dossier.details, ...changes }, reference);
@@ -83,16 +118,30 @@ export function resubmit(command: ResubmitProject, state: ProjectState, { actor,
 }
 
 /** Whoever authored or appraised the proposal may not decide on it. */
-function requireSegregationOfDuties(s: AppraisedProject, { actor }: ProjectContext, step: string): void {
+function requireSegregationOfDuties(
+  s: AppraisedProject,
+  { actor }: ProjectContext,
+  step: string,
+): void {
   if (s.dossier.proposedBy.includes(actor.sub)) {
-    throw ruleBroken('segregation_of_duties', `${actor.sub} registered this project and may not ${step} it`);
+    throw ruleBroken(
+      'segregation_of_duties',
+      `${actor.sub} registered this project and may not ${step} it`,
+    );
   }
   if (s.appraisal.appraisedBy === actor.sub) {
-    throw ruleBroken('segregation_of_duties', `${actor.sub} appraised this project and may not ${step} it`);
+    throw ruleBroken(
+      'segregation_of_duties',
+      `${actor.sub} appraised this project and may not ${step} it`,
+    );
   }
 }
 
-export function approve(command: ApproveProject, state: ProjectState, context: ProjectContext): ProjectEvent[] {
+export function approve(
+  command: ApproveProject,
+  state: ProjectState,
+  context: ProjectContext,
+): ProjectEvent[] {
   const s = requireStatus(state, 'approve', ['appraised']);
   requireSegregationOfDuties(s, context, 'approve');
   const { decisionNo, decisionDate, approvedFundingVnd } = command.data;
@@ -109,10 +158,16 @@ export function approve(command: ApproveProject, state: ProjectState, context: P
   }
   // The norm may have been lowered since the appraisal: the approval answers to the norm in force.
   requireWithinSupportNorm(approved, s.dossier.details, context.reference, 'approvedFundingVnd');
-  return [{ type: 'ProjectApproved', data: { decisionNo, decisionDate, approvedFundingVnd: approved } }];
+  return [
+    { type: 'ProjectApproved', data: { decisionNo, decisionDate, approvedFundingVnd: approved } },
+  ];
 }
 
-export function reject(command: RejectProject, state: ProjectState, context: ProjectContext): ProjectEvent[] {
+export function reject(
+  command: RejectProject,
+  state: ProjectState,
+  context: ProjectContext,
+): ProjectEvent[] {
   const s = requireStatus(state, 'reject', ['appraised']);
   requireSegregationOfDuties(s, context, 'reject');
   const reason = requireText(command.data.reason, 'reason');

@@ -1,9 +1,22 @@
 import { assertNever } from '../../shared/decider';
-import { approve, recordAppraisalResult, register, reject, resubmit, startAppraisal } from './project.appraisal-steps';
+import {
+  approve,
+  recordAppraisalResult,
+  register,
+  reject,
+  resubmit,
+  startAppraisal,
+} from './project.appraisal-steps';
 import type { ProjectCommand } from './project.commands';
 import type { ProjectContext } from './project.context';
 import type { ProjectEvent } from './project.events';
-import { accept, adjust, recordInspection, reportProgress, startExecution } from './project.execution-steps';
+import {
+  accept,
+  adjust,
+  recordInspection,
+  reportProgress,
+  startExecution,
+} from './project.execution-steps';
 import { cancel, recordDisbursement, settle } from './project.money-steps';
 import type { ProjectState } from './project.state';
 
@@ -13,7 +26,11 @@ import type { ProjectState } from './project.state';
  * `rule` when a business rule is broken (422), `not_found` when nothing was registered.
  * Each step lives with its neighbours in the lifecycle; this only routes.
  */
-export function decideProject(command: ProjectCommand, state: ProjectState, context: ProjectContext): readonly ProjectEvent[] {
+export function decideProject(
+  command: ProjectCommand,
+  state: ProjectState,
+  context: ProjectContext,
+): readonly ProjectEvent[] {
   switch (command.type) {
     case 'RegisterProject':
       return register(command, state, context);

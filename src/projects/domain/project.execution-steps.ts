@@ -26,10 +26,20 @@ import { requireStatus } from './project.status-guard';
 
 /** The steps from the start of execution to acceptance (nghiệm thu). */
 
-export function startExecution(command: StartExecution, state: ProjectState, { today }: ProjectContext): ProjectEvent[] {
+export function startExecution(
+  command: StartExecution,
+  state: ProjectState,
+  { today }: ProjectContext,
+): ProjectEvent[] {
   const s = requireStatus(state, 'start execution', ['approved']);
   const startedOn = requirePastDate(command.data.startedOn, today, 'startedOn');
-  requireNotBefore(startedOn, s.approval.decisionDate, 'date_before_approval', 'the approval decision', 'startedOn');
+  requireNotBefore(
+    startedOn,
+    s.approval.decisionDate,
+    'date_before_approval',
+    'the approval decision',
+    'startedOn',
+  );
   return [{ type: 'ExecutionStarted', data: { startedOn } }];
 }
 
@@ -43,36 +53,69 @@ export function reportProgress(
   const { startedOn } = s.execution;
   requirePeriod(period, 'period');
   requirePastDate(reportedOn, today, 'reportedOn');
-  requireNotBefore(reportedOn, startedOn, 'date_before_execution', 'the start of execution', 'reportedOn');
+  requireNotBefore(
+    reportedOn,
+    startedOn,
+    'date_before_execution',
+    'the start of execution',
+    'reportedOn',
+  );
   if (period < periodOf(startedOn)) {
-    throw ruleBroken('period_before_execution', `period ${period} is before execution started (${startedOn})`, 'period');
+    throw ruleBroken(
+      'period_before_execution',
+      `period ${period} is before execution started (${startedOn})`,
+      'period',
+    );
   }
   if (period > periodOf(reportedOn)) {
-    throw ruleBroken('period_after_report_date', `period ${period} has not begun on ${reportedOn}`, 'period');
+    throw ruleBroken(
+      'period_after_report_date',
+      `period ${period} has not begun on ${reportedOn}`,
+      'period',
+    );
   }
   validateAchievements(achievements, reference);
   const replacesEarlierReport = Object.prototype.hasOwnProperty.call(s.execution.reports, period);
-  return [{ type: 'ProgressReported', data: { period, reportedOn, achievements, replacesEarlierReport } }];
+  return [
+    { type: 'ProgressReported', data: { period, reportedOn, achievements, replacesEarlierReport } },
+  ];
 }
 
-export function recordInspection(command: RecordInspection, state: ProjectState, { today }: ProjectContext): ProjectEvent[] {
+export function recordInspection(
+  command: RecordInspection,
+  state: ProjectState,
+  { today }: ProjectContext,
+): ProjectEvent[] {
   const s = requireStatus(state, 'record an inspection', ['in_execution']);
   const { inspectedOn, findings, outcome } = command.data;
   requirePastDate(inspectedOn, today, 'inspectedOn');
-  requireNotBefore(inspectedOn, s.execution.startedOn, 'date_before_execution', 'the start of execution', 'inspectedOn');
+  requireNotBefore(
+    inspectedOn,
+    s.execution.startedOn,
+    'date_before_execution',
+    'the start of execution',
+    'inspectedOn',
+  );
   if (outcome !== 'satisfactory' && outcome !== 'issues_found') {
     throw ruleBroken('invalid_outcome', 'outcome must be satisfactory or issues_found', 'outcome');
   }
   return [{ type: 'InspectionRecorded', data: { inspectedOn, findings, outcome } }];
 }
 
-export function adjust(command: AdjustProject, state: ProjectState, { reference }: ProjectContext): ProjectEvent[] {
+export function adjust(
+  command: AdjustProject,
+  state: ProjectState,
+  { reference }: ProjectContext,
+): ProjectEvent[] {
   const s = requireStatus(state, 'adjust', ['in_execution']);
   const { decisionNo, reason, approvedFundingVnd, plannedEnd, targets } = command.data;
   requireText(decisionNo, 'decisionNo');
   requireText(reason, 'reason');
   if (approvedFundingVnd === undefined && plannedEnd === undefined && targets === undefined) {
-    throw ruleBroken('nothing_to_adjust', 'An adjustment changes approvedFundingVnd, plannedEnd or targets');
+    throw ruleBroken(
+      'nothing_to_adjust',
+      'An adjustment changes approvedFundingVnd, plannedEnd or targets',
+    );
   }
   if (approvedFundingVnd !== undefined) {
     const approved = requirePositiveVnd(approvedFundingVnd, 'approvedFundingVnd');
@@ -90,7 +133,10 @@ export function adjust(command: AdjustProject, state: ProjectState, { reference 
     }
   }
   if (plannedEnd !== undefined) {
-    requirePlannedEndNotBeforeStart(s.dossier.details.plannedStart, requireDate(plannedEnd, 'plannedEnd'));
+    requirePlannedEndNotBeforeStart(
+      s.dossier.details.plannedStart,
+      requireDate(plannedEnd, 'plannedEnd'),
+    );
   }
   if (targets !== undefined) validateTargets(targets, reference);
   return [
@@ -107,10 +153,20 @@ export function adjust(command: AdjustProject, state: ProjectState, { reference 
   ];
 }
 
-export function accept(command: AcceptProject, state: ProjectState, { today }: ProjectContext): ProjectEvent[] {
+export function accept(
+  command: AcceptProject,
+  state: ProjectState,
+  { today }: ProjectContext,
+): ProjectEvent[] {
   const s = requireStatus(state, 'accept', ['in_execution']);
   const { acceptedOn, notes } = command.data;
   requirePastDate(acceptedOn, today, 'acceptedOn');
-  requireNotBefore(acceptedOn, s.execution.startedOn, 'date_before_execution', 'the start of execution', 'acceptedOn');
+  requireNotBefore(
+    acceptedOn,
+    s.execution.startedOn,
+    'date_before_execution',
+    'the start of execution',
+    'acceptedOn',
+  );
   return [{ type: 'ProjectAccepted', data: { acceptedOn, notes } }];
 }

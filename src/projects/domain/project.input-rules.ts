@@ -2,7 +2,14 @@ import { isBusinessDate, isPeriod } from '../../shared/business-date';
 import { ruleBroken } from '../../shared/domain-error';
 import { isVnd } from '../../shared/vnd';
 import type { ReferenceData } from '../../reference-data/reference-data';
-import type { BusinessDate, IndicatorTarget, IndicatorValue, Period, RegistrationDetails, Vnd } from './project.types';
+import type {
+  BusinessDate,
+  IndicatorTarget,
+  IndicatorValue,
+  Period,
+  RegistrationDetails,
+  Vnd,
+} from './project.types';
 
 /**
  * Checks on the values a command carries. DTOs already reject malformed requests, but the
@@ -11,12 +18,14 @@ import type { BusinessDate, IndicatorTarget, IndicatorValue, Period, Registratio
  */
 
 export function requireText(value: unknown, field: string): string {
-  if (typeof value !== 'string' || value.trim() === '') throw ruleBroken('required', `${field} is required`, field);
+  if (typeof value !== 'string' || value.trim() === '')
+    throw ruleBroken('required', `${field} is required`, field);
   return value;
 }
 
 export function requireVnd(value: unknown, field: string): Vnd {
-  if (!isVnd(value)) throw ruleBroken('invalid_amount', `${field} must be a whole, non-negative VND amount`, field);
+  if (!isVnd(value))
+    throw ruleBroken('invalid_amount', `${field} must be a whole, non-negative VND amount`, field);
   return value;
 }
 
@@ -27,14 +36,16 @@ export function requirePositiveVnd(value: unknown, field: string): Vnd {
 }
 
 export function requireDate(value: unknown, field: string): BusinessDate {
-  if (!isBusinessDate(value)) throw ruleBroken('invalid_date', `${field} must be a date YYYY-MM-DD`, field);
+  if (!isBusinessDate(value))
+    throw ruleBroken('invalid_date', `${field} must be a date YYYY-MM-DD`, field);
   return value;
 }
 
 /** A date that has already come: business steps are recorded after they happen, never ahead. */
 export function requirePastDate(value: unknown, today: BusinessDate, field: string): BusinessDate {
   const date = requireDate(value, field);
-  if (date > today) throw ruleBroken('date_in_future', `${field} ${date} is after today ${today}`, field);
+  if (date > today)
+    throw ruleBroken('date_in_future', `${field} ${date} is after today ${today}`, field);
   return date;
 }
 
@@ -50,13 +61,25 @@ export function requireNotBefore(
 }
 
 export function requirePeriod(value: unknown, field: string): Period {
-  if (!isPeriod(value)) throw ruleBroken('invalid_period', `${field} must be a month YYYY-MM`, field);
+  if (!isPeriod(value))
+    throw ruleBroken('invalid_period', `${field} must be a month YYYY-MM`, field);
   return value;
 }
 
-export function requireIndicator(indicator: unknown, reference: ReferenceData, field: string): string {
-  if (typeof indicator !== 'string' || !Object.prototype.hasOwnProperty.call(reference.indicators, indicator)) {
-    throw ruleBroken('unknown_indicator', `${field}: ${String(indicator)} is not a known indicator`, field);
+export function requireIndicator(
+  indicator: unknown,
+  reference: ReferenceData,
+  field: string,
+): string {
+  if (
+    typeof indicator !== 'string' ||
+    !Object.prototype.hasOwnProperty.call(reference.indicators, indicator)
+  ) {
+    throw ruleBroken(
+      'unknown_indicator',
+      `${field}: ${String(indicator)} is not a known indicator`,
+      field,
+    );
   }
   return indicator;
 }
@@ -69,7 +92,11 @@ function requireUnique(seen: Set<string>, indicator: string, field: string): voi
 }
 
 /** Targets name known indicators, each once, each with a positive whole target. */
-export function validateTargets(targets: unknown, reference: ReferenceData, field = 'targets'): void {
+export function validateTargets(
+  targets: unknown,
+  reference: ReferenceData,
+  field = 'targets',
+): void {
   if (!Array.isArray(targets)) throw ruleBroken('required', `${field} must be a list`, field);
   const seen = new Set<string>();
   (targets as readonly Partial<IndicatorTarget>[]).forEach((t, i) => {
@@ -77,13 +104,21 @@ export function validateTargets(targets: unknown, reference: ReferenceData, fiel
     requireUnique(seen, indicator, `${field}[${i}].indicator`);
     const target = t.target;
     if (typeof target !== 'number' || !Number.isSafeInteger(target) || target <= 0) {
-      throw ruleBroken('invalid_target', `${field}[${i}].target must be a whole number above 0`, `${field}[${i}].target`);
+      throw ruleBroken(
+        'invalid_target',
+        `${field}[${i}].target must be a whole number above 0`,
+        `${field}[${i}].target`,
+      );
     }
   });
 }
 
 /** Achievements name known indicators, each once per report, each a whole value of 0 or more. */
-export function validateAchievements(achievements: unknown, reference: ReferenceData, field = 'achievements'): void {
+export function validateAchievements(
+  achievements: unknown,
+  reference: ReferenceData,
+  field = 'achievements',
+): void {
   if (!Array.isArray(achievements)) throw ruleBroken('required', `${field} must be a list`, field);
   const seen = new Set<string>();
   (achievements as readonly Partial<IndicatorValue>[]).forEach((a, i) => {
@@ -91,14 +126,25 @@ export function validateAchievements(achievements: unknown, reference: Reference
     requireUnique(seen, indicator, `${field}[${i}].indicator`);
     const value = a.value;
     if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
-      throw ruleBroken('invalid_value', `${field}[${i}].value must be a whole number of 0 or more`, `${field}[${i}].value`);
+      throw ruleBroken(
+        'invalid_value',
+        `${field}[${i}].value must be a whole number of 0 or more`,
+        `${field}[${i}].value`,
+      );
     }
   });
 }
 
-export function requirePlannedEndNotBeforeStart(plannedStart: BusinessDate, plannedEnd: BusinessDate): void {
+export function requirePlannedEndNotBeforeStart(
+  plannedStart: BusinessDate,
+  plannedEnd: BusinessDate,
+): void {
   if (plannedEnd < plannedStart) {
-    throw ruleBroken('planned_end_before_start', `plannedEnd ${plannedEnd} is before plannedStart ${plannedStart}`, 'plannedEnd');
+    throw ruleBroken(
+      'planned_end_before_start',
+      `plannedEnd ${plannedEnd} is before plannedStart ${plannedStart}`,
+      'plannedEnd',
+    );
   }
 }
 
@@ -106,17 +152,29 @@ export function requirePlannedEndNotBeforeStart(plannedStart: BusinessDate, plan
 export function validateDetails(details: RegistrationDetails, reference: ReferenceData): void {
   requireText(details.title, 'title');
   if (!Object.prototype.hasOwnProperty.call(reference.activityTypes, details.activityType)) {
-    throw ruleBroken('unknown_activity_type', `${String(details.activityType)} is not a known activity type`, 'activityType');
+    throw ruleBroken(
+      'unknown_activity_type',
+      `${String(details.activityType)} is not a known activity type`,
+      'activityType',
+    );
   }
   requireText(details.beneficiary?.name, 'beneficiary.name');
   requirePositiveVnd(details.requestedFundingVnd, 'requestedFundingVnd');
   requireVnd(details.counterpartFundingVnd, 'counterpartFundingVnd');
   // The support norm is a share of the total cost, so the total must be exact too.
   if (!Number.isSafeInteger(details.requestedFundingVnd + details.counterpartFundingVnd)) {
-    throw ruleBroken('invalid_amount', 'requested plus counterpart funding is too large', 'counterpartFundingVnd');
+    throw ruleBroken(
+      'invalid_amount',
+      'requested plus counterpart funding is too large',
+      'counterpartFundingVnd',
+    );
   }
   if (details.fundingSource !== 'local' && details.fundingSource !== 'national') {
-    throw ruleBroken('invalid_funding_source', 'fundingSource must be local or national', 'fundingSource');
+    throw ruleBroken(
+      'invalid_funding_source',
+      'fundingSource must be local or national',
+      'fundingSource',
+    );
   }
   validateTargets(details.targets, reference);
   const plannedStart = requireDate(details.plannedStart, 'plannedStart');
@@ -125,14 +183,26 @@ export function validateDetails(details: RegistrationDetails, reference: Referen
 }
 
 export function requireDistrict(district: unknown, reference: ReferenceData): string {
-  if (typeof district !== 'string' || !Object.prototype.hasOwnProperty.call(reference.districts, district)) {
-    throw ruleBroken('unknown_district', `${String(district)} is not a known registering unit`, 'district');
+  if (
+    typeof district !== 'string' ||
+    !Object.prototype.hasOwnProperty.call(reference.districts, district)
+  ) {
+    throw ruleBroken(
+      'unknown_district',
+      `${String(district)} is not a known registering unit`,
+      'district',
+    );
   }
   return district;
 }
 
 export function requirePlanYear(planYear: unknown): number {
-  if (typeof planYear !== 'number' || !Number.isInteger(planYear) || planYear < 1900 || planYear > 2999) {
+  if (
+    typeof planYear !== 'number' ||
+    !Number.isInteger(planYear) ||
+    planYear < 1900 ||
+    planYear > 2999
+  ) {
     throw ruleBroken('invalid_plan_year', 'planYear must be a year', 'planYear');
   }
   return planYear;

@@ -14,7 +14,10 @@ export function netDisbursedVnd(disbursed: Disbursed): Vnd {
  * (requested support + counterpart funding), rounded down, and never above its absolute cap.
  * Null when the activity type has no norm.
  */
-export function supportNormCapVnd(details: RegistrationDetails, reference: ReferenceData): Vnd | null {
+export function supportNormCapVnd(
+  details: RegistrationDetails,
+  reference: ReferenceData,
+): Vnd | null {
   const norm = Object.prototype.hasOwnProperty.call(reference.activityTypes, details.activityType)
     ? reference.activityTypes[details.activityType].norm
     : undefined;

@@ -4,7 +4,13 @@ import type { ProjectContext } from './project.context';
 import type { CancelProject, RecordDisbursement, SettleProject } from './project.commands';
 import type { ProjectEvent } from './project.events';
 import type { BusinessDate } from './project.types';
-import { requireNotBefore, requirePastDate, requirePositiveVnd, requireText, requireVnd } from './project.input-rules';
+import {
+  requireNotBefore,
+  requirePastDate,
+  requirePositiveVnd,
+  requireText,
+  requireVnd,
+} from './project.input-rules';
 import { advanceCapVnd, netDisbursedVnd } from './project.money-rules';
 import { CANCELLABLE_STATUSES, type ProjectState } from './project.state';
 import { requireStatus } from './project.status-guard';
@@ -21,7 +27,13 @@ export function recordDisbursement(
     case 'advance': {
       const s = requireStatus(state, 'record an advance', ['in_execution']);
       const { amount, data } = checkedMovement(command.data, today);
-      requireNotBefore(paidOn, s.approval.decisionDate, 'date_before_approval', 'the approval decision', 'paidOn');
+      requireNotBefore(
+        paidOn,
+        s.approval.decisionDate,
+        'date_before_approval',
+        'the approval decision',
+        'paidOn',
+      );
       const cap = advanceCapVnd(s.approval.approvedFundingVnd, rules.advanceCapPercent);
       const advances = sumVnd([s.disbursed.advancesVnd, amount]);
       if (advances > cap) {
@@ -52,31 +64,52 @@ export function recordDisbursement(
       const { amount, data } = checkedMovement(command.data, today);
       const net = netDisbursedVnd(s.disbursed);
       if (amount > net) {
-        throw ruleBroken('recovery_exceeds_disbursed', `Recovering ${amount} is more than the ${net} disbursed`, 'amountVnd');
+        throw ruleBroken(
+          'recovery_exceeds_disbursed',
+          `Recovering ${amount} is more than the ${net} disbursed`,
+          'amountVnd',
+        );
       }
       // Money cannot come back before any could have gone out.
       if (s.approval) {
-        requireNotBefore(paidOn, s.approval.decisionDate, 'date_before_approval', 'the approval decision', 'paidOn');
+        requireNotBefore(
+          paidOn,
+          s.approval.decisionDate,
+          'date_before_approval',
+          'the approval decision',
+          'paidOn',
+        );
       }
       return [{ type: 'FundsRecovered', data }];
     }
     default: {
       // Unreachable for typed callers; the CLI and tests can still send anything.
       const unknownKind: never = kind;
-      throw ruleBroken('invalid_kind', `kind must be advance, payment or recovery, not ${String(unknownKind)}`, 'kind');
+      throw ruleBroken(
+        'invalid_kind',
+        `kind must be advance, payment or recovery, not ${String(unknownKind)}`,
+        'kind',
+      );
     }
   }
 }
 
 /** What every disbursement needs, whatever its kind: a positive amount, a past date, a voucher. */
-function checkedMovement({ amountVnd, paidOn, voucherNo }: RecordDisbursement['data'], today: BusinessDate) {
+function checkedMovement(
+  { amountVnd, paidOn, voucherNo }: RecordDisbursement['data'],
+  today: BusinessDate,
+) {
   const amount = requirePositiveVnd(amountVnd, 'amountVnd');
   requirePastDate(paidOn, today, 'paidOn');
   requireText(voucherNo, 'voucherNo');
   return { amount, data: { amountVnd: amount, paidOn, voucherNo } };
 }
 
-export function settle(command: SettleProject, state: ProjectState, { today }: ProjectContext): ProjectEvent[] {
+export function settle(
+  command: SettleProject,
+  state: ProjectState,
+  { today }: ProjectContext,
+): ProjectEvent[] {
   const s = requireStatus(state, 'settle', ['accepted']);
   const { settledAmountVnd, settledOn, decisionNo } = command.data;
   const settled = requireVnd(settledAmountVnd, 'settledAmountVnd');
@@ -96,12 +129,22 @@ export function settle(command: SettleProject, state: ProjectState, { today }: P
     );
   }
   requirePastDate(settledOn, today, 'settledOn');
-  requireNotBefore(settledOn, s.acceptedOn, 'date_before_acceptance', 'the acceptance', 'settledOn');
+  requireNotBefore(
+    settledOn,
+    s.acceptedOn,
+    'date_before_acceptance',
+    'the acceptance',
+    'settledOn',
+  );
   requireText(decisionNo, 'decisionNo');
   return [{ type: 'ProjectSettled', data: { settledAmountVnd: settled, settledOn, decisionNo } }];
 }
 
-export function cancel(command: CancelProject, state: ProjectState, { today }: ProjectContext): ProjectEvent[] {
+export function cancel(
+  command: CancelProject,
+  state: ProjectState,
+  { today }: ProjectContext,
+): ProjectEvent[] {
   const s = requireStatus(state, 'cancel', CANCELLABLE_STATUSES);
   const reason = requireText(command.data.reason, 'reason');
   const amountToRecoverVnd = 'disbursed' in s ? netDisbursedVnd(s.disbursed) : 0;

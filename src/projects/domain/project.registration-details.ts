@@ -22,10 +22,13 @@ const DETAIL_FIELDS: Readonly<Record<keyof RegistrationDetails, true>> = {
  * given. A caller passing extra keys (or `undefined` for "unchanged") cannot slip them into
  * the project's details.
  */
-export function changedDetails(changes: Partial<RegistrationDetails>): Partial<RegistrationDetails> {
+export function changedDetails(
+  changes: Partial<RegistrationDetails>,
+): Partial<RegistrationDetails> {
   const picked: Record<string, unknown> = {};
   for (const key of Object.keys(DETAIL_FIELDS) as (keyof RegistrationDetails)[]) {
-    if (Object.prototype.hasOwnProperty.call(changes, key) && changes[key] !== undefined) picked[key] = changes[key];
+    if (Object.prototype.hasOwnProperty.call(changes, key) && changes[key] !== undefined)
+      picked[key] = changes[key];
   }
   return picked as Partial<RegistrationDetails>;
 }

@@ -99,9 +99,22 @@ export interface Settlement {
 export type UnregisteredProject = Readonly<{ status: 'unregistered' }>;
 export type RegisteredProject = Readonly<{ status: 'registered'; dossier: Dossier }>;
 export type UnderAppraisalProject = Readonly<{ status: 'under_appraisal'; dossier: Dossier }>;
-export type RevisionRequestedProject = Readonly<{ status: 'revision_requested'; dossier: Dossier; revision: Revision }>;
-export type AppraisedProject = Readonly<{ status: 'appraised'; dossier: Dossier; appraisal: Appraisal }>;
-export type ApprovedProject = Readonly<{ status: 'approved'; dossier: Dossier; appraisal: Appraisal; approval: Approval }>;
+export type RevisionRequestedProject = Readonly<{
+  status: 'revision_requested';
+  dossier: Dossier;
+  revision: Revision;
+}>;
+export type AppraisedProject = Readonly<{
+  status: 'appraised';
+  dossier: Dossier;
+  appraisal: Appraisal;
+}>;
+export type ApprovedProject = Readonly<{
+  status: 'approved';
+  dossier: Dossier;
+  appraisal: Appraisal;
+  approval: Approval;
+}>;
 export type InExecutionProject = Readonly<{
   status: 'in_execution';
   dossier: Dossier;
@@ -191,7 +204,14 @@ export function evolveProject(state: ProjectState, event: ProjectEvent): Project
       const { projectId, planYear, district, registeredBy, ...details } = event.data;
       return {
         status: 'registered',
-        dossier: { projectId, planYear, district, registeredBy, proposedBy: [registeredBy], details },
+        dossier: {
+          projectId,
+          planYear,
+          district,
+          registeredBy,
+          proposedBy: [registeredBy],
+          details,
+        },
       };
     }
     case 'AppraisalStarted': {
@@ -201,16 +221,28 @@ export function evolveProject(state: ProjectState, event: ProjectEvent): Project
     case 'AppraisalPassed': {
       const s = expectStatus(state, event, ['under_appraisal']);
       const { appraisedFundingVnd, appraisedBy, notes } = event.data;
-      return { status: 'appraised', dossier: s.dossier, appraisal: { appraisedFundingVnd, appraisedBy, notes } };
+      return {
+        status: 'appraised',
+        dossier: s.dossier,
+        appraisal: { appraisedFundingVnd, appraisedBy, notes },
+      };
     }
     case 'RevisionRequested': {
       const s = expectStatus(state, event, ['under_appraisal']);
       const { notes, requestedOn, appraisedBy } = event.data;
-      return { status: 'revision_requested', dossier: s.dossier, revision: { notes, requestedOn, requestedBy: appraisedBy } };
+      return {
+        status: 'revision_requested',
+        dossier: s.dossier,
+        revision: { notes, requestedOn, requestedBy: appraisedBy },
+      };
     }
     case 'AppraisalRejected': {
       const s = expectStatus(state, event, ['under_appraisal']);
-      return { status: 'rejected', dossier: s.dossier, rejection: { stage: 'appraisal', reason: event.data.notes } };
+      return {
+        status: 'rejected',
+        dossier: s.dossier,
+        rejection: { stage: 'appraisal', reason: event.data.notes },
+      };
     }
     case 'ProjectResubmitted': {
       const s = expectStatus(state, event, ['revision_requested']);
@@ -224,7 +256,11 @@ export function evolveProject(state: ProjectState, event: ProjectEvent): Project
     case 'ProjectApproved': {
       const s = expectStatus(state, event, ['appraised']);
       const { decisionNo, decisionDate, approvedFundingVnd } = event.data;
-      return { ...s, status: 'approved', approval: { decisionNo, decisionDate, approvedFundingVnd } };
+      return {
+        ...s,
+        status: 'approved',
+        approval: { decisionNo, decisionDate, approvedFundingVnd },
+      };
     }
     case 'ProjectRejected': {
       const s = expectStatus(state, event, ['appraised']);
@@ -282,7 +318,12 @@ export function evolveProject(state: ProjectState, event: ProjectEvent): Project
     }
     case 'ProjectAccepted': {
       const s = expectStatus(state, event, ['in_execution']);
-      return { ...s, status: 'accepted', acceptedOn: event.data.acceptedOn, acceptanceNotes: event.data.notes };
+      return {
+        ...s,
+        status: 'accepted',
+        acceptedOn: event.data.acceptedOn,
+        acceptanceNotes: event.data.notes,
+      };
     }
     case 'ProjectSettled': {
       const s = expectStatus(state, event, ['accepted']);
@@ -313,7 +354,9 @@ function expectStatus<S extends ProjectStateStatus>(
   statuses: readonly S[],
 ): ProjectStateIn<S> {
   if (!(statuses as readonly ProjectStateStatus[]).includes(state.status)) {
-    throw new Error(`${event.type} cannot follow a project that is ${state.status}: the stream and the decider disagree`);
+    throw new Error(
+      `${event.type} cannot follow a project that is ${state.status}: the stream and the decider disagree`,
+    );
   }
   return state as ProjectStateIn<S>;
 }
@@ -323,7 +366,9 @@ function add(disbursed: Disbursed, key: keyof Disbursed, amount: Vnd): Disbursed
 }
 
 /** Sums each indicator over the reports in force, one per period. */
-export function achievedTotals(reports: Readonly<Record<Period, ProgressReport>>): Record<string, number> {
+export function achievedTotals(
+  reports: Readonly<Record<Period, ProgressReport>>,
+): Record<string, number> {
   const totals: Record<string, number> = {};
   for (const report of Object.values(reports)) {
     for (const { indicator, value } of report.achievements) {

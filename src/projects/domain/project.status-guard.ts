@@ -12,7 +12,11 @@ export function requireStatus<S extends Exclude<ProjectStateStatus, 'unregistere
   allowed: readonly S[],
 ): ProjectStateIn<S> {
   if (state.status === 'unregistered') {
-    throw new DomainError('project_not_found', `Cannot ${step}: the project is not registered`, 'not_found');
+    throw new DomainError(
+      'project_not_found',
+      `Cannot ${step}: the project is not registered`,
+      'not_found',
+    );
   }
   if (!(allowed as readonly ProjectStateStatus[]).includes(state.status)) {
     throw invalidState(

@@ -96,7 +96,11 @@ export function projectView(state: ProjectState): ProjectView | null {
     disbursementRate: approval ? rate(net, approval.approvedFundingVnd) : null,
     settledVnd: state.status === 'settled' ? state.settlement.settledAmountVnd : 0,
     amountToRecoverVnd: state.status === 'cancelled' ? net : 0,
-    targets: details.targets.map(({ indicator, target }) => ({ indicator, target, achieved: achieved[indicator] ?? 0 })),
+    targets: details.targets.map(({ indicator, target }) => ({
+      indicator,
+      target,
+      achieved: achieved[indicator] ?? 0,
+    })),
     achieved,
     reportedPeriods: Object.keys(execution?.reports ?? {}).sort(),
     inspectionCount: execution?.inspections.length ?? 0,
