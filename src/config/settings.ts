@@ -238,3 +238,27 @@ function readSecretFile(file: string): string | undefined {
 export function loadSettingsFromEnvironment(env: NodeJS.ProcessEnv = process.env): Settings {
   return loadSettings(env, { devJwtSecret: resolveDevJwtSecret });
 }
+
+const MASK = '***';
+
+function withoutCredentials(value: string): string {
+  // user:password@ in a URL or connection string (redis, smtp, esdb) is a secret too.
+  return value.replace(/(\/\/)[^/@\s]*@/, `$1${MASK}@`);
+}
+
+/** The settings with every secret masked: what start-up may log. */
+export function describeSettings(settings: Settings): Record<string, unknown> {
+  const { auth, eventStore, notify } = settings;
+  return {
+    ...settings,
+    auth: auth.kind === 'hs256' ? { ...auth, secret: MASK } : auth,
+    eventStore: eventStore.kind === 'eventstoredb' ? { ...eventStore, connectionString: withoutCredentials(eventStore.connectionString) } : eventStore,
+    redisUrl: withoutCredentials(settings.redisUrl),
+    notify: {
+      ...notify,
+      ...(notify.webhookSecret !== undefined && { webhookSecret: MASK }),
+      ...(notify.smtpUrl !== undefined && { smtpUrl: withoutCredentials(notify.smtpUrl) }),
+      ...(notify.webhookUrl !== undefined && { webhookUrl: withoutCredentials(notify.webhookUrl) }),
+    },
+  };
+}

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadSettings, loadSettingsFromEnvironment, resolveDevJwtSecret, type DevJwtSecret } from './settings';
+import { describeSettings, loadSettings, loadSettingsFromEnvironment, resolveDevJwtSecret, type DevJwtSecret } from './settings';
 
 const SECRET = 'a-test-secret-that-is-long-enough-0123456789';
 const devSecret = (): DevJwtSecret => ({ secret: 'dev-secret-from-the-file-0123456789abcdef', created: true });
@@ -125,6 +125,28 @@ describe('loadSettings', () => {
 
   it('requires AUTH_JWT_SECRET when no development secret source is given', () => {
     expect(() => loadSettings({ NODE_ENV: 'test' })).toThrow(/^AUTH_JWT_SECRET /);
+  });
+});
+
+describe('describeSettings', () => {
+  it('masks every secret, credentials inside URLs included', () => {
+    const settings = loadSettings({
+      AUTH_JWT_SECRET: SECRET,
+      EVENT_STORE: 'eventstoredb',
+      EVENTSTORE_CONNECTION_STRING: 'esdb://admin:changeit@localhost:2113?tls=false',
+      REDIS_URL: 'redis://:redis-pass@redis:6379',
+      SMTP_URL: 'smtps://mailer:smtp-pass@mail.example:465',
+      NOTIFY_WEBHOOK_URL: 'https://hooks.example/kc',
+      NOTIFY_WEBHOOK_SECRET: 'whsec-value',
+    });
+    const text = JSON.stringify(describeSettings(settings));
+    for (const secret of [SECRET, 'changeit', 'redis-pass', 'smtp-pass', 'whsec-value']) expect(text).not.toContain(secret);
+    expect(describeSettings(settings)).toMatchObject({
+      port: 3000,
+      eventStore: { connectionString: 'esdb://***@localhost:2113?tls=false' },
+      redisUrl: 'redis://***@redis:6379',
+      notify: { webhookUrl: 'https://hooks.example/kc' },
+    });
   });
 });
 

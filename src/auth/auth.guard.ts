@@ -1,0 +1,48 @@
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ForbiddenProblem, UnauthorizedProblem } from '../http/problem-details';
+import { bindLogContext } from '../logging/logger';
+import { PublicRoute, RouteRoles } from './auth.decorators';
+import { JwtVerifier } from './jwt-verifier';
+import { actingActor } from './principal';
+import { setAuth } from './request-auth';
+
+const BEARER = /^Bearer ([A-Za-z0-9_.~+/=-]+)$/i;
+
+/**
+ * Authenticates every route unless it is @Public(): a valid `Authorization: Bearer <JWT>`
+ * (401 otherwise), then, on a route with @Roles, one of those roles (403 otherwise). It
+ * records the principal and the acting actor for @CurrentPrincipal() / @CurrentActor(), and
+ * adds the actor's subject to the request's log lines.
+ *
+ * Global: `{ provide: APP_GUARD, useClass: AuthGuard }` (AuthModule does this).
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly verifier: JwtVerifier,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride(PublicRoute, targets) === true) return true;
+
+    const http = context.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const match = BEARER.exec(request.headers.authorization ?? '');
+    if (!match) throw new UnauthorizedProblem('A bearer token is required', 'token_missing');
+    const principal = await this.verifier.verify(match[1]);
+    bindLogContext(request, http.getResponse<FastifyReply>(), { actorSub: principal.sub });
+
+    const allowed = this.reflector.getAllAndOverride(RouteRoles, targets);
+    const actor = actingActor(principal, allowed);
+    setAuth(request, { principal, actor });
+    if (allowed !== undefined && actor === undefined) {
+      throw new ForbiddenProblem(`This step needs one of the roles: ${allowed.join(', ')}`, 'role_not_allowed');
+    }
+    return true;
+  }
+}
