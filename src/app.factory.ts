@@ -1,0 +1,56 @@
+import helmet from '@fastify/helmet';
+import { RequestMethod, type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppModule } from './app.module';
+import type { Settings } from './config/settings';
+import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { echoRequestId } from './http/request-id';
+import { createValidationPipe } from './http/validation';
+import { createLogger, fastifyLoggingOptions, PinoLoggerService, type Logger } from './logging/logger';
+
+export const API_PREFIX = 'api/v1';
+
+export interface CreateAppOptions {
+  readonly logger?: Logger;
+}
+
+/** Builds the HTTP application (not yet listening): main.ts and in-process tests share it. */
+export async function createApp(settings: Settings, options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
+  const logger = options.logger ?? createLogger({ level: settings.logLevel });
+  const adapter = new FastifyAdapter({
+    ...fastifyLoggingOptions(logger),
+    bodyLimit: settings.bodyLimitBytes,
+    // Reject bodies that are not JSON objects or arrays at the parser (e.g. a bare string).
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+  });
+  adapter.getInstance().addHook('onRequest', echoRequestId);
+
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(settings), adapter, {
+    logger: new PinoLoggerService(logger),
+    bufferLogs: true,
+  });
+  await app.register(helmet, { contentSecurityPolicy: false });
+  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.GET }] });
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+  setUpOpenApi(app);
+  return app;
+}
+
+function setUpOpenApi(app: INestApplication): void {
+  const config = new DocumentBuilder()
+    .setTitle('Khuyến công workflow API')
+    .setDescription(
+      'Support projects of the provincial industrial promotion programme, from registration to settlement, ' +
+        'on an event log auditors can replay and verify. Errors are application/problem+json (RFC 9457).',
+    )
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  const document = SwaggerModule.createDocument(app, config);
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
+}

@@ -1,0 +1,45 @@
+import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import type { Database } from 'better-sqlite3';
+import { SETTINGS, type Settings } from '../config/settings';
+import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
+import { openDataDirDatabase } from '../event-store/sqlite-database';
+import { SqliteEventStore } from '../event-store/sqlite.event-store';
+import { READ_MODEL_DB } from '../projections/projection';
+import { Clock, SystemClock } from './clock';
+
+/**
+ * The event store chosen by EVENT_STORE and the SQLite database that holds the read models.
+ * With the embedded store both live in one file under DATA_DIR and share one connection
+ * (better-sqlite3 is synchronous, so a transaction never interleaves with another).
+ */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: READ_MODEL_DB,
+      inject: [SETTINGS],
+      useFactory: (settings: Settings): Database => openDataDirDatabase(settings.dataDir),
+    },
+    {
+      provide: EVENT_STORE,
+      inject: [SETTINGS, READ_MODEL_DB],
+      useFactory: (settings: Settings, db: Database): EventStore => {
+        if (settings.eventStore.kind === 'sqlite') return new SqliteEventStore(db);
+        throw new Error('EVENT_STORE=eventstoredb is not available in this build');
+      },
+    },
+    { provide: Clock, useClass: SystemClock },
+  ],
+  exports: [READ_MODEL_DB, EVENT_STORE, Clock],
+})
+export class StorageModule implements OnApplicationShutdown {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(READ_MODEL_DB) private readonly db: Database,
+  ) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.store.close();
+    if (this.db.open) this.db.close();
+  }
+}

@@ -1,0 +1,34 @@
+import { Global, Inject, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { Database } from 'better-sqlite3';
+import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
+import { ProjectSummaryProjection } from '../projects/read-models/project-summary.projection';
+import { READ_MODEL_DB, type Projection } from './projection';
+import { ProjectionRunner } from './projection-runner';
+
+/** Every read model the runner keeps up to date. */
+export function allProjections(): Projection[] {
+  return [new ProjectSummaryProjection()];
+}
+
+@Global()
+@Module({
+  providers: [
+    {
+      provide: ProjectionRunner,
+      inject: [EVENT_STORE, READ_MODEL_DB],
+      useFactory: (store: EventStore, db: Database) => new ProjectionRunner(store, db, allProjections()),
+    },
+  ],
+  exports: [ProjectionRunner],
+})
+export class ProjectionsModule implements OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(@Inject(ProjectionRunner) private readonly runner: ProjectionRunner) {}
+
+  onApplicationBootstrap(): void {
+    this.runner.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.runner.stop();
+  }
+}

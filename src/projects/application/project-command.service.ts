@@ -1,0 +1,81 @@
+import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
+import { derivedId } from '../../event-store/command-ids';
+import { EVENT_STORE, type EventStore } from '../../event-store/event-store.port';
+import { handleCommand, StaleVersionError, type AggregateSpec } from '../../event-store/handle-command';
+import { PreconditionFailedError } from '../../http/problem-details';
+import { Clock } from '../../platform/clock';
+import { ReferenceDataService } from '../../reference-data/reference-data.service';
+import { DomainError } from '../../shared/domain-error';
+import type { ProjectCommand, RegisterProject } from '../domain/project.commands';
+import type { ProjectContext, ProjectRules } from '../domain/project.context';
+import { projectDecider } from '../domain/project.decider';
+import { occurredOnOf, type ProjectEvent } from '../domain/project.events';
+import type { ProjectState } from '../domain/project.state';
+import { projectSerde } from '../project.serde';
+import type { CommandMeta, CommandResponse } from './command-meta';
+import { projectStreamId } from './project-stream';
+
+export const PROJECT_RULES = Symbol('PROJECT_RULES');
+
+const projectAggregate: AggregateSpec<ProjectCommand, ProjectEvent, ProjectState, ProjectContext> = {
+  decider: projectDecider,
+  serde: projectSerde,
+  occurredOn: occurredOnOf,
+};
+
+/** Runs project commands: the access checks that need the stored project, then the command loop. */
+@Injectable()
+export class ProjectCommandService {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(PROJECT_RULES) private readonly rules: ProjectRules,
+    private readonly referenceData: ReferenceDataService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Registers a new project; its id is derived from the command id, so a retry registers nothing new. */
+  register(data: Omit<RegisterProject['data'], 'projectId'>, meta: CommandMeta): Promise<CommandResponse> {
+    const { actor } = meta;
+    if (actor.role === 'district_officer' && data.district !== actor.district) {
+      throw new ForbiddenException('A district officer registers projects of its own district only');
+    }
+    const projectId = derivedId(meta.commandId, 'project');
+    return this.execute(projectId, { type: 'RegisterProject', data: { ...data, projectId } }, meta);
+  }
+
+  async execute(projectId: string, command: ProjectCommand, meta: CommandMeta): Promise<CommandResponse> {
+    const today = this.clock.today();
+    const outcome = await handleCommand(
+      this.store,
+      projectAggregate,
+      { streamId: projectStreamId(projectId), command, today, ...meta },
+      {
+        authorize: (state) => this.authorize(state, command, meta),
+        context: () => ({ actor: meta.actor, today, reference: this.referenceData.current(), rules: this.rules }),
+      },
+    ).catch((error: unknown) => {
+      if (error instanceof StaleVersionError) throw PreconditionFailedError.versions(error.expected, error.actual);
+      throw error;
+    });
+    return {
+      id: projectId,
+      version: outcome.version,
+      status: outcome.state.status,
+      position: outcome.position.toString(),
+    };
+  }
+
+  /** A project a caller may not see is answered as if it did not exist (API.md: 404, not 403). */
+  private authorize(state: ProjectState, command: ProjectCommand, meta: CommandMeta): void {
+    if (state.status === 'unregistered') {
+      if (command.type !== 'RegisterProject') throw projectNotFound();
+      return;
+    }
+    const { actor } = meta;
+    if (actor.role === 'district_officer' && state.dossier.district !== actor.district) throw projectNotFound();
+  }
+}
+
+export function projectNotFound(): DomainError {
+  return new DomainError('project_not_found', 'No such project', 'not_found');
+}

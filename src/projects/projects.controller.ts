@@ -1,0 +1,187 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Database } from 'better-sqlite3';
+import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { CommandMetaParam } from '../platform/command-meta.param';
+import { ReadYourWrites } from '../platform/read-your-writes';
+import { READ_MODEL_DB } from '../projections/projection';
+import type { Actor } from '../shared/actor';
+import type { CommandMeta, CommandResponse } from './application/command-meta';
+import { projectNotFound } from './application/project-command.service';
+import * as Steps from './commands/project-steps';
+import { RegisterProjectCommand } from './commands/register-project.command';
+import { AcceptanceDto } from './dto/acceptance.dto';
+import { AdjustmentDto } from './dto/adjustment.dto';
+import { AppraisalResultDto } from './dto/appraisal-result.dto';
+import { ApproveProjectDto } from './dto/approve-project.dto';
+import { DisbursementDto } from './dto/disbursement.dto';
+import { InspectionDto } from './dto/inspection.dto';
+import { ListProjectsQuery, MinPositionQuery } from './dto/list-projects.query';
+import { ProgressReportDto } from './dto/progress-report.dto';
+import { ReasonDto } from './dto/reason.dto';
+import { RegisterProjectDto } from './dto/register-project.dto';
+import { ResubmitProjectDto } from './dto/resubmit-project.dto';
+import { SettlementDto } from './dto/settlement.dto';
+import { StartExecutionDto } from './dto/start-execution.dto';
+import type { ProjectDetails } from './read-models/project-details';
+import { ProjectQueries } from './read-models/project-queries';
+
+const Id = () => Param('id', new ParseUUIDPipe({ version: '5' }));
+
+/** Maps the project endpoints of API.md to commands and queries; nothing else happens here. */
+@ApiTags('projects')
+@ApiBearerAuth()
+@Controller('projects')
+export class ProjectsController {
+  private readonly queries: ProjectQueries;
+
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly readYourWrites: ReadYourWrites,
+    @Inject(READ_MODEL_DB) db: Database,
+  ) {
+    this.queries = new ProjectQueries(db);
+  }
+
+  @Post()
+  @Roles('district_officer', 'center_officer')
+  @ApiOperation({ summary: 'Register a support project (→ registered)' })
+  register(@Body() body: RegisterProjectDto, @CommandMetaParam() meta: CommandMeta): Promise<CommandResponse> {
+    const { counterpartFundingVnd = 0, fundingSource = 'local', ...rest } = body;
+    return this.commands.execute(new RegisterProjectCommand({ ...rest, counterpartFundingVnd, fundingSource }, meta));
+  }
+
+  @Post(':id/appraisal/start')
+  @HttpCode(200)
+  @Roles('center_officer')
+  @ApiOperation({ summary: 'Start appraisal (registered → under_appraisal)' })
+  startAppraisal(@Id() id: string, @CommandMetaParam() meta: CommandMeta) {
+    return this.commands.execute(new Steps.StartAppraisal.Command(id, {}, meta));
+  }
+
+  @Post(':id/appraisal/result')
+  @HttpCode(200)
+  @Roles('center_officer')
+  @ApiOperation({ summary: 'Record the appraisal result (→ appraised, revision_requested or rejected)' })
+  appraisalResult(@Id() id: string, @Body() body: AppraisalResultDto, @CommandMetaParam() meta: CommandMeta) {
+    return this.commands.execute(new Steps.RecordAppraisalResult.Command(id, body, meta));
+  }
+
+  @Post(':id/resubmit')
+  @HttpCode(200)
+  @Roles('district_officer')
+  @ApiOperation({ summary: 'Resubmit after a revision request (revision_requested → registered)' })
+  resubmit(@Id() id: string, @Body() body: ResubmitProjectDto, @CommandMetaParam() meta: CommandMeta) {
+    return this.commands.execute(new Steps.ResubmitProject.Command(id, { changes: body }, meta));
+  }
+
+  @Post(':id/approval')
+  @HttpCode(200)
+  @Roles('approver')
+  @ApiOperation({ summary: 'Approve (appraised → approved)' })
+  approve(@Id() id: string, @Body() body: ApproveProjectDto, @CommandMetaParam() meta: CommandMeta) {
+    return this.commands.execute(new Steps.ApproveProject.Command(id, body, meta));
+  }
+
+  @Post(':id/rejection')
+  @HttpCode(200)
+  @Roles('approver')
+  @ApiOperation({ summary: 'Reject (appraised → rejected)' })
+  reject(@Id() id: string, @Body() body: ReasonDto, @CommandMetaParam() meta: CommandMeta) {
+    return this.commands.execute(new Steps.RejectProject.Command(id, body, meta));
+  }
+
+  @Post(':id/execution/start')
+  @HttpCode(200)
+  @Roles('center_officer')
+  @ApiOperation({ summary: 'Start execution (approved → in_execution)' })
+  startExecution(@Id() id: string, @Body() body: StartExecutionDto, @CommandMetaParam() meta: CommandMeta) {
+    return this.commands.execute(new Steps.StartExecution.Command(id, body, meta));
+  }
+
+  @Post(':id/progress-reports')
+  @HttpCode(200)
+  @Roles('district_officer', 'center_officer')
+  @ApiOperation({ summary: 'Report monthly progress per indicator (a second report for a month replaces the first)' })
+  reportProgress(@Id() id: string, @Body() body: ProgressReportDto, @CommandMetaParam() meta: CommandMeta) {
+    return this.commands.execute(new Steps.ReportProgress.Command(id, body, meta));
+  }
+
+  @Post(':id/disbursements')
+  @HttpCode(200)
+  @Roles('finance_officer')
+  @ApiOperation({ summary: 'Record an advance, a payment or a recovery' })
+  disburse(@Id() id: string, @Body() body: DisbursementDto, @CommandMetaParam() meta: CommandMeta) {
+    return this.commands.execute(new Steps.RecordDisbursement.Command(id, body, meta));
+  }
+
+  @Post(':id/inspections')
+  @HttpCode(200)
+  @Roles('center_officer')
+  @ApiOperation({ summary: 'Record an inspection' })
+  inspect(@Id() id: string, @Body() body: InspectionDto, @CommandMetaParam() meta: CommandMeta) {
+    return this.commands.execute(new Steps.RecordInspection.Command(id, body, meta));
+  }
+
+  @Post(':id/adjustments')
+  @HttpCode(200)
+  @Roles('approver')
+  @ApiOperation({ summary: 'Adjust approved funding, planned end or targets by decision' })
+  adjust(@Id() id: string, @Body() body: AdjustmentDto, @CommandMetaParam() meta: CommandMeta) {
+    return this.commands.execute(new Steps.AdjustProject.Command(id, body, meta));
+  }
+
+  @Post(':id/acceptance')
+  @HttpCode(200)
+  @Roles('center_officer')
+  @ApiOperation({ summary: 'Accept the results (in_execution → accepted)' })
+  accept(@Id() id: string, @Body() body: AcceptanceDto, @CommandMetaParam() meta: CommandMeta) {
+    return this.commands.execute(new Steps.AcceptProject.Command(id, body, meta));
+  }
+
+  @Post(':id/settlement')
+  @HttpCode(200)
+  @Roles('finance_officer')
+  @ApiOperation({ summary: 'Settle the accounts (accepted → settled)' })
+  settle(@Id() id: string, @Body() body: SettlementDto, @CommandMetaParam() meta: CommandMeta) {
+    return this.commands.execute(new Steps.SettleProject.Command(id, body, meta));
+  }
+
+  @Post(':id/cancellation')
+  @HttpCode(200)
+  @Roles('approver')
+  @ApiOperation({ summary: 'Cancel a project before acceptance (→ cancelled)' })
+  cancel(@Id() id: string, @Body() body: ReasonDto, @CommandMetaParam() meta: CommandMeta) {
+    return this.commands.execute(new Steps.CancelProject.Command(id, body, meta));
+  }
+
+  @Get()
+  @Roles('district_officer', 'center_officer', 'approver', 'finance_officer', 'auditor', 'admin')
+  @ApiOperation({ summary: 'List projects (a district officer sees its own district only)' })
+  async list(@Query() query: ListProjectsQuery, @CurrentActor() actor: Actor) {
+    await this.readYourWrites.reach(query.minPosition);
+    const ownDistrict = actor.role === 'district_officer' ? actor.district : undefined;
+    if (ownDistrict !== undefined && query.district !== undefined && query.district !== ownDistrict) {
+      return { items: [], total: 0 };
+    }
+    return this.queries.list({
+      status: query.status,
+      district: ownDistrict ?? query.district,
+      planYear: query.planYear,
+      activityType: query.activityType,
+      page: query.page ?? 1,
+      pageSize: query.pageSize ?? 50,
+    });
+  }
+
+  @Get(':id')
+  @Roles('district_officer', 'center_officer', 'approver', 'finance_officer', 'auditor', 'admin')
+  @ApiOperation({ summary: 'One project with its money, rates and indicator progress' })
+  async find(@Id() id: string, @Query() query: MinPositionQuery, @CurrentActor() actor: Actor): Promise<ProjectDetails> {
+    await this.readYourWrites.reach(query.minPosition);
+    const project = this.queries.find(id);
+    if (!project || (actor.role === 'district_officer' && project.district !== actor.district)) throw projectNotFound();
+    return project;
+  }
+}

@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { ProjectAuditController } from '../audit/project-audit.controller';
+import { ProjectAuditService } from '../audit/project-audit.service';
+import { SETTINGS, type Settings } from '../config/settings';
+import { ReadYourWrites } from '../platform/read-your-writes';
+import { ReferenceDataService } from '../reference-data/reference-data.service';
+import { ReportsController } from '../reports/reports.controller';
+import { PROJECT_RULES, ProjectCommandService } from './application/project-command.service';
+import type { ProjectRules } from './domain/project.context';
+import { PROJECT_STEP_HANDLERS } from './commands/project-steps';
+import { RegisterProjectHandler } from './commands/register-project.command';
+import { ProjectsController } from './projects.controller';
+
+@Module({
+  controllers: [ProjectsController, ProjectAuditController, ReportsController],
+  providers: [
+    {
+      provide: PROJECT_RULES,
+      inject: [SETTINGS],
+      useFactory: (settings: Settings): ProjectRules => ({ advanceCapPercent: settings.advanceCapPercent }),
+    },
+    ReferenceDataService,
+    ProjectCommandService,
+    ProjectAuditService,
+    ReadYourWrites,
+    RegisterProjectHandler,
+    ...PROJECT_STEP_HANDLERS,
+  ],
+})
+export class ProjectsModule {}

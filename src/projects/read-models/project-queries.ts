@@ -1,0 +1,65 @@
+import type { Database } from 'better-sqlite3';
+import { projectView } from '../domain/project.view';
+import type { ProjectState } from '../domain/project.state';
+import { toProjectDetails, type ProjectDetails } from './project-details';
+
+export interface ProjectListFilter {
+  readonly status?: string;
+  readonly district?: string;
+  readonly planYear?: number;
+  readonly activityType?: string;
+  readonly page: number;
+  readonly pageSize: number;
+}
+
+interface Row {
+  project_id: string;
+  version: number;
+  updated_at: string;
+  state_json: string;
+}
+
+/** Reads of the project read model. */
+export class ProjectQueries {
+  constructor(private readonly db: Database) {}
+
+  find(projectId: string): ProjectDetails | undefined {
+    const row = this.db
+      .prepare('SELECT project_id, version, updated_at, state_json FROM project_summary WHERE project_id = ?')
+      .get(projectId) as Row | undefined;
+    return row && details(row);
+  }
+
+  list(filter: ProjectListFilter): { items: ProjectDetails[]; total: number } {
+    const clauses: string[] = [];
+    const params: Record<string, string | number> = {};
+    for (const [column, key] of [
+      ['status', 'status'],
+      ['district', 'district'],
+      ['plan_year', 'planYear'],
+      ['activity_type', 'activityType'],
+    ] as const) {
+      const value = filter[key];
+      if (value === undefined) continue;
+      clauses.push(`${column} = @${key}`);
+      params[key] = value;
+    }
+    const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
+    const { total } = this.db.prepare(`SELECT COUNT(*) AS total FROM project_summary ${where}`).get(params) as {
+      total: number;
+    };
+    const rows = this.db
+      .prepare(
+        `SELECT project_id, version, updated_at, state_json FROM project_summary ${where}
+         ORDER BY first_position LIMIT @limit OFFSET @offset`,
+      )
+      .all({ ...params, limit: filter.pageSize, offset: (filter.page - 1) * filter.pageSize }) as Row[];
+    return { items: rows.map(details), total };
+  }
+}
+
+function details(row: Row): ProjectDetails {
+  const view = projectView(JSON.parse(row.state_json) as ProjectState);
+  if (!view) throw new Error(`Project ${row.project_id} has a read-model row but no registration`);
+  return toProjectDetails(view, row.version, row.updated_at);
+}
