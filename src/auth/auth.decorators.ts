@@ -28,13 +28,17 @@ export function Roles(...roles: Role[]): CustomDecorator {
  * allows (a user with roles [auditor, approver] on an approver route acts as approver).
  * 403 if there is none (a route without `@Roles` and a token without roles).
  */
-export const CurrentActor = createParamDecorator((_data: unknown, context: ExecutionContext): Actor => {
-  const actor = authOf(context.switchToHttp().getRequest())?.actor;
-  if (!actor) throw new ForbiddenProblem('Your token grants no role to act in', 'no_role');
-  return actor;
-});
+export const CurrentActor = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): Actor => {
+    const actor = authOf(context.switchToHttp().getRequest())?.actor;
+    if (!actor) throw new ForbiddenProblem('Your token grants no role to act in', 'no_role');
+    return actor;
+  },
+);
 
 /** The verified principal (all its roles); undefined on a @Public() route. */
-export const CurrentPrincipal = createParamDecorator((_data: unknown, context: ExecutionContext): Principal | undefined => {
-  return authOf(context.switchToHttp().getRequest())?.principal;
-});
+export const CurrentPrincipal = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): Principal | undefined => {
+    return authOf(context.switchToHttp().getRequest())?.principal;
+  },
+);

@@ -16,7 +16,10 @@ const SECRET = 'guard-test-secret-0123456789abcdefghijklmn';
 class ProbeController {
   @Public()
   @Get('health')
-  health(@CurrentPrincipal() principal: Principal | undefined): { status: string; principal: Principal | null } {
+  health(@CurrentPrincipal() principal: Principal | undefined): {
+    status: string;
+    principal: Principal | null;
+  } {
     return { status: 'ok', principal: principal ?? null };
   }
 
@@ -33,13 +36,24 @@ class ProbeController {
   }
 
   @Get('inbox')
-  inbox(@CurrentActor() actor: Actor, @CurrentPrincipal() principal: Principal): { actor: Actor; principal: Principal } {
+  inbox(
+    @CurrentActor() actor: Actor,
+    @CurrentPrincipal() principal: Principal,
+  ): { actor: Actor; principal: Principal } {
     return { actor, principal };
   }
 }
 
-async function token(claims: Record<string, unknown>, expiresAt: string | number = '10m'): Promise<string> {
-  return new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setSubject('u1').setIssuedAt().setExpirationTime(expiresAt).sign(new TextEncoder().encode(SECRET));
+async function token(
+  claims: Record<string, unknown>,
+  expiresAt: string | number = '10m',
+): Promise<string> {
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject('u1')
+    .setIssuedAt()
+    .setExpirationTime(expiresAt)
+    .sign(new TextEncoder().encode(SECRET));
 }
 
 describe('the authentication guard', () => {
@@ -52,16 +66,30 @@ describe('the authentication guard', () => {
       imports: [SettingsModule.forRoot(settings), AuthModule],
       controllers: [ProbeController],
     }).compile();
-    app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger: false });
+    app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), {
+      logger: false,
+    });
     app.useGlobalFilters(new ProblemDetailsFilter());
     await app.listen(0, '127.0.0.1');
     base = await app.getUrl();
   });
   afterAll(() => app.close());
 
-  async function call(method: string, path: string, bearer?: string, scheme = 'Bearer'): Promise<{ status: number; headers: Headers; body: Record<string, unknown> }> {
-    const response = await fetch(base + path, { method, headers: bearer === undefined ? {} : { authorization: `${scheme} ${bearer}` } });
-    return { status: response.status, headers: response.headers, body: (await response.json()) as Record<string, unknown> };
+  async function call(
+    method: string,
+    path: string,
+    bearer?: string,
+    scheme = 'Bearer',
+  ): Promise<{ status: number; headers: Headers; body: Record<string, unknown> }> {
+    const response = await fetch(base + path, {
+      method,
+      headers: bearer === undefined ? {} : { authorization: `${scheme} ${bearer}` },
+    });
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: (await response.json()) as Record<string, unknown>,
+    };
   }
 
   it('lets anyone call a public route', async () => {
@@ -74,11 +102,16 @@ describe('the authentication guard', () => {
       const res = await call('POST', '/projects/p-1/approval');
       expect(res.status).toBe(401);
       expect(res.headers.get('www-authenticate')).toBe('Bearer');
-      expect(res.body).toMatchObject({ type: 'https://khuyencong.example/problems/unauthorized', code: 'token_missing' });
+      expect(res.body).toMatchObject({
+        type: 'https://khuyencong.example/problems/unauthorized',
+        code: 'token_missing',
+      });
     });
 
     it('answers 401 for a token of another scheme', async () => {
-      expect((await call('POST', '/projects/p-1/approval', 'dXNlcjpwYXNz', 'Basic')).status).toBe(401);
+      expect((await call('POST', '/projects/p-1/approval', 'dXNlcjpwYXNz', 'Basic')).status).toBe(
+        401,
+      );
     });
 
     it('answers 401 for a token that does not verify', async () => {
@@ -87,36 +120,70 @@ describe('the authentication guard', () => {
     });
 
     it('answers 401 for an expired token', async () => {
-      const res = await call('POST', '/projects/p-1/approval', await token({ roles: ['approver'] }, Math.floor(Date.now() / 1000) - 60));
+      const res = await call(
+        'POST',
+        '/projects/p-1/approval',
+        await token({ roles: ['approver'] }, Math.floor(Date.now() / 1000) - 60),
+      );
       expect(res).toMatchObject({ status: 401, body: { code: 'token_expired' } });
     });
   });
 
   describe('with a valid token', () => {
     it('answers 403 when none of its roles is allowed', async () => {
-      const res = await call('POST', '/projects/p-1/approval', await token({ name: 'Kiểm toán', roles: ['auditor'] }));
-      expect(res).toMatchObject({ status: 403, body: { type: 'https://khuyencong.example/problems/forbidden', code: 'role_not_allowed' } });
+      const res = await call(
+        'POST',
+        '/projects/p-1/approval',
+        await token({ name: 'Kiểm toán', roles: ['auditor'] }),
+      );
+      expect(res).toMatchObject({
+        status: 403,
+        body: { type: 'https://khuyencong.example/problems/forbidden', code: 'role_not_allowed' },
+      });
     });
 
     it('acts in the allowed role when the token holds several', async () => {
-      const res = await call('POST', '/projects/p-1/approval', await token({ name: 'Lê Duyệt', roles: ['auditor', 'approver'] }));
-      expect(res).toMatchObject({ status: 201, body: { sub: 'u1', name: 'Lê Duyệt', role: 'approver' } });
+      const res = await call(
+        'POST',
+        '/projects/p-1/approval',
+        await token({ name: 'Lê Duyệt', roles: ['auditor', 'approver'] }),
+      );
+      expect(res).toMatchObject({
+        status: 201,
+        body: { sub: 'u1', name: 'Lê Duyệt', role: 'approver' },
+      });
     });
 
     it('acts as a district officer of the district in the token', async () => {
-      const res = await call('POST', '/projects', await token({ name: 'Cán bộ', roles: ['district_officer'], district: 'xuan-loc' }));
-      expect(res).toMatchObject({ status: 201, body: { role: 'district_officer', district: 'xuan-loc' } });
+      const res = await call(
+        'POST',
+        '/projects',
+        await token({ name: 'Cán bộ', roles: ['district_officer'], district: 'xuan-loc' }),
+      );
+      expect(res).toMatchObject({
+        status: 201,
+        body: { role: 'district_officer', district: 'xuan-loc' },
+      });
     });
 
     it('does not let a district officer without a district act as one', async () => {
-      expect((await call('POST', '/projects', await token({ roles: ['district_officer'] }))).status).toBe(403);
+      expect(
+        (await call('POST', '/projects', await token({ roles: ['district_officer'] }))).status,
+      ).toBe(403);
     });
 
     it('gives routes without @Roles the first role and the whole principal', async () => {
-      const res = await call('GET', '/inbox', await token({ name: 'Lan', roles: ['center_officer', 'auditor', 'unknown_role'] }));
+      const res = await call(
+        'GET',
+        '/inbox',
+        await token({ name: 'Lan', roles: ['center_officer', 'auditor', 'unknown_role'] }),
+      );
       expect(res).toMatchObject({
         status: 200,
-        body: { actor: { role: 'center_officer' }, principal: { sub: 'u1', roles: ['center_officer', 'auditor'] } },
+        body: {
+          actor: { role: 'center_officer' },
+          principal: { sub: 'u1', roles: ['center_officer', 'auditor'] },
+        },
       });
     });
 

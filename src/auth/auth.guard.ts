@@ -41,7 +41,10 @@ export class AuthGuard implements CanActivate {
     const actor = actingActor(principal, allowed);
     setAuth(request, { principal, actor });
     if (allowed !== undefined && actor === undefined) {
-      throw new ForbiddenProblem(`This step needs one of the roles: ${allowed.join(', ')}`, 'role_not_allowed');
+      throw new ForbiddenProblem(
+        `This step needs one of the roles: ${allowed.join(', ')}`,
+        'role_not_allowed',
+      );
     }
     return true;
   }

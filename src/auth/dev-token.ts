@@ -26,15 +26,27 @@ const UNIT_SECONDS: Readonly<Record<string, number>> = { '': 1, s: 1, m: 60, h: 
 export function parseTtl(text: string): number {
   const match = TTL.exec(text.trim());
   const seconds = match ? Number(match[1]) * UNIT_SECONDS[match[2]] : NaN;
-  if (!Number.isSafeInteger(seconds) || seconds <= 0) throw new Error(`--ttl must be a duration such as 30m, 8h or 7d, got "${text}"`);
+  if (!Number.isSafeInteger(seconds) || seconds <= 0)
+    throw new Error(`--ttl must be a duration such as 30m, 8h or 7d, got "${text}"`);
   return seconds;
 }
 
 /** Signs a token the server accepts; `now` (epoch seconds) is given so tests can fix it. */
-export async function signDevToken(auth: AuthSettings, request: DevTokenRequest, now: number): Promise<string> {
-  if (auth.kind !== 'hs256') throw new Error('AUTH_JWKS_URL is set: tokens come from the identity provider, not from here');
-  const district = request.district ?? (request.roles.includes('district_officer') ? DEFAULT_DEV_DISTRICT : undefined);
-  let jwt = new SignJWT({ name: request.name, roles: [...request.roles], ...(district !== undefined && { district }) })
+export async function signDevToken(
+  auth: AuthSettings,
+  request: DevTokenRequest,
+  now: number,
+): Promise<string> {
+  if (auth.kind !== 'hs256')
+    throw new Error('AUTH_JWKS_URL is set: tokens come from the identity provider, not from here');
+  const district =
+    request.district ??
+    (request.roles.includes('district_officer') ? DEFAULT_DEV_DISTRICT : undefined);
+  let jwt = new SignJWT({
+    name: request.name,
+    roles: [...request.roles],
+    ...(district !== undefined && { district }),
+  })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(request.sub)
     .setIssuedAt(now)

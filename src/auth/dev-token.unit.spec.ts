@@ -3,32 +3,77 @@ import type { AuthSettings } from '../config/settings';
 import { parseTtl, signDevToken } from './dev-token';
 import { JwtVerifier } from './jwt-verifier';
 
-const auth: AuthSettings = { kind: 'hs256', secret: 'dev-token-secret-0123456789abcdefghijklmn', secretSource: 'dev-file', issuer: 'kc-dev', audience: 'kc-api' };
+const auth: AuthSettings = {
+  kind: 'hs256',
+  secret: 'dev-token-secret-0123456789abcdefghijklmn',
+  secretSource: 'dev-file',
+  issuer: 'kc-dev',
+  audience: 'kc-api',
+};
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 describe('development tokens', () => {
   it('verify with the server verifier built from the same settings', async () => {
-    const token = await signDevToken(auth, { sub: 'u7', name: 'Trần Văn A', roles: ['approver', 'auditor'], ttlSeconds: 600 }, nowSeconds());
-    await expect(new JwtVerifier({ auth }).verify(token)).resolves.toEqual({ sub: 'u7', name: 'Trần Văn A', roles: ['approver', 'auditor'] });
+    const token = await signDevToken(
+      auth,
+      { sub: 'u7', name: 'Trần Văn A', roles: ['approver', 'auditor'], ttlSeconds: 600 },
+      nowSeconds(),
+    );
+    await expect(new JwtVerifier({ auth }).verify(token)).resolves.toEqual({
+      sub: 'u7',
+      name: 'Trần Văn A',
+      roles: ['approver', 'auditor'],
+    });
   });
 
   it('do not verify with another secret', async () => {
-    const token = await signDevToken(auth, { sub: 'u7', name: 'A', roles: ['approver'], ttlSeconds: 600 }, nowSeconds());
-    await expect(new JwtVerifier({ auth: { ...auth, secret: 'some-other-secret-0123456789abcdefghijkl' } }).verify(token)).rejects.toMatchObject({ status: 401 });
+    const token = await signDevToken(
+      auth,
+      { sub: 'u7', name: 'A', roles: ['approver'], ttlSeconds: 600 },
+      nowSeconds(),
+    );
+    await expect(
+      new JwtVerifier({
+        auth: { ...auth, secret: 'some-other-secret-0123456789abcdefghijkl' },
+      }).verify(token),
+    ).rejects.toMatchObject({ status: 401 });
   });
 
   it('give a district officer the default district when none is given', async () => {
-    const token = await signDevToken(auth, { sub: 'd1', name: 'D', roles: ['district_officer'], ttlSeconds: 600 }, nowSeconds());
-    await expect(new JwtVerifier({ auth }).verify(token)).resolves.toMatchObject({ roles: ['district_officer'], district: 'bien-hoa' });
+    const token = await signDevToken(
+      auth,
+      { sub: 'd1', name: 'D', roles: ['district_officer'], ttlSeconds: 600 },
+      nowSeconds(),
+    );
+    await expect(new JwtVerifier({ auth }).verify(token)).resolves.toMatchObject({
+      roles: ['district_officer'],
+      district: 'bien-hoa',
+    });
   });
 
   it('expire after the lifetime asked for', async () => {
-    const token = await signDevToken(auth, { sub: 'u7', name: 'A', roles: ['admin'], district: 'vinh-cuu', ttlSeconds: 8 * 3600 }, 1_700_000_000);
-    expect(decodeJwt(token)).toMatchObject({ iat: 1_700_000_000, exp: 1_700_000_000 + 8 * 3600, district: 'vinh-cuu', iss: 'kc-dev', aud: 'kc-api' });
+    const token = await signDevToken(
+      auth,
+      { sub: 'u7', name: 'A', roles: ['admin'], district: 'vinh-cuu', ttlSeconds: 8 * 3600 },
+      1_700_000_000,
+    );
+    expect(decodeJwt(token)).toMatchObject({
+      iat: 1_700_000_000,
+      exp: 1_700_000_000 + 8 * 3600,
+      district: 'vinh-cuu',
+      iss: 'kc-dev',
+      aud: 'kc-api',
+    });
   });
 
   it('cannot be made when an identity provider issues tokens', async () => {
-    await expect(signDevToken({ kind: 'jwks', jwksUrl: 'https://id.example/jwks' }, { sub: 'u', name: 'n', roles: ['admin'], ttlSeconds: 60 }, 0)).rejects.toThrow(/AUTH_JWKS_URL/);
+    await expect(
+      signDevToken(
+        { kind: 'jwks', jwksUrl: 'https://id.example/jwks' },
+        { sub: 'u', name: 'n', roles: ['admin'], ttlSeconds: 60 },
+        0,
+      ),
+    ).rejects.toThrow(/AUTH_JWKS_URL/);
   });
 });
 

@@ -14,7 +14,9 @@ function isActor(who: Scoped): who is Actor {
 }
 
 export function canSeeDistrict(who: Scoped, district: string): boolean {
-  const bound = isActor(who) ? who.role === 'district_officer' : who.roles.every((role) => role === 'district_officer');
+  const bound = isActor(who)
+    ? who.role === 'district_officer'
+    : who.roles.every((role) => role === 'district_officer');
   return !bound || who.district === district;
 }
 
@@ -23,13 +25,20 @@ export function canSeeDistrict(who: Scoped, district: string): boolean {
  * district's project gets the same 404 as for a project that does not exist (API.md), so
  * it cannot learn that it exists. Pass the caller's own not-found error to keep the answers identical.
  */
-export function assertDistrictVisible(who: Scoped, district: string, notFound: () => Error = () => new NotFoundProblem()): void {
+export function assertDistrictVisible(
+  who: Scoped,
+  district: string,
+  notFound: () => Error = () => new NotFoundProblem(),
+): void {
   if (!canSeeDistrict(who, district)) throw notFound();
 }
 
 /** For registering in a district: a district officer may only register in its own (403). */
 export function assertOwnDistrict(who: Scoped, district: string): void {
   if (!canSeeDistrict(who, district)) {
-    throw new ForbiddenProblem('A district officer acts for its own district only', 'other_district');
+    throw new ForbiddenProblem(
+      'A district officer acts for its own district only',
+      'other_district',
+    );
   }
 }

@@ -3,7 +3,12 @@ import type { Actor } from '../shared/actor';
 import { assertDistrictVisible, assertOwnDistrict, canSeeDistrict } from './district-scope';
 import type { Principal } from './principal';
 
-const officer: Actor = { sub: 'd1', name: 'Officer', role: 'district_officer', district: 'bien-hoa' };
+const officer: Actor = {
+  sub: 'd1',
+  name: 'Officer',
+  role: 'district_officer',
+  district: 'bien-hoa',
+};
 const approver: Actor = { sub: 'a1', name: 'Approver', role: 'approver' };
 
 describe('district scope', () => {
@@ -35,7 +40,12 @@ describe('district scope', () => {
   });
 
   describe('for a principal', () => {
-    const onlyOfficer: Principal = { sub: 'd1', name: 'Officer', roles: ['district_officer'], district: 'bien-hoa' };
+    const onlyOfficer: Principal = {
+      sub: 'd1',
+      name: 'Officer',
+      roles: ['district_officer'],
+      district: 'bien-hoa',
+    };
 
     it('binds a principal that is only a district officer', () => {
       expect(canSeeDistrict(onlyOfficer, 'bien-hoa')).toBe(true);
@@ -43,7 +53,9 @@ describe('district scope', () => {
     });
 
     it('frees a principal that also holds a role without a district', () => {
-      expect(canSeeDistrict({ ...onlyOfficer, roles: ['district_officer', 'auditor'] }, 'xuan-loc')).toBe(true);
+      expect(
+        canSeeDistrict({ ...onlyOfficer, roles: ['district_officer', 'auditor'] }, 'xuan-loc'),
+      ).toBe(true);
     });
 
     it('shows nothing to a principal without roles', () => {

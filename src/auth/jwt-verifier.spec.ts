@@ -1,8 +1,19 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK, type JWTPayload } from 'jose';
+import {
+  exportJWK,
+  generateKeyPair,
+  SignJWT,
+  type CryptoKey,
+  type JWK,
+  type JWTPayload,
+} from 'jose';
 import type { AuthSettings } from '../config/settings';
-import { ProblemException, ServiceUnavailableProblem, UnauthorizedProblem } from '../http/problem-details';
+import {
+  ProblemException,
+  ServiceUnavailableProblem,
+  UnauthorizedProblem,
+} from '../http/problem-details';
 import { JwtVerifier } from './jwt-verifier';
 
 const SECRET = 'hs256-test-secret-0123456789abcdefghijkl';
@@ -10,11 +21,22 @@ const now = () => Math.floor(Date.now() / 1000);
 const claims = { name: 'Phạm Văn Duyệt', roles: ['approver'] };
 
 function hs256(auth: Partial<AuthSettings> = {}): JwtVerifier {
-  return new JwtVerifier({ auth: { kind: 'hs256', secret: SECRET, secretSource: 'env', ...auth } as AuthSettings });
+  return new JwtVerifier({
+    auth: { kind: 'hs256', secret: SECRET, secretSource: 'env', ...auth } as AuthSettings,
+  });
 }
 
-async function sign(payload: JWTPayload, key: Uint8Array | CryptoKey, header: { alg: string; kid?: string }, setup?: (jwt: SignJWT) => SignJWT): Promise<string> {
-  let jwt = new SignJWT(payload).setProtectedHeader(header).setSubject('u1').setIssuedAt().setExpirationTime('10m');
+async function sign(
+  payload: JWTPayload,
+  key: Uint8Array | CryptoKey,
+  header: { alg: string; kid?: string },
+  setup?: (jwt: SignJWT) => SignJWT,
+): Promise<string> {
+  let jwt = new SignJWT(payload)
+    .setProtectedHeader(header)
+    .setSubject('u1')
+    .setIssuedAt()
+    .setExpirationTime('10m');
   if (setup) jwt = setup(jwt);
   return jwt.sign(key);
 }
@@ -31,7 +53,11 @@ async function refusal(verifier: JwtVerifier, token: string): Promise<ProblemExc
   return error as ProblemException;
 }
 
-async function expectUnauthorized(verifier: JwtVerifier, token: string, code = 'invalid_token'): Promise<void> {
+async function expectUnauthorized(
+  verifier: JwtVerifier,
+  token: string,
+  code = 'invalid_token',
+): Promise<void> {
   const error = await refusal(verifier, token);
   expect(error).toBeInstanceOf(UnauthorizedProblem);
   expect(error.getStatus()).toBe(401);
@@ -42,22 +68,36 @@ describe('with the shared HS256 secret', () => {
   const verifier = hs256();
 
   it('turns a valid token into its principal', async () => {
-    const token = await sign({ ...claims, district: 'bien-hoa', extra: 'ignored' }, secretKey(), { alg: 'HS256' });
-    await expect(verifier.verify(token)).resolves.toEqual({ sub: 'u1', name: 'Phạm Văn Duyệt', roles: ['approver'], district: 'bien-hoa' });
+    const token = await sign({ ...claims, district: 'bien-hoa', extra: 'ignored' }, secretKey(), {
+      alg: 'HS256',
+    });
+    await expect(verifier.verify(token)).resolves.toEqual({
+      sub: 'u1',
+      name: 'Phạm Văn Duyệt',
+      roles: ['approver'],
+      district: 'bien-hoa',
+    });
   });
 
   it('refuses an expired token, saying so', async () => {
-    const token = await sign(claims, secretKey(), { alg: 'HS256' }, (jwt) => jwt.setIssuedAt(now() - 3600).setExpirationTime(now() - 60));
+    const token = await sign(claims, secretKey(), { alg: 'HS256' }, (jwt) =>
+      jwt.setIssuedAt(now() - 3600).setExpirationTime(now() - 60),
+    );
     await expectUnauthorized(verifier, token, 'token_expired');
   });
 
   it('refuses a token that is not valid yet (nbf)', async () => {
-    const token = await sign(claims, secretKey(), { alg: 'HS256' }, (jwt) => jwt.setNotBefore(now() + 600));
+    const token = await sign(claims, secretKey(), { alg: 'HS256' }, (jwt) =>
+      jwt.setNotBefore(now() + 600),
+    );
     await expectUnauthorized(verifier, token);
   });
 
   it('refuses a token signed with another key', async () => {
-    await expectUnauthorized(verifier, await sign(claims, secretKey('another-secret-0123456789abcdefghijklmn'), { alg: 'HS256' }));
+    await expectUnauthorized(
+      verifier,
+      await sign(claims, secretKey('another-secret-0123456789abcdefghijklmn'), { alg: 'HS256' }),
+    );
   });
 
   it('refuses another algorithm, even with the right secret', async () => {
@@ -76,30 +116,51 @@ describe('with the shared HS256 secret', () => {
   });
 
   it('refuses a token without an expiry', async () => {
-    const token = await new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setSubject('u1').sign(secretKey());
+    const token = await new SignJWT(claims)
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('u1')
+      .sign(secretKey());
     await expectUnauthorized(verifier, token);
   });
 
   it('refuses a token without a subject', async () => {
-    const token = await new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setExpirationTime('10m').sign(secretKey());
+    const token = await new SignJWT(claims)
+      .setProtectedHeader({ alg: 'HS256' })
+      .setExpirationTime('10m')
+      .sign(secretKey());
     await expectUnauthorized(verifier, token);
   });
 
-  it.each([['not-a-jwt'], ['a.b.c'], ['..'], [`${b64({ alg: 'HS256' })}.not-json.sig`]])('refuses the malformed token %p', async (token) => {
-    await expectUnauthorized(verifier, token);
-  });
+  it.each([['not-a-jwt'], ['a.b.c'], ['..'], [`${b64({ alg: 'HS256' })}.not-json.sig`]])(
+    'refuses the malformed token %p',
+    async (token) => {
+      await expectUnauthorized(verifier, token);
+    },
+  );
 
   describe('when an issuer and audience are configured', () => {
     const strict = hs256({ issuer: 'https://id.khuyencong.example', audience: 'khuyencong-api' });
 
     it('accepts a token for us from our issuer', async () => {
-      const token = await sign(claims, secretKey(), { alg: 'HS256' }, (jwt) => jwt.setIssuer('https://id.khuyencong.example').setAudience('khuyencong-api'));
+      const token = await sign(claims, secretKey(), { alg: 'HS256' }, (jwt) =>
+        jwt.setIssuer('https://id.khuyencong.example').setAudience('khuyencong-api'),
+      );
       await expect(strict.verify(token)).resolves.toMatchObject({ sub: 'u1' });
     });
 
     it('refuses a token from another issuer or for another audience', async () => {
-      await expectUnauthorized(strict, await sign(claims, secretKey(), { alg: 'HS256' }, (jwt) => jwt.setIssuer('https://evil.example').setAudience('khuyencong-api')));
-      await expectUnauthorized(strict, await sign(claims, secretKey(), { alg: 'HS256' }, (jwt) => jwt.setIssuer('https://id.khuyencong.example').setAudience('other-api')));
+      await expectUnauthorized(
+        strict,
+        await sign(claims, secretKey(), { alg: 'HS256' }, (jwt) =>
+          jwt.setIssuer('https://evil.example').setAudience('khuyencong-api'),
+        ),
+      );
+      await expectUnauthorized(
+        strict,
+        await sign(claims, secretKey(), { alg: 'HS256' }, (jwt) =>
+          jwt.setIssuer('https://id.khuyencong.example').setAudience('other-api'),
+        ),
+      );
     });
   });
 });
@@ -116,7 +177,10 @@ describe('with a remote JWKS', () => {
     rsa = await generateKeyPair('RS256', { extractable: true });
     ec = await generateKeyPair('ES256');
     publicRsaJwk = { ...(await exportJWK(rsa.publicKey)), kid: 'rsa-1', alg: 'RS256', use: 'sig' };
-    const keys = [publicRsaJwk, { ...(await exportJWK(ec.publicKey)), kid: 'ec-1', alg: 'ES256', use: 'sig' }];
+    const keys = [
+      publicRsaJwk,
+      { ...(await exportJWK(ec.publicKey)), kid: 'ec-1', alg: 'ES256', use: 'sig' },
+    ];
     server = createServer((request, response) => {
       if (request.url !== '/.well-known/jwks.json') {
         response.writeHead(404).end();
@@ -132,36 +196,61 @@ describe('with a remote JWKS', () => {
 
   it('accepts an RS256 token signed by a key of the set', async () => {
     const token = await sign(claims, rsa.privateKey, { alg: 'RS256', kid: 'rsa-1' });
-    await expect(verifier.verify(token)).resolves.toEqual({ sub: 'u1', name: 'Phạm Văn Duyệt', roles: ['approver'] });
+    await expect(verifier.verify(token)).resolves.toEqual({
+      sub: 'u1',
+      name: 'Phạm Văn Duyệt',
+      roles: ['approver'],
+    });
   });
 
   it('accepts an ES256 token signed by a key of the set', async () => {
-    await expect(verifier.verify(await sign(claims, ec.privateKey, { alg: 'ES256', kid: 'ec-1' }))).resolves.toMatchObject({ sub: 'u1' });
+    await expect(
+      verifier.verify(await sign(claims, ec.privateKey, { alg: 'ES256', kid: 'ec-1' })),
+    ).resolves.toMatchObject({ sub: 'u1' });
   });
 
   it('refuses a token signed by a key outside the set', async () => {
     const stranger = await generateKeyPair('RS256');
-    await expectUnauthorized(verifier, await sign(claims, stranger.privateKey, { alg: 'RS256', kid: 'rsa-1' }));
-    await expectUnauthorized(verifier, await sign(claims, stranger.privateKey, { alg: 'RS256', kid: 'unknown-kid' }));
+    await expectUnauthorized(
+      verifier,
+      await sign(claims, stranger.privateKey, { alg: 'RS256', kid: 'rsa-1' }),
+    );
+    await expectUnauthorized(
+      verifier,
+      await sign(claims, stranger.privateKey, { alg: 'RS256', kid: 'unknown-kid' }),
+    );
   });
 
   it('refuses HS256 signed with the public key as the secret (algorithm confusion)', async () => {
     const publicKeyBytes = new TextEncoder().encode(JSON.stringify(publicRsaJwk));
-    await expectUnauthorized(verifier, await sign(claims, publicKeyBytes, { alg: 'HS256', kid: 'rsa-1' }));
+    await expectUnauthorized(
+      verifier,
+      await sign(claims, publicKeyBytes, { alg: 'HS256', kid: 'rsa-1' }),
+    );
   });
 
   it('refuses an unsigned token', async () => {
-    await expectUnauthorized(verifier, `${b64({ alg: 'none', kid: 'rsa-1' })}.${b64({ sub: 'u1', exp: now() + 600 })}.`);
+    await expectUnauthorized(
+      verifier,
+      `${b64({ alg: 'none', kid: 'rsa-1' })}.${b64({ sub: 'u1', exp: now() + 600 })}.`,
+    );
   });
 
   it('refuses an expired token signed by a key of the set', async () => {
-    const token = await sign(claims, rsa.privateKey, { alg: 'RS256', kid: 'rsa-1' }, (jwt) => jwt.setIssuedAt(now() - 3600).setExpirationTime(now() - 60));
+    const token = await sign(claims, rsa.privateKey, { alg: 'RS256', kid: 'rsa-1' }, (jwt) =>
+      jwt.setIssuedAt(now() - 3600).setExpirationTime(now() - 60),
+    );
     await expectUnauthorized(verifier, token, 'token_expired');
   });
 
   it('answers 503, not 401, when the key set cannot be fetched', async () => {
-    const down = new JwtVerifier({ auth: { kind: 'jwks', jwksUrl: jwksUrl.replace('jwks.json', 'missing.json') } });
-    const error = await refusal(down, await sign(claims, rsa.privateKey, { alg: 'RS256', kid: 'rsa-1' }));
+    const down = new JwtVerifier({
+      auth: { kind: 'jwks', jwksUrl: jwksUrl.replace('jwks.json', 'missing.json') },
+    });
+    const error = await refusal(
+      down,
+      await sign(claims, rsa.privateKey, { alg: 'RS256', kid: 'rsa-1' }),
+    );
     expect(error).toBeInstanceOf(ServiceUnavailableProblem);
     expect(error.getStatus()).toBe(503);
   });

@@ -1,5 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey, type JWTVerifyOptions } from 'jose';
+import {
+  createRemoteJWKSet,
+  errors,
+  jwtVerify,
+  type JWTVerifyGetKey,
+  type JWTVerifyOptions,
+} from 'jose';
 import { SETTINGS, type AuthSettings, type Settings } from '../config/settings';
 import { ServiceUnavailableProblem, UnauthorizedProblem } from '../http/problem-details';
 import { principalFromClaims, type Principal } from './principal';
@@ -11,7 +17,19 @@ export const HS256_ALGORITHMS = ['HS256'] as const;
  * What an identity provider's keys may sign with: asymmetric only. `none` and HS* are never
  * accepted with a JWKS (an HS* token "signed" with a public key would otherwise pass).
  */
-export const JWKS_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA', 'Ed25519'] as const;
+export const JWKS_ALGORITHMS = [
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+  'ES256',
+  'ES384',
+  'ES512',
+  'EdDSA',
+  'Ed25519',
+] as const;
 
 /** Tolerated clock difference between us and whoever issued the token. */
 export const CLOCK_TOLERANCE_SECONDS = 5;
@@ -20,7 +38,13 @@ export const CLOCK_TOLERANCE_SECONDS = 5;
 const JWKS_RETRY_AFTER_SECONDS = 10;
 
 // Errors of the JWKS fetch that say the token is wrong, not that the provider is down.
-const TOKEN_FAULTS_FROM_KEY_LOOKUP = new Set(['ERR_JWKS_NO_MATCHING_KEY', 'ERR_JWKS_MULTIPLE_MATCHING_KEYS', 'ERR_JOSE_ALG_NOT_ALLOWED', 'ERR_JOSE_NOT_SUPPORTED', 'ERR_JWK_INVALID']);
+const TOKEN_FAULTS_FROM_KEY_LOOKUP = new Set([
+  'ERR_JWKS_NO_MATCHING_KEY',
+  'ERR_JWKS_MULTIPLE_MATCHING_KEYS',
+  'ERR_JOSE_ALG_NOT_ALLOWED',
+  'ERR_JOSE_NOT_SUPPORTED',
+  'ERR_JWK_INVALID',
+]);
 
 class KeySourceUnavailable extends Error {
   constructor(override readonly cause: unknown) {
@@ -47,14 +71,19 @@ export class JwtVerifier {
       ...(auth.issuer !== undefined && { issuer: auth.issuer }),
       ...(auth.audience !== undefined && { audience: auth.audience }),
     };
-    this.key = auth.kind === 'hs256' ? new TextEncoder().encode(auth.secret) : keyLookup(auth.jwksUrl);
+    this.key =
+      auth.kind === 'hs256' ? new TextEncoder().encode(auth.secret) : keyLookup(auth.jwksUrl);
   }
 
   async verify(token: string): Promise<Principal> {
     let payload: Record<string, unknown>;
     try {
       // Two calls so TypeScript picks the overload for each kind of key.
-      payload = (typeof this.key === 'function' ? await jwtVerify(token, this.key, this.options) : await jwtVerify(token, this.key, this.options)).payload;
+      payload = (
+        typeof this.key === 'function'
+          ? await jwtVerify(token, this.key, this.options)
+          : await jwtVerify(token, this.key, this.options)
+      ).payload;
     } catch (error) {
       throw refusal(error);
     }
@@ -65,12 +94,16 @@ export class JwtVerifier {
 }
 
 function keyLookup(jwksUrl: string): JWTVerifyGetKey {
-  const jwks = createRemoteJWKSet(new URL(jwksUrl), { timeoutDuration: 5000, cooldownDuration: 30_000 });
+  const jwks = createRemoteJWKSet(new URL(jwksUrl), {
+    timeoutDuration: 5000,
+    cooldownDuration: 30_000,
+  });
   return async (header, token) => {
     try {
       return await jwks(header, token);
     } catch (error) {
-      if (error instanceof errors.JOSEError && TOKEN_FAULTS_FROM_KEY_LOOKUP.has(error.code)) throw error;
+      if (error instanceof errors.JOSEError && TOKEN_FAULTS_FROM_KEY_LOOKUP.has(error.code))
+        throw error;
       throw new KeySourceUnavailable(error);
     }
   };
@@ -78,10 +111,16 @@ function keyLookup(jwksUrl: string): JWTVerifyGetKey {
 
 function refusal(error: unknown): Error {
   if (error instanceof KeySourceUnavailable) {
-    return new ServiceUnavailableProblem('The identity provider cannot be reached; try again later', JWKS_RETRY_AFTER_SECONDS, 'identity_provider_unavailable');
+    return new ServiceUnavailableProblem(
+      'The identity provider cannot be reached; try again later',
+      JWKS_RETRY_AFTER_SECONDS,
+      'identity_provider_unavailable',
+    );
   }
-  if (error instanceof errors.JWTExpired) return new UnauthorizedProblem('The token has expired', 'token_expired');
-  if (error instanceof errors.JOSEError) return new UnauthorizedProblem('The token is not valid', 'invalid_token');
+  if (error instanceof errors.JWTExpired)
+    return new UnauthorizedProblem('The token has expired', 'token_expired');
+  if (error instanceof errors.JOSEError)
+    return new UnauthorizedProblem('The token is not valid', 'invalid_token');
   // A bug of ours, not the caller's token: let the filter log it as a 500.
   return error instanceof Error ? error : new Error(String(error));
 }

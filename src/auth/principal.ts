@@ -23,7 +23,9 @@ export interface PrincipalClaims {
 const MAX_CLAIM_LENGTH = 200;
 
 function text(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() !== '' && value.length <= MAX_CLAIM_LENGTH ? value : undefined;
+  return typeof value === 'string' && value.trim() !== '' && value.length <= MAX_CLAIM_LENGTH
+    ? value
+    : undefined;
 }
 
 /** The principal of verified claims, or undefined when the token names no subject. */
@@ -32,8 +34,15 @@ export function principalFromClaims(claims: PrincipalClaims): Principal | undefi
   if (sub === undefined) return undefined;
   const district = text(claims.district);
   const declared = Array.isArray(claims.roles) ? claims.roles.filter(isRole) : [];
-  const roles = [...new Set(declared)].filter((role) => role !== 'district_officer' || district !== undefined);
-  return { sub, name: text(claims.name) ?? sub, roles, ...(district !== undefined && { district }) };
+  const roles = [...new Set(declared)].filter(
+    (role) => role !== 'district_officer' || district !== undefined,
+  );
+  return {
+    sub,
+    name: text(claims.name) ?? sub,
+    roles,
+    ...(district !== undefined && { district }),
+  };
 }
 
 /**
@@ -42,12 +51,14 @@ export function principalFromClaims(claims: PrincipalClaims): Principal | undefi
  * The district goes with the actor only when it acts as a district officer.
  */
 export function actingActor(principal: Principal, allowed?: readonly Role[]): Actor | undefined {
-  const role = allowed === undefined ? principal.roles[0] : principal.roles.find((r) => allowed.includes(r));
+  const role =
+    allowed === undefined ? principal.roles[0] : principal.roles.find((r) => allowed.includes(r));
   if (role === undefined) return undefined;
   return {
     sub: principal.sub,
     name: principal.name,
     role,
-    ...(role === 'district_officer' && principal.district !== undefined && { district: principal.district }),
+    ...(role === 'district_officer' &&
+      principal.district !== undefined && { district: principal.district }),
   };
 }

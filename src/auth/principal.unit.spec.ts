@@ -2,7 +2,14 @@ import { actingActor, principalFromClaims, type Principal } from './principal';
 
 describe('principalFromClaims', () => {
   it('reads subject, name, roles and district', () => {
-    expect(principalFromClaims({ sub: 'u1', name: 'Nguyễn Thị Lan', roles: ['district_officer', 'auditor'], district: 'bien-hoa' })).toEqual({
+    expect(
+      principalFromClaims({
+        sub: 'u1',
+        name: 'Nguyễn Thị Lan',
+        roles: ['district_officer', 'auditor'],
+        district: 'bien-hoa',
+      }),
+    ).toEqual({
       sub: 'u1',
       name: 'Nguyễn Thị Lan',
       roles: ['district_officer', 'auditor'],
@@ -11,11 +18,15 @@ describe('principalFromClaims', () => {
   });
 
   it('ignores roles it does not know, and repeated ones', () => {
-    expect(principalFromClaims({ sub: 'u1', roles: ['superuser', 'approver', 'approver', 42] })?.roles).toEqual(['approver']);
+    expect(
+      principalFromClaims({ sub: 'u1', roles: ['superuser', 'approver', 'approver', 42] })?.roles,
+    ).toEqual(['approver']);
   });
 
   it('drops district_officer when the token names no district', () => {
-    expect(principalFromClaims({ sub: 'u1', roles: ['district_officer', 'auditor'] })?.roles).toEqual(['auditor']);
+    expect(
+      principalFromClaims({ sub: 'u1', roles: ['district_officer', 'auditor'] })?.roles,
+    ).toEqual(['auditor']);
   });
 
   it('has no roles when the roles claim is not an array', () => {
@@ -26,16 +37,28 @@ describe('principalFromClaims', () => {
     expect(principalFromClaims({ sub: 'u1', roles: [] })?.name).toBe('u1');
   });
 
-  it.each([[undefined], [''], [42], ['x'.repeat(201)]])('refuses a token whose subject is %p', (sub) => {
-    expect(principalFromClaims({ sub, roles: ['approver'] })).toBeUndefined();
-  });
+  it.each([[undefined], [''], [42], ['x'.repeat(201)]])(
+    'refuses a token whose subject is %p',
+    (sub) => {
+      expect(principalFromClaims({ sub, roles: ['approver'] })).toBeUndefined();
+    },
+  );
 });
 
 describe('actingActor', () => {
-  const principal: Principal = { sub: 'u1', name: 'Lan', roles: ['auditor', 'approver', 'district_officer'], district: 'tan-phu' };
+  const principal: Principal = {
+    sub: 'u1',
+    name: 'Lan',
+    roles: ['auditor', 'approver', 'district_officer'],
+    district: 'tan-phu',
+  };
 
   it('acts in the first of its roles that the route allows', () => {
-    expect(actingActor(principal, ['approver', 'center_officer'])).toEqual({ sub: 'u1', name: 'Lan', role: 'approver' });
+    expect(actingActor(principal, ['approver', 'center_officer'])).toEqual({
+      sub: 'u1',
+      name: 'Lan',
+      role: 'approver',
+    });
   });
 
   it('follows the order of the token, not of the route', () => {
@@ -43,7 +66,12 @@ describe('actingActor', () => {
   });
 
   it('carries the district only when acting as a district officer', () => {
-    expect(actingActor(principal, ['district_officer'])).toEqual({ sub: 'u1', name: 'Lan', role: 'district_officer', district: 'tan-phu' });
+    expect(actingActor(principal, ['district_officer'])).toEqual({
+      sub: 'u1',
+      name: 'Lan',
+      role: 'district_officer',
+      district: 'tan-phu',
+    });
   });
 
   it('acts in its first role on a route that names none', () => {

@@ -35,7 +35,8 @@ async function main(argv: readonly string[]): Promise<void> {
   const roles = values.role ?? [];
   if (roles.length === 0) throw new Error(`--role is required\n${USAGE}`);
   const unknown = roles.filter((role) => !isRole(role));
-  if (unknown.length > 0) throw new Error(`unknown role ${unknown.join(', ')}; roles are ${ROLES.join(', ')}`);
+  if (unknown.length > 0)
+    throw new Error(`unknown role ${unknown.join(', ')}; roles are ${ROLES.join(', ')}`);
 
   const settings = loadSettingsFromEnvironment(process.env);
   const first = roles[0] as Role;

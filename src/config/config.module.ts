@@ -16,7 +16,9 @@ export class SettingsModule {
     return {
       module: SettingsModule,
       providers: [
-        settings ? { provide: SETTINGS, useValue: settings } : { provide: SETTINGS, useFactory: () => loadSettingsFromEnvironment() },
+        settings
+          ? { provide: SETTINGS, useValue: settings }
+          : { provide: SETTINGS, useFactory: () => loadSettingsFromEnvironment() },
       ],
       exports: [SETTINGS],
     };

@@ -100,14 +100,16 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
   if (value === undefined) return fallback;
   if (!/^\d+$/.test(value)) fail(name, `must be a whole number, got "${value}"`);
   const n = Number(value);
-  if (!Number.isSafeInteger(n) || n < min || n > max) fail(name, `must be between ${min} and ${max}, got ${value}`);
+  if (!Number.isSafeInteger(n) || n < min || n > max)
+    fail(name, `must be between ${min} and ${max}, got ${value}`);
   return n;
 }
 
 function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
   const value = raw(env, name);
   if (value === undefined) return fallback;
-  if (!(allowed as readonly string[]).includes(value)) fail(name, `must be one of ${allowed.join(', ')}, got "${value}"`);
+  if (!(allowed as readonly string[]).includes(value))
+    fail(name, `must be one of ${allowed.join(', ')}, got "${value}"`);
   return value as T;
 }
 
@@ -140,33 +142,55 @@ function eventStoreSettings(env: Env): EventStoreSettings {
   const kind = oneOf(env, 'EVENT_STORE', ['sqlite', 'eventstoredb'] as const, 'sqlite');
   if (kind === 'sqlite') return { kind };
   const connectionString = raw(env, 'EVENTSTORE_CONNECTION_STRING');
-  if (connectionString === undefined) fail('EVENTSTORE_CONNECTION_STRING', 'is required when EVENT_STORE=eventstoredb');
+  if (connectionString === undefined)
+    fail('EVENTSTORE_CONNECTION_STRING', 'is required when EVENT_STORE=eventstoredb');
   if (!/^[a-z][a-z+]*:\/\/\S+$/.test(connectionString)) {
-    fail('EVENTSTORE_CONNECTION_STRING', 'must be a connection string such as esdb://host:2113?tls=false');
+    fail(
+      'EVENTSTORE_CONNECTION_STRING',
+      'must be a connection string such as esdb://host:2113?tls=false',
+    );
   }
   return { kind, connectionString };
 }
 
-function authSettings(env: Env, nodeEnv: NodeEnv, dataDir: string, options: LoadSettingsOptions): AuthSettings {
+function authSettings(
+  env: Env,
+  nodeEnv: NodeEnv,
+  dataDir: string,
+  options: LoadSettingsOptions,
+): AuthSettings {
   const issuer = raw(env, 'AUTH_ISSUER');
   const audience = raw(env, 'AUTH_AUDIENCE');
   const claims = { ...(issuer && { issuer }), ...(audience && { audience }) };
-  const jwksUrl = url(env, 'AUTH_JWKS_URL', nodeEnv === 'production' ? ['https:'] : ['https:', 'http:']);
+  const jwksUrl = url(
+    env,
+    'AUTH_JWKS_URL',
+    nodeEnv === 'production' ? ['https:'] : ['https:', 'http:'],
+  );
   const secret = raw(env, 'AUTH_JWT_SECRET');
   if (jwksUrl !== undefined) {
     // Two sources of trust would let an HS256 token signed with the shared secret pass where
     // only the identity provider should be trusted.
-    if (secret !== undefined) fail('AUTH_JWT_SECRET', 'must not be set together with AUTH_JWKS_URL');
+    if (secret !== undefined)
+      fail('AUTH_JWT_SECRET', 'must not be set together with AUTH_JWKS_URL');
     return { kind: 'jwks', jwksUrl, ...claims };
   }
   if (secret !== undefined) {
-    if (secret.length < MIN_JWT_SECRET_LENGTH) fail('AUTH_JWT_SECRET', `must be at least ${MIN_JWT_SECRET_LENGTH} characters`);
+    if (secret.length < MIN_JWT_SECRET_LENGTH)
+      fail('AUTH_JWT_SECRET', `must be at least ${MIN_JWT_SECRET_LENGTH} characters`);
     return { kind: 'hs256', secret, secretSource: 'env', ...claims };
   }
-  if (nodeEnv === 'production') fail('AUTH_JWT_SECRET', 'is required in production when AUTH_JWKS_URL is not set');
-  if (!options.devJwtSecret) fail('AUTH_JWT_SECRET', 'is required (no development secret source was given)');
+  if (nodeEnv === 'production')
+    fail('AUTH_JWT_SECRET', 'is required in production when AUTH_JWKS_URL is not set');
+  if (!options.devJwtSecret)
+    fail('AUTH_JWT_SECRET', 'is required (no development secret source was given)');
   const dev = options.devJwtSecret(dataDir);
-  return { kind: 'hs256', secret: dev.secret, secretSource: dev.created ? 'dev-file-created' : 'dev-file', ...claims };
+  return {
+    kind: 'hs256',
+    secret: dev.secret,
+    secretSource: dev.created ? 'dev-file-created' : 'dev-file',
+    ...claims,
+  };
 }
 
 /** Reads and validates the settings from `env`. Throws an Error naming the first bad variable. */
@@ -174,7 +198,8 @@ export function loadSettings(env: NodeJS.ProcessEnv, options: LoadSettingsOption
   const nodeEnv = oneOf(env, 'NODE_ENV', NODE_ENVS, 'development');
   const dataDir = raw(env, 'DATA_DIR') ?? './data';
   const queuePrefix = raw(env, 'QUEUE_PREFIX') ?? 'khuyencong';
-  if (!/^[\w.-]+$/.test(queuePrefix)) fail('QUEUE_PREFIX', 'may hold only letters, digits, "_", "." and "-"');
+  if (!/^[\w.-]+$/.test(queuePrefix))
+    fail('QUEUE_PREFIX', 'may hold only letters, digits, "_", "." and "-"');
   return {
     nodeEnv,
     port: integer(env, 'PORT', 3000, 0, 65535),
@@ -230,7 +255,8 @@ function readSecretFile(file: string): string | undefined {
   }
   const secret = text.trim();
   if (secret === '') return undefined;
-  if (secret.length < MIN_JWT_SECRET_LENGTH) throw new Error(`${file} holds a secret shorter than ${MIN_JWT_SECRET_LENGTH} characters`);
+  if (secret.length < MIN_JWT_SECRET_LENGTH)
+    throw new Error(`${file} holds a secret shorter than ${MIN_JWT_SECRET_LENGTH} characters`);
   return secret;
 }
 
@@ -252,7 +278,10 @@ export function describeSettings(settings: Settings): Record<string, unknown> {
   return {
     ...settings,
     auth: auth.kind === 'hs256' ? { ...auth, secret: MASK } : auth,
-    eventStore: eventStore.kind === 'eventstoredb' ? { ...eventStore, connectionString: withoutCredentials(eventStore.connectionString) } : eventStore,
+    eventStore:
+      eventStore.kind === 'eventstoredb'
+        ? { ...eventStore, connectionString: withoutCredentials(eventStore.connectionString) }
+        : eventStore,
     redisUrl: withoutCredentials(settings.redisUrl),
     notify: {
       ...notify,

@@ -1,10 +1,19 @@
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describeSettings, loadSettings, loadSettingsFromEnvironment, resolveDevJwtSecret, type DevJwtSecret } from './settings';
+import {
+  describeSettings,
+  loadSettings,
+  loadSettingsFromEnvironment,
+  resolveDevJwtSecret,
+  type DevJwtSecret,
+} from './settings';
 
 const SECRET = 'a-test-secret-that-is-long-enough-0123456789';
-const devSecret = (): DevJwtSecret => ({ secret: 'dev-secret-from-the-file-0123456789abcdef', created: true });
+const devSecret = (): DevJwtSecret => ({
+  secret: 'dev-secret-from-the-file-0123456789abcdef',
+  created: true,
+});
 
 describe('loadSettings', () => {
   describe('with nothing set in development', () => {
@@ -28,7 +37,11 @@ describe('loadSettings', () => {
     });
 
     it('signs with the development secret and records that it was created', () => {
-      expect(settings.auth).toEqual({ kind: 'hs256', secret: 'dev-secret-from-the-file-0123456789abcdef', secretSource: 'dev-file-created' });
+      expect(settings.auth).toEqual({
+        kind: 'hs256',
+        secret: 'dev-secret-from-the-file-0123456789abcdef',
+        secretSource: 'dev-file-created',
+      });
     });
   });
 
@@ -60,11 +73,21 @@ describe('loadSettings', () => {
       host: '127.0.0.1',
       dataDir: '/var/lib/kc',
       eventStore: { kind: 'eventstoredb', connectionString: 'esdb://localhost:2113?tls=false' },
-      auth: { kind: 'hs256', secret: SECRET, secretSource: 'env', issuer: 'https://id.example', audience: 'khuyencong-api' },
+      auth: {
+        kind: 'hs256',
+        secret: SECRET,
+        secretSource: 'env',
+        issuer: 'https://id.example',
+        audience: 'khuyencong-api',
+      },
       redisUrl: 'redis://redis:6380',
       queuePrefix: 'kc-prod',
       reminderCron: '30 6 * * 1-5',
-      notify: { webhookUrl: 'https://hooks.example/kc', webhookSecret: 'whsec', smtpUrl: 'smtp://mail:25' },
+      notify: {
+        webhookUrl: 'https://hooks.example/kc',
+        webhookSecret: 'whsec',
+        smtpUrl: 'smtp://mail:25',
+      },
       rateLimitPerMinute: 0,
       bodyLimitBytes: 2048,
       advanceCapPercent: 100,
@@ -85,7 +108,10 @@ describe('loadSettings', () => {
       ['NODE_ENV', { NODE_ENV: 'staging' }],
       ['EVENT_STORE', { EVENT_STORE: 'postgres' }],
       ['EVENTSTORE_CONNECTION_STRING', { EVENT_STORE: 'eventstoredb' }],
-      ['EVENTSTORE_CONNECTION_STRING', { EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: 'localhost' }],
+      [
+        'EVENTSTORE_CONNECTION_STRING',
+        { EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: 'localhost' },
+      ],
       ['AUTH_JWT_SECRET', { AUTH_JWT_SECRET: 'short' }],
       ['AUTH_JWKS_URL', { AUTH_JWT_SECRET: undefined, AUTH_JWKS_URL: 'not a url' }],
       ['REDIS_URL', { REDIS_URL: 'http://redis:6379' }],
@@ -100,27 +126,38 @@ describe('loadSettings', () => {
       ['ADVANCE_CAP_PERCENT', { ADVANCE_CAP_PERCENT: '70%' }],
       ['LOG_LEVEL', { LOG_LEVEL: 'verbose' }],
     ])('%s in %j', (name, env) => {
-      expect(() => loadSettings({ ...base, ...env }, { devJwtSecret: devSecret })).toThrow(new RegExp(`^${name} `));
+      expect(() => loadSettings({ ...base, ...env }, { devJwtSecret: devSecret })).toThrow(
+        new RegExp(`^${name} `),
+      );
     });
   });
 
   describe('in production', () => {
     it('requires AUTH_JWT_SECRET when no JWKS is configured', () => {
-      expect(() => loadSettings({ NODE_ENV: 'production' }, { devJwtSecret: devSecret })).toThrow(/^AUTH_JWT_SECRET is required in production/);
+      expect(() => loadSettings({ NODE_ENV: 'production' }, { devJwtSecret: devSecret })).toThrow(
+        /^AUTH_JWT_SECRET is required in production/,
+      );
     });
 
     it('trusts a JWKS over https instead of a shared secret', () => {
-      const settings = loadSettings({ NODE_ENV: 'production', AUTH_JWKS_URL: 'https://id.example/jwks.json' });
+      const settings = loadSettings({
+        NODE_ENV: 'production',
+        AUTH_JWKS_URL: 'https://id.example/jwks.json',
+      });
       expect(settings.auth).toEqual({ kind: 'jwks', jwksUrl: 'https://id.example/jwks.json' });
     });
 
     it('refuses a JWKS over plain http', () => {
-      expect(() => loadSettings({ NODE_ENV: 'production', AUTH_JWKS_URL: 'http://id.example/jwks.json' })).toThrow(/^AUTH_JWKS_URL /);
+      expect(() =>
+        loadSettings({ NODE_ENV: 'production', AUTH_JWKS_URL: 'http://id.example/jwks.json' }),
+      ).toThrow(/^AUTH_JWKS_URL /);
     });
   });
 
   it('refuses a shared secret and a JWKS together, so only one source of trust exists', () => {
-    expect(() => loadSettings({ AUTH_JWT_SECRET: SECRET, AUTH_JWKS_URL: 'http://localhost:9000/jwks' })).toThrow(/^AUTH_JWT_SECRET /);
+    expect(() =>
+      loadSettings({ AUTH_JWT_SECRET: SECRET, AUTH_JWKS_URL: 'http://localhost:9000/jwks' }),
+    ).toThrow(/^AUTH_JWT_SECRET /);
   });
 
   it('requires AUTH_JWT_SECRET when no development secret source is given', () => {
@@ -140,7 +177,8 @@ describe('describeSettings', () => {
       NOTIFY_WEBHOOK_SECRET: 'whsec-value',
     });
     const text = JSON.stringify(describeSettings(settings));
-    for (const secret of [SECRET, 'changeit', 'redis-pass', 'smtp-pass', 'whsec-value']) expect(text).not.toContain(secret);
+    for (const secret of [SECRET, 'changeit', 'redis-pass', 'smtp-pass', 'whsec-value'])
+      expect(text).not.toContain(secret);
     expect(describeSettings(settings)).toMatchObject({
       port: 3000,
       eventStore: { connectionString: 'esdb://***@localhost:2113?tls=false' },
@@ -169,8 +207,15 @@ describe('the development secret file', () => {
   it('is what loadSettingsFromEnvironment signs with when AUTH_JWT_SECRET is unset', () => {
     const settings = loadSettingsFromEnvironment({ NODE_ENV: 'development', DATA_DIR: dataDir });
     const onDisk = readFileSync(join(dataDir, 'dev-jwt-secret'), 'utf8').trim();
-    expect(settings.auth).toEqual({ kind: 'hs256', secret: onDisk, secretSource: 'dev-file-created' });
-    expect(loadSettingsFromEnvironment({ DATA_DIR: dataDir }).auth).toMatchObject({ secret: onDisk, secretSource: 'dev-file' });
+    expect(settings.auth).toEqual({
+      kind: 'hs256',
+      secret: onDisk,
+      secretSource: 'dev-file-created',
+    });
+    expect(loadSettingsFromEnvironment({ DATA_DIR: dataDir }).auth).toMatchObject({
+      secret: onDisk,
+      secretSource: 'dev-file',
+    });
   });
 
   it('is refused when it holds a weak secret', () => {
@@ -180,7 +225,9 @@ describe('the development secret file', () => {
   });
 
   it('is never created in production', () => {
-    expect(() => loadSettingsFromEnvironment({ NODE_ENV: 'production', DATA_DIR: dataDir })).toThrow(/^AUTH_JWT_SECRET/);
+    expect(() =>
+      loadSettingsFromEnvironment({ NODE_ENV: 'production', DATA_DIR: dataDir }),
+    ).toThrow(/^AUTH_JWT_SECRET/);
     expect(() => statSync(join(dataDir, 'dev-jwt-secret'))).toThrow();
   });
 });

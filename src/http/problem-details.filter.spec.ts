@@ -4,7 +4,10 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { Test } from '@nestjs/testing';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { IsInt, IsString } from 'class-validator';
-import { EventStoreUnavailableError, WrongExpectedVersionError } from '../event-store/event-store.port';
+import {
+  EventStoreUnavailableError,
+  WrongExpectedVersionError,
+} from '../event-store/event-store.port';
 import { createLogger, fastifyLoggingOptions } from '../logging/logger';
 import { DomainError, invalidState, ruleBroken } from '../shared/domain-error';
 import { PreconditionFailedError } from './problem-details';
@@ -24,7 +27,11 @@ class ProbeController {
     throw invalidState('already_approved', 'The project is already approved');
   }
   @Get('rule') rule(): never {
-    throw ruleBroken('advance_above_cap', 'Advances may reach 70% of the approved funding', 'amountVnd');
+    throw ruleBroken(
+      'advance_above_cap',
+      'Advances may reach 70% of the approved funding',
+      'amountVnd',
+    );
   }
   @Get('missing') missing(): never {
     throw new DomainError('project_not_found', 'No such project', 'not_found');
@@ -33,7 +40,10 @@ class ProbeController {
     throw new WrongExpectedVersionError('support-project-1', 3, 4);
   }
   @Get('store-down') storeDown(): never {
-    throw new EventStoreUnavailableError('SQLITE_FULL at /srv/kc/data/events.db', new Error('disk full'));
+    throw new EventStoreUnavailableError(
+      'SQLITE_FULL at /srv/kc/data/events.db',
+      new Error('disk full'),
+    );
   }
   @Get('if-match') ifMatch(): never {
     throw PreconditionFailedError.versions(3, 4);
@@ -48,7 +58,8 @@ class ProbeController {
     return dto;
   }
   @UseGuards(ThrottlerGuard)
-  @Get('limited') limited(): string {
+  @Get('limited')
+  limited(): string {
     return 'ok';
   }
 }
@@ -70,9 +81,12 @@ describe('problem details over HTTP', () => {
       imports: [ThrottlerModule.forRoot([{ ttl: 60_000, limit: 1 }])],
       controllers: [ProbeController],
     }).compile();
-    app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter({ ...fastifyLoggingOptions(logger), bodyLimit: 256 }), {
-      logger: false,
-    });
+    app = moduleRef.createNestApplication<NestFastifyApplication>(
+      new FastifyAdapter({ ...fastifyLoggingOptions(logger), bodyLimit: 256 }),
+      {
+        logger: false,
+      },
+    );
     app.useGlobalFilters(new ProblemDetailsFilter());
     app.useGlobalPipes(createValidationPipe());
     await app.listen(0, '127.0.0.1');
@@ -80,12 +94,26 @@ describe('problem details over HTTP', () => {
   });
   afterAll(() => app.close());
 
-  async function call(path: string, init?: RequestInit): Promise<{ status: number; type: string | null; headers: Headers; body: Record<string, unknown> }> {
+  async function call(
+    path: string,
+    init?: RequestInit,
+  ): Promise<{
+    status: number;
+    type: string | null;
+    headers: Headers;
+    body: Record<string, unknown>;
+  }> {
     const response = await fetch(base + path, init);
-    return { status: response.status, type: response.headers.get('content-type'), headers: response.headers, body: (await response.json()) as Record<string, unknown> };
+    return {
+      status: response.status,
+      type: response.headers.get('content-type'),
+      headers: response.headers,
+      body: (await response.json()) as Record<string, unknown>,
+    };
   }
 
-  const post = (path: string, contentType: string, body: string) => call(path, { method: 'POST', headers: { 'content-type': contentType }, body });
+  const post = (path: string, contentType: string, body: string) =>
+    call(path, { method: 'POST', headers: { 'content-type': contentType }, body });
 
   describe('domain errors', () => {
     it('answers 409 when the step is not allowed in the current state', async () => {
@@ -115,20 +143,29 @@ describe('problem details over HTTP', () => {
     it('answers 404 for a subject that does not exist', async () => {
       const res = await call('/probe/missing');
       expect(res.status).toBe(404);
-      expect(res.body).toMatchObject({ type: 'https://khuyencong.example/problems/not-found', code: 'project_not_found' });
+      expect(res.body).toMatchObject({
+        type: 'https://khuyencong.example/problems/not-found',
+        code: 'project_not_found',
+      });
     });
   });
 
   it('answers 409 when another request changed the stream meanwhile', async () => {
     const res = await call('/probe/concurrent');
     expect(res.status).toBe(409);
-    expect(res.body).toMatchObject({ type: 'https://khuyencong.example/problems/version-conflict', code: 'concurrent_change' });
+    expect(res.body).toMatchObject({
+      type: 'https://khuyencong.example/problems/version-conflict',
+      code: 'concurrent_change',
+    });
   });
 
   it('answers 412 when If-Match names another version', async () => {
     const res = await call('/probe/if-match');
     expect(res.status).toBe(412);
-    expect(res.body).toMatchObject({ type: 'https://khuyencong.example/problems/precondition-failed', detail: 'If-Match names version 3, but the current version is 4' });
+    expect(res.body).toMatchObject({
+      type: 'https://khuyencong.example/problems/precondition-failed',
+      detail: 'If-Match names version 3, but the current version is 4',
+    });
   });
 
   it('answers 503 with Retry-After when the event store is down, without its internals', async () => {
@@ -141,7 +178,10 @@ describe('problem details over HTTP', () => {
   it('keeps the status of Nest HTTP exceptions', async () => {
     const res = await call('/probe/forbidden');
     expect(res.status).toBe(403);
-    expect(res.body).toMatchObject({ type: 'https://khuyencong.example/problems/forbidden', detail: 'Approvers only' });
+    expect(res.body).toMatchObject({
+      type: 'https://khuyencong.example/problems/forbidden',
+      detail: 'Approvers only',
+    });
   });
 
   it('answers an unexpected error with a bare 500 and logs it for us', async () => {
@@ -154,7 +194,9 @@ describe('problem details over HTTP', () => {
       detail: 'Something went wrong on our side',
       instance: '/probe/bug',
     });
-    const line = logged.split('\n').find((l) => l.includes('"requestId":"bug-report-1"') && l.includes('request failed'));
+    const line = logged
+      .split('\n')
+      .find((l) => l.includes('"requestId":"bug-report-1"') && l.includes('request failed'));
     expect(line).toContain('internalSecretField');
     expect(line).toContain('"stack"');
   });
@@ -163,32 +205,58 @@ describe('problem details over HTTP', () => {
     it('answers 400 for a body that is not JSON', async () => {
       const res = await post('/probe/disbursements', 'application/json', '{"amountVnd": 1');
       expect(res.status).toBe(400);
-      expect(res.body).toMatchObject({ type: 'https://khuyencong.example/problems/malformed-request', code: 'malformed_body' });
+      expect(res.body).toMatchObject({
+        type: 'https://khuyencong.example/problems/malformed-request',
+        code: 'malformed_body',
+      });
     });
 
     it('answers 415 for a body in another media type', async () => {
       const res = await post('/probe/disbursements', 'application/xml', '<amountVnd>1</amountVnd>');
       expect(res.status).toBe(415);
-      expect(res.body).toMatchObject({ type: 'https://khuyencong.example/problems/unsupported-media-type' });
+      expect(res.body).toMatchObject({
+        type: 'https://khuyencong.example/problems/unsupported-media-type',
+      });
     });
 
     it('answers 413 for a body above the limit', async () => {
-      const res = await post('/probe/disbursements', 'application/json', JSON.stringify({ voucherNo: 'x'.repeat(300) }));
+      const res = await post(
+        '/probe/disbursements',
+        'application/json',
+        JSON.stringify({ voucherNo: 'x'.repeat(300) }),
+      );
       expect(res.status).toBe(413);
-      expect(res.body).toMatchObject({ type: 'https://khuyencong.example/problems/payload-too-large' });
+      expect(res.body).toMatchObject({
+        type: 'https://khuyencong.example/problems/payload-too-large',
+      });
     });
 
     it('answers 400 listing the invalid fields', async () => {
-      const res = await post('/probe/disbursements', 'application/json', JSON.stringify({ amountVnd: '100', voucherNo: 'PC-1', instalment: 1.5, note: 'x' }));
+      const res = await post(
+        '/probe/disbursements',
+        'application/json',
+        JSON.stringify({ amountVnd: '100', voucherNo: 'PC-1', instalment: 1.5, note: 'x' }),
+      );
       expect(res.status).toBe(400);
-      expect(res.body).toMatchObject({ type: 'https://khuyencong.example/problems/validation', code: 'validation_failed' });
-      expect((res.body.errors as { field: string }[]).map((e) => e.field).sort()).toEqual(['amountVnd', 'instalment', 'note']);
+      expect(res.body).toMatchObject({
+        type: 'https://khuyencong.example/problems/validation',
+        code: 'validation_failed',
+      });
+      expect((res.body.errors as { field: string }[]).map((e) => e.field).sort()).toEqual([
+        'amountVnd',
+        'instalment',
+        'note',
+      ]);
     });
 
     it('answers 404 for an unknown route', async () => {
       const res = await call('/nowhere?secret=1');
       expect(res.status).toBe(404);
-      expect(res.body).toMatchObject({ type: 'https://khuyencong.example/problems/not-found', status: 404, instance: '/nowhere' });
+      expect(res.body).toMatchObject({
+        type: 'https://khuyencong.example/problems/not-found',
+        status: 404,
+        instance: '/nowhere',
+      });
     });
   });
 
@@ -197,6 +265,9 @@ describe('problem details over HTTP', () => {
     const res = await call('/probe/limited');
     expect(res.status).toBe(429);
     expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(res.body).toMatchObject({ type: 'https://khuyencong.example/problems/too-many-requests', status: 429 });
+    expect(res.body).toMatchObject({
+      type: 'https://khuyencong.example/problems/too-many-requests',
+      status: 429,
+    });
   });
 });

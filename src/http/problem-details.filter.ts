@@ -1,6 +1,10 @@
 import { Catch, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { PROBLEM_CONTENT_TYPE, problemFor, RATE_LIMIT_RETRY_AFTER_SECONDS } from './problem-details';
+import {
+  PROBLEM_CONTENT_TYPE,
+  problemFor,
+  RATE_LIMIT_RETRY_AFTER_SECONDS,
+} from './problem-details';
 
 /**
  * The one exception filter: every error of an HTTP request, including Fastify's body parsing
@@ -26,7 +30,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (reply.sent) return;
     for (const [name, value] of Object.entries(headers)) reply.header(name, value);
     // The rate limiter sets its own Retry-After (time left in the window) before throwing.
-    if (problem.status === 429 && !reply.hasHeader('retry-after')) reply.header('retry-after', String(RATE_LIMIT_RETRY_AFTER_SECONDS));
+    if (problem.status === 429 && !reply.hasHeader('retry-after'))
+      reply.header('retry-after', String(RATE_LIMIT_RETRY_AFTER_SECONDS));
     reply.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
 }

@@ -1,5 +1,8 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
-import { EventStoreUnavailableError, WrongExpectedVersionError } from '../event-store/event-store.port';
+import {
+  EventStoreUnavailableError,
+  WrongExpectedVersionError,
+} from '../event-store/event-store.port';
 import { DomainError, type DomainErrorKind } from '../shared/domain-error';
 
 /**
@@ -60,7 +63,11 @@ const KIND_BY_STATUS: Readonly<Record<number, Kind>> = {
 };
 
 const DOMAIN_KINDS: Readonly<Record<DomainErrorKind, Kind & { readonly status: number }>> = {
-  invalid_state: { status: 409, slug: 'invalid-state', title: 'Step not allowed in the current state' },
+  invalid_state: {
+    status: 409,
+    slug: 'invalid-state',
+    title: 'Step not allowed in the current state',
+  },
   rule: { status: 422, slug: 'rule-broken', title: 'Business rule broken' },
   not_found: { status: 404, slug: 'not-found', title: 'Not found' },
 };
@@ -105,7 +112,12 @@ export class ProblemException extends HttpException {
 /** 400 with the fields that failed validation. */
 export class ValidationProblem extends ProblemException {
   constructor(readonly errors: readonly FieldError[]) {
-    super(HttpStatus.BAD_REQUEST, 'The request is not valid; see errors', { slug: 'validation', title: 'Invalid request', code: 'validation_failed', errors });
+    super(HttpStatus.BAD_REQUEST, 'The request is not valid; see errors', {
+      slug: 'validation',
+      title: 'Invalid request',
+      code: 'validation_failed',
+      errors,
+    });
   }
 }
 
@@ -132,23 +144,40 @@ export class NotFoundProblem extends ProblemException {
 
 /** 412: the `If-Match` version is not the subject's current version. */
 export class PreconditionFailedError extends ProblemException {
-  constructor(detail = 'The subject has changed since the version given in If-Match', code = 'version_mismatch') {
+  constructor(
+    detail = 'The subject has changed since the version given in If-Match',
+    code = 'version_mismatch',
+  ) {
     super(HttpStatus.PRECONDITION_FAILED, detail, { code });
   }
 
   static versions(expected: number, actual: number): PreconditionFailedError {
-    return new PreconditionFailedError(`If-Match names version ${expected}, but the current version is ${actual}`);
+    return new PreconditionFailedError(
+      `If-Match names version ${expected}, but the current version is ${actual}`,
+    );
   }
 }
 
 /** 503: a part the request needs is down (identity provider, event store); retry later. */
 export class ServiceUnavailableProblem extends ProblemException {
-  constructor(detail: string, retryAfterSeconds = EVENT_STORE_RETRY_AFTER_SECONDS, code = 'unavailable') {
-    super(HttpStatus.SERVICE_UNAVAILABLE, detail, { code, headers: { 'retry-after': String(retryAfterSeconds) } });
+  constructor(
+    detail: string,
+    retryAfterSeconds = EVENT_STORE_RETRY_AFTER_SECONDS,
+    code = 'unavailable',
+  ) {
+    super(HttpStatus.SERVICE_UNAVAILABLE, detail, {
+      code,
+      headers: { 'retry-after': String(retryAfterSeconds) },
+    });
   }
 }
 
-function build(status: number, detail: string, options: ProblemOptions, instance?: string): ProblemDetails {
+function build(
+  status: number,
+  detail: string,
+  options: ProblemOptions,
+  instance?: string,
+): ProblemDetails {
   const kind = kindOf(status);
   return {
     type: problemType(options.slug ?? kind.slug),
@@ -180,18 +209,39 @@ function fastifyCode(exception: HttpException): string | undefined {
 function fromHttpException(exception: HttpException, instance?: string): ProblemResponse {
   const status = exception.getStatus();
   if (exception instanceof ProblemException) {
-    return { problem: build(status, exception.detail, exception.problem, instance), headers: exception.problem.headers ?? {}, unexpected: status >= 500 };
+    return {
+      problem: build(status, exception.detail, exception.problem, instance),
+      headers: exception.problem.headers ?? {},
+      unexpected: status >= 500,
+    };
   }
   if (status >= 500) {
     // A 5xx that someone threw on purpose still says nothing about our internals.
-    return { problem: build(status, status === 503 ? 'The service is unavailable; try again later' : 'Something went wrong on our side', {}, instance), headers: {}, unexpected: status === 500 };
+    return {
+      problem: build(
+        status,
+        status === 503
+          ? 'The service is unavailable; try again later'
+          : 'Something went wrong on our side',
+        {},
+        instance,
+      ),
+      headers: {},
+      unexpected: status === 500,
+    };
   }
   const headers: Record<string, string> = {};
   if (status === 401) headers['www-authenticate'] = 'Bearer';
   const fastify = fastifyCode(exception);
   const options: ProblemOptions =
-    fastify !== undefined && status === 400 ? { slug: 'malformed-request', title: 'Malformed request', code: 'malformed_body' } : {};
-  return { problem: build(status, messageOf(exception), options, instance), headers, unexpected: false };
+    fastify !== undefined && status === 400
+      ? { slug: 'malformed-request', title: 'Malformed request', code: 'malformed_body' }
+      : {};
+  return {
+    problem: build(status, messageOf(exception), options, instance),
+    headers,
+    unexpected: false,
+  };
 }
 
 /**
@@ -201,28 +251,48 @@ function fromHttpException(exception: HttpException, instance?: string): Problem
 export function problemFor(error: unknown, instance?: string): ProblemResponse {
   if (error instanceof DomainError) {
     const kind = DOMAIN_KINDS[error.kind];
-    const errors = error.field !== undefined ? [{ field: error.field, message: error.message }] : undefined;
+    const errors =
+      error.field !== undefined ? [{ field: error.field, message: error.message }] : undefined;
     return {
-      problem: build(kind.status, error.message, { slug: kind.slug, title: kind.title, code: error.code, errors }, instance),
+      problem: build(
+        kind.status,
+        error.message,
+        { slug: kind.slug, title: kind.title, code: error.code, errors },
+        instance,
+      ),
       headers: {},
       unexpected: false,
     };
   }
   if (error instanceof WrongExpectedVersionError) {
     return {
-      problem: build(409, 'The subject was changed by another request at the same time; read it again and retry', { slug: 'version-conflict', title: 'Concurrent change', code: 'concurrent_change' }, instance),
+      problem: build(
+        409,
+        'The subject was changed by another request at the same time; read it again and retry',
+        { slug: 'version-conflict', title: 'Concurrent change', code: 'concurrent_change' },
+        instance,
+      ),
       headers: {},
       unexpected: false,
     };
   }
   if (error instanceof EventStoreUnavailableError) {
     return {
-      problem: build(503, 'The event store cannot take requests now; try again later', { code: 'event_store_unavailable' }, instance),
+      problem: build(
+        503,
+        'The event store cannot take requests now; try again later',
+        { code: 'event_store_unavailable' },
+        instance,
+      ),
       headers: { 'retry-after': String(EVENT_STORE_RETRY_AFTER_SECONDS) },
       // Logged: an operator has to act.
       unexpected: true,
     };
   }
   if (error instanceof HttpException) return fromHttpException(error, instance);
-  return { problem: build(500, 'Something went wrong on our side', {}, instance), headers: {}, unexpected: true };
+  return {
+    problem: build(500, 'Something went wrong on our side', {}, instance),
+    headers: {},
+    unexpected: true,
+  };
 }

@@ -23,7 +23,11 @@ export function genReqId(request: { readonly headers: IncomingHttpHeaders }): st
  * to the Fastify instance before Nest registers routes:
  * `adapter.getInstance().addHook('onRequest', echoRequestId)`.
  */
-export function echoRequestId(request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void {
+export function echoRequestId(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  done: HookHandlerDoneFunction,
+): void {
   reply.header(REQUEST_ID_HEADER, request.id);
   done();
 }

@@ -15,7 +15,10 @@ function join(parent: string, property: string): string {
 }
 
 /** Flattens class-validator's error tree into one entry per broken constraint, named by path. */
-export function flattenValidationErrors(errors: readonly ValidationError[], parent = ''): FieldError[] {
+export function flattenValidationErrors(
+  errors: readonly ValidationError[],
+  parent = '',
+): FieldError[] {
   return errors.flatMap((error) => {
     const field = join(parent, error.property);
     const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));

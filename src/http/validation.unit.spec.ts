@@ -1,5 +1,14 @@
 import { Type } from 'class-transformer';
-import { IsArray, IsDefined, IsInt, IsNotEmpty, IsOptional, IsString, Min, ValidateNested } from 'class-validator';
+import {
+  IsArray,
+  IsDefined,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { problemFor, ValidationProblem } from './problem-details';
 import { createValidationPipe } from './validation';
 import { IsBusinessDate, IsVnd } from './validators';
@@ -66,12 +75,19 @@ describe('the validation pipe', () => {
   });
 
   it('refuses a fraction where a whole number is expected', async () => {
-    expect(await fieldErrors({ ...valid(), planYear: 2024.5 })).toEqual([{ field: 'planYear', message: 'planYear must be an integer number' }]);
+    expect(await fieldErrors({ ...valid(), planYear: 2024.5 })).toEqual([
+      { field: 'planYear', message: 'planYear must be an integer number' },
+    ]);
   });
 
   it('refuses a numeric string where an amount is expected, although it transforms', async () => {
     expect(await fieldErrors({ ...valid(), requestedFundingVnd: '250000000' })).toEqual([
-      { field: 'requestedFundingVnd', message: expect.stringMatching(/^requestedFundingVnd must be a whole, non-negative number of VND/) },
+      {
+        field: 'requestedFundingVnd',
+        message: expect.stringMatching(
+          /^requestedFundingVnd must be a whole, non-negative number of VND/,
+        ),
+      },
     ]);
   });
 
@@ -85,7 +101,11 @@ describe('the validation pipe', () => {
     const body = {
       ...valid(),
       beneficiary: { name: '' },
-      targets: [{ indicator: 'machines', target: 2 }, { target: -1 }, { indicator: 'x', target: 1, note: 'extra' }],
+      targets: [
+        { indicator: 'machines', target: 2 },
+        { target: -1 },
+        { indicator: 'x', target: 1, note: 'extra' },
+      ],
     };
     expect(await fieldErrors(body)).toEqual(
       expect.arrayContaining([

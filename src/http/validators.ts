@@ -15,7 +15,8 @@ export function IsVnd(options?: ValidationOptions): PropertyDecorator {
       validator: {
         validate: (value: unknown) => isVnd(value),
         defaultMessage: buildMessage(
-          (each) => `${each}$property must be a whole, non-negative number of VND (a JSON number up to ${Number.MAX_SAFE_INTEGER})`,
+          (each) =>
+            `${each}$property must be a whole, non-negative number of VND (a JSON number up to ${Number.MAX_SAFE_INTEGER})`,
           options,
         ),
       },
@@ -31,7 +32,10 @@ export function IsBusinessDate(options?: ValidationOptions): PropertyDecorator {
       name: 'isBusinessDate',
       validator: {
         validate: (value: unknown) => isBusinessDate(value),
-        defaultMessage: buildMessage((each) => `${each}$property must be a calendar date written YYYY-MM-DD`, options),
+        defaultMessage: buildMessage(
+          (each) => `${each}$property must be a calendar date written YYYY-MM-DD`,
+          options,
+        ),
       },
     },
     options,
@@ -45,7 +49,10 @@ export function IsPeriod(options?: ValidationOptions): PropertyDecorator {
       name: 'isPeriod',
       validator: {
         validate: (value: unknown) => isPeriod(value),
-        defaultMessage: buildMessage((each) => `${each}$property must be a month written YYYY-MM`, options),
+        defaultMessage: buildMessage(
+          (each) => `${each}$property must be a month written YYYY-MM`,
+          options,
+        ),
       },
     },
     options,

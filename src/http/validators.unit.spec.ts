@@ -34,12 +34,16 @@ describe('@IsVnd', () => {
     ['null', null],
     ['a missing value', undefined],
   ])('refuses %s', (_what, value) => {
-    expect(errorsFor(Amounts, 'amountVnd', value)).toEqual([expect.stringMatching(/^amountVnd must be a whole, non-negative number of VND/)]);
+    expect(errorsFor(Amounts, 'amountVnd', value)).toEqual([
+      expect.stringMatching(/^amountVnd must be a whole, non-negative number of VND/),
+    ]);
   });
 
   it('checks each item of an array when asked to', () => {
     expect(errorsFor(ManyAmounts, 'budgetsVnd', [1, 2])).toEqual([]);
-    expect(errorsFor(ManyAmounts, 'budgetsVnd', [1, 2.5])).toEqual([expect.stringMatching(/^each value in budgetsVnd must be a whole/)]);
+    expect(errorsFor(ManyAmounts, 'budgetsVnd', [1, 2.5])).toEqual([
+      expect.stringMatching(/^each value in budgetsVnd must be a whole/),
+    ]);
   });
 });
 
@@ -48,9 +52,14 @@ describe('@IsBusinessDate', () => {
     expect(errorsFor(Dates, 'paidOn', value)).toEqual([]);
   });
 
-  it.each([['2023-02-29'], ['2024-2-1'], ['2024-04-31'], ['2024-01-01T00:00:00Z'], [20240101]])('refuses %p', (value) => {
-    expect(errorsFor(Dates, 'paidOn', value)).toEqual(['paidOn must be a calendar date written YYYY-MM-DD']);
-  });
+  it.each([['2023-02-29'], ['2024-2-1'], ['2024-04-31'], ['2024-01-01T00:00:00Z'], [20240101]])(
+    'refuses %p',
+    (value) => {
+      expect(errorsFor(Dates, 'paidOn', value)).toEqual([
+        'paidOn must be a calendar date written YYYY-MM-DD',
+      ]);
+    },
+  );
 });
 
 describe('@IsPeriod', () => {

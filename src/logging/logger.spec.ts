@@ -1,7 +1,14 @@
 import { Writable } from 'node:stream';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { echoRequestId } from '../http/request-id';
-import { bindLogContext, createLogger, fastifyLoggingOptions, PinoLoggerService, REDACTED, type Logger } from './logger';
+import {
+  bindLogContext,
+  createLogger,
+  fastifyLoggingOptions,
+  PinoLoggerService,
+  REDACTED,
+  type Logger,
+} from './logger';
 
 const TOKEN = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1MSJ9.c2lnbmF0dXJlLXRoYXQtbXVzdC1ub3QtbGVhaw';
 
@@ -36,7 +43,13 @@ describe('request logging', () => {
     app.addHook('onRequest', echoRequestId);
     app.get('/projects/:id', async (request, reply) => {
       bindLogContext(request, reply, { actorSub: 'u-approver-1', commandId: 'cmd-42' });
-      request.log.info({ headers: request.headers, body: { password: 'hunter2', nested: [{ refreshToken: 'r-123' }] } }, 'handling');
+      request.log.info(
+        {
+          headers: request.headers,
+          body: { password: 'hunter2', nested: [{ refreshToken: 'r-123' }] },
+        },
+        'handling',
+      );
       return { ok: true };
     });
     await app.listen({ port: 0, host: '127.0.0.1' });
@@ -67,10 +80,21 @@ describe('request logging', () => {
     const response = await get({ 'x-request-id': 'trace-abc.1' });
     expect(response.headers.get('x-request-id')).toBe('trace-abc.1');
     const lines = out.lines().filter((line) => line.requestId === 'trace-abc.1');
-    expect(lines.map((line) => line.msg)).toEqual(['incoming request', 'handling', 'request completed']);
-    expect(lines[0]).toMatchObject({ level: 'info', req: { method: 'GET', path: '/projects/p-1' } });
+    expect(lines.map((line) => line.msg)).toEqual([
+      'incoming request',
+      'handling',
+      'request completed',
+    ]);
+    expect(lines[0]).toMatchObject({
+      level: 'info',
+      req: { method: 'GET', path: '/projects/p-1' },
+    });
     expect(lines[0]).not.toHaveProperty('actorSub');
-    expect(lines[2]).toMatchObject({ actorSub: 'u-approver-1', commandId: 'cmd-42', res: { statusCode: 200 } });
+    expect(lines[2]).toMatchObject({
+      actorSub: 'u-approver-1',
+      commandId: 'cmd-42',
+      res: { statusCode: 200 },
+    });
   });
 
   it('replaces a request id that is not a sane token with a fresh one', async () => {
@@ -89,8 +113,16 @@ describe('the Nest logger adapter', () => {
     nest.warn({ queue: 'reminders' }, 'Scheduler');
     nest.verbose('mapped route');
     expect(out.lines()).toEqual([
-      expect.objectContaining({ level: 'info', context: 'NestApplication', msg: 'Nest application successfully started' }),
-      expect.objectContaining({ level: 'warn', context: 'Scheduler', data: { queue: 'reminders' } }),
+      expect.objectContaining({
+        level: 'info',
+        context: 'NestApplication',
+        msg: 'Nest application successfully started',
+      }),
+      expect.objectContaining({
+        level: 'warn',
+        context: 'Scheduler',
+        data: { queue: 'reminders' },
+      }),
       expect.objectContaining({ level: 'trace', msg: 'mapped route' }),
     ]);
   });
@@ -102,8 +134,16 @@ describe('the Nest logger adapter', () => {
     nest.error('handler failed', error.stack, 'ExceptionsHandler');
     nest.error(error);
     const [first, second] = out.lines();
-    expect(first).toMatchObject({ level: 'error', context: 'ExceptionsHandler', msg: 'handler failed' });
+    expect(first).toMatchObject({
+      level: 'error',
+      context: 'ExceptionsHandler',
+      msg: 'handler failed',
+    });
     expect(first.stack).toContain('boom\n    at ');
-    expect(second).toMatchObject({ level: 'error', msg: 'boom', err: { type: 'Error', message: 'boom' } });
+    expect(second).toMatchObject({
+      level: 'error',
+      msg: 'boom',
+      err: { type: 'Error', message: 'boom' },
+    });
   });
 });

@@ -1,5 +1,10 @@
 import type { LoggerService } from '@nestjs/common';
-import { LogController, type FastifyBaseLogger, type FastifyReply, type FastifyRequest } from 'fastify';
+import {
+  LogController,
+  type FastifyBaseLogger,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
 import pino, { type DestinationStream, type Logger } from 'pino';
 import type { LogLevel } from '../config/settings';
 import { genReqId } from '../http/request-id';
@@ -28,7 +33,8 @@ function isPlain(value: object): boolean {
  * errors) are left to their serializers, which pick safe fields.
  */
 export function redactSensitive(value: unknown, depth = 0, seen = new WeakSet<object>()): unknown {
-  if (value === null || typeof value !== 'object' || depth > MAX_DEPTH || seen.has(value)) return value;
+  if (value === null || typeof value !== 'object' || depth > MAX_DEPTH || seen.has(value))
+    return value;
   if (Array.isArray(value)) {
     seen.add(value);
     return value.map((item) => redactSensitive(item, depth + 1, seen));
@@ -79,7 +85,13 @@ export function createLogger({ level, destination }: CreateLoggerOptions): Logge
       },
       // Second line of defence for shapes the serializers above would not produce.
       redact: {
-        paths: ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization', 'headers.cookie', 'res.headers["set-cookie"]'],
+        paths: [
+          'req.headers.authorization',
+          'req.headers.cookie',
+          'headers.authorization',
+          'headers.cookie',
+          'res.headers["set-cookie"]',
+        ],
         censor: REDACTED,
       },
     },
@@ -115,8 +127,14 @@ export interface LogContext {
 }
 
 /** Adds fields to every later log line of this request (Fastify's request and reply loggers). */
-export function bindLogContext(request: FastifyRequest, reply: FastifyReply | undefined, context: LogContext): void {
-  const fields = Object.fromEntries(Object.entries(context).filter(([, value]) => value !== undefined));
+export function bindLogContext(
+  request: FastifyRequest,
+  reply: FastifyReply | undefined,
+  context: LogContext,
+): void {
+  const fields = Object.fromEntries(
+    Object.entries(context).filter(([, value]) => value !== undefined),
+  );
   request.log = request.log.child(fields);
   if (reply) reply.log = request.log;
 }
@@ -165,7 +183,10 @@ export class PinoLoggerService implements LoggerService {
     const last = rest[rest.length - 1];
     const context = typeof last === 'string' && !isStack(last) ? (rest.pop() as string) : undefined;
     const stack = level === 'error' && typeof rest[0] === 'string' ? rest[0] : undefined;
-    const fields: Record<string, unknown> = { ...(context !== undefined && { context }), ...(stack !== undefined && { stack }) };
+    const fields: Record<string, unknown> = {
+      ...(context !== undefined && { context }),
+      ...(stack !== undefined && { stack }),
+    };
     const log = this.logger[PINO_LEVEL[level]].bind(this.logger);
     if (message instanceof Error) log({ ...fields, err: message }, message.message);
     else if (typeof message === 'object' && message !== null) log({ ...fields, data: message });
