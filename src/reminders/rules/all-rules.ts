@@ -40,7 +40,11 @@ export function scanReminders(
   settings: ReminderSettings = DEFAULT_REMINDER_SETTINGS,
 ): Reminder[] {
   if (!isBusinessDate(asOf)) {
-    throw ruleBroken('invalid_as_of', `asOf must be a business date YYYY-MM-DD, got ${String(asOf)}.`, 'asOf');
+    throw ruleBroken(
+      'invalid_as_of',
+      `asOf must be a business date YYYY-MM-DD, got ${String(asOf)}.`,
+      'asOf',
+    );
   }
   const sent = collectSentReminderIds(facts);
   const seen = new Set<string>();

@@ -4,6 +4,7 @@ import type { ReminderFacts } from './reminder-facts';
 import { reminderId } from './reminder-id';
 import { DEFAULT_REMINDER_SETTINGS, type ReminderSettings } from './reminder-settings';
 import { collectSentReminderIds } from './sent-reminder-ids';
+import { memoPerDate } from './reminder-dates';
 import { appraisalPendingText, districtName } from './messages.vi';
 
 /**
@@ -20,12 +21,15 @@ export function appraisalPendingReminders(
   sent: ReadonlySet<string> = collectSentReminderIds(facts),
 ): Reminder[] {
   const { afterDays } = settings.appraisalPending;
+  // More than afterDays since the date, i.e. the date is on or before this cut-off (once per scan).
+  const overdueIfOnOrBefore = addDays(asOf, -(afterDays + 1));
+  const dueDateOf = memoPerDate((d) => addDays(d, afterDays + 1));
+  const daysSince = memoPerDate((d) => daysBetween(d, asOf));
   const out: Reminder[] = [];
 
   for (const project of facts.projects) {
     if (project.status !== 'registered') continue;
-    const days = daysBetween(project.registeredOn, asOf);
-    if (days <= afterDays) continue;
+    if (project.registeredOn > overdueIfOnOrBefore) continue;
     const id = reminderId('appraisal_pending', project.projectId, project.registeredOn);
     if (sent.has(id)) continue;
     out.push({
@@ -34,13 +38,13 @@ export function appraisalPendingReminders(
       district: project.district,
       projectId: project.projectId,
       planYear: project.planYear,
-      dueDate: addDays(project.registeredOn, afterDays + 1),
+      dueDate: dueDateOf(project.registeredOn),
       recipients: 'center',
       message: appraisalPendingText({
         district: districtName(facts.districts, project.district),
         title: project.title,
         registeredOn: project.registeredOn,
-        days,
+        days: daysSince(project.registeredOn),
       }),
     });
   }

@@ -25,7 +25,12 @@ describe('Vietnamese reminder texts', () => {
 
   it('remind a district of the registration deadline with the days left', () => {
     expect(
-      registrationReminderText({ district: 'Huyện Xuân Lộc', planYear: 2025, deadline: '2024-05-20', daysLeft: 7 }),
+      registrationReminderText({
+        district: 'Huyện Xuân Lộc',
+        planYear: 2025,
+        deadline: '2024-05-20',
+        daysLeft: 7,
+      }),
     ).toBe(
       'Nhắc nhở: Huyện Xuân Lộc chưa gửi đăng ký kế hoạch khuyến công năm 2025; hạn chót 20/05/2024 (còn 7 ngày).',
     );
@@ -33,13 +38,23 @@ describe('Vietnamese reminder texts', () => {
 
   it('say "today" on the deadline day rather than "0 days left"', () => {
     expect(
-      registrationReminderText({ district: 'Huyện Xuân Lộc', planYear: 2025, deadline: '2024-05-20', daysLeft: 0 }),
+      registrationReminderText({
+        district: 'Huyện Xuân Lộc',
+        planYear: 2025,
+        deadline: '2024-05-20',
+        daysLeft: 0,
+      }),
     ).toContain('(hạn chót là hôm nay)');
   });
 
   it('escalate to the Center with the days since the deadline', () => {
     expect(
-      registrationEscalationText({ district: 'Huyện Cẩm Mỹ', planYear: 2025, deadline: '2024-05-20', daysLate: 1 }),
+      registrationEscalationText({
+        district: 'Huyện Cẩm Mỹ',
+        planYear: 2025,
+        deadline: '2024-05-20',
+        daysLate: 1,
+      }),
     ).toBe(
       'Quá hạn: Huyện Cẩm Mỹ chưa gửi đăng ký kế hoạch khuyến công năm 2025; hạn chót 20/05/2024 đã qua 1 ngày. Đề nghị Trung tâm đôn đốc.',
     );

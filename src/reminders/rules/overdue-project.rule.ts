@@ -5,7 +5,7 @@ import type { ReminderFacts } from './reminder-facts';
 import { reminderId } from './reminder-id';
 import { DEFAULT_REMINDER_SETTINGS, type ReminderSettings } from './reminder-settings';
 import { collectSentReminderIds } from './sent-reminder-ids';
-import { firstDayOf, laterOf } from './reminder-dates';
+import { firstDayOf, memoPerDate } from './reminder-dates';
 import { districtName, overdueProjectText } from './messages.vi';
 
 /** Approved or in execution: not yet accepted, not cancelled. */
@@ -26,12 +26,19 @@ export function overdueProjectReminders(
 ): Reminder[] {
   const period = periodOf(asOf);
   const monthStart = firstDayOf(period);
+  const lag = settings.overdueProject.graceDays + 1;
+  // Cut-offs computed once per scan, so the loop compares strings instead of doing date arithmetic:
+  // overdue when plannedEnd + lag <= asOf, and overdue since before this month when
+  // plannedEnd + lag <= the month's 1st.
+  const lastOverdueEnd = addDays(asOf, -lag);
+  const lastEndOverdueBeforeMonth = addDays(monthStart, -lag);
+  const firstOverdueDay = memoPerDate((end) => addDays(end, lag));
+  const daysOverdue = memoPerDate((end) => daysBetween(end, asOf));
   const out: Reminder[] = [];
 
   for (const project of facts.projects) {
     if (!NOT_FINISHED.has(project.status) || project.acceptedOn) continue;
-    const firstOverdueDay = addDays(project.plannedEnd, settings.overdueProject.graceDays + 1);
-    if (asOf < firstOverdueDay) continue;
+    if (project.plannedEnd > lastOverdueEnd) continue;
     const id = reminderId('overdue_project', project.projectId, period);
     if (sent.has(id)) continue;
     out.push({
@@ -40,13 +47,16 @@ export function overdueProjectReminders(
       district: project.district,
       projectId: project.projectId,
       planYear: project.planYear,
-      dueDate: laterOf(firstOverdueDay, monthStart),
+      dueDate:
+        project.plannedEnd <= lastEndOverdueBeforeMonth
+          ? monthStart
+          : firstOverdueDay(project.plannedEnd),
       recipients: 'both',
       message: overdueProjectText({
         district: districtName(facts.districts, project.district),
         title: project.title,
         plannedEnd: project.plannedEnd,
-        daysOverdue: daysBetween(project.plannedEnd, asOf),
+        daysOverdue: daysOverdue(project.plannedEnd),
       }),
     });
   }

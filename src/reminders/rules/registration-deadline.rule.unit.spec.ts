@@ -19,7 +19,10 @@ describe('registration deadline reminders', () => {
 
   describe('on the 30-day threshold', () => {
     it('reminds every district that has not submitted, on its day', () => {
-      const reminders = registrationDeadlineReminders(factsWith({ plans: [aPlan()] }), '2024-04-20');
+      const reminders = registrationDeadlineReminders(
+        factsWith({ plans: [aPlan()] }),
+        '2024-04-20',
+      );
       expect(reminders).toHaveLength(11);
       expect(reminders.map((r) => r.district)).toEqual(DISTRICT_CODES);
     });
@@ -45,7 +48,9 @@ describe('registration deadline reminders', () => {
 
     it('is still due the day after, until the history says it was sent', () => {
       expect(idsOf(scan('2024-04-21'))).toEqual(['registration-deadline.2025.xuan-loc.d30']);
-      expect(scan('2024-04-21', { sentReminderIds: ['registration-deadline.2025.xuan-loc.d30'] })).toEqual([]);
+      expect(
+        scan('2024-04-21', { sentReminderIds: ['registration-deadline.2025.xuan-loc.d30'] }),
+      ).toEqual([]);
     });
   });
 
@@ -58,7 +63,10 @@ describe('registration deadline reminders', () => {
 
     it('is due on its day, saying 7 days are left', () => {
       const [reminder] = scan('2024-05-13', sent30);
-      expect(reminder).toMatchObject({ reminderId: 'registration-deadline.2025.xuan-loc.d7', dueDate: '2024-05-13' });
+      expect(reminder).toMatchObject({
+        reminderId: 'registration-deadline.2025.xuan-loc.d7',
+        dueDate: '2024-05-13',
+      });
       expect(reminder.message).toContain('(còn 7 ngày)');
     });
 
@@ -75,12 +83,17 @@ describe('registration deadline reminders', () => {
     });
 
     it('sends nothing when the most recent threshold was sent, even if an older one never was', () => {
-      expect(scan('2024-05-15', { sentReminderIds: ['registration-deadline.2025.xuan-loc.d7'] })).toEqual([]);
+      expect(
+        scan('2024-05-15', { sentReminderIds: ['registration-deadline.2025.xuan-loc.d7'] }),
+      ).toEqual([]);
     });
 
     it('still sends the 1-day reminder on the deadline day itself', () => {
       const [reminder] = scan('2024-05-20');
-      expect(reminder).toMatchObject({ reminderId: 'registration-deadline.2025.xuan-loc.d1', dueDate: '2024-05-19' });
+      expect(reminder).toMatchObject({
+        reminderId: 'registration-deadline.2025.xuan-loc.d1',
+        dueDate: '2024-05-19',
+      });
       expect(reminder.message).toContain('(hạn chót là hôm nay)');
     });
   });
@@ -109,7 +122,9 @@ describe('registration deadline reminders', () => {
     });
 
     it('does not escalate again once the escalation is recorded as sent', () => {
-      expect(scan('2024-06-30', { sentReminderIds: ['registration-deadline.2025.xuan-loc.escalation'] })).toEqual([]);
+      expect(
+        scan('2024-06-30', { sentReminderIds: ['registration-deadline.2025.xuan-loc.escalation'] }),
+      ).toEqual([]);
     });
 
     it('does not send a missed threshold reminder any more', () => {
@@ -117,8 +132,12 @@ describe('registration deadline reminders', () => {
     });
 
     it('can be told not to escalate', () => {
-      const settings = resolveReminderSettings({ registrationDeadline: { escalateToCenter: false } });
-      expect(registrationDeadlineReminders(onlyXuanLocMissing(), '2024-05-21', settings)).toEqual([]);
+      const settings = resolveReminderSettings({
+        registrationDeadline: { escalateToCenter: false },
+      });
+      expect(registrationDeadlineReminders(onlyXuanLocMissing(), '2024-05-21', settings)).toEqual(
+        [],
+      );
     });
   });
 
@@ -137,7 +156,11 @@ describe('registration deadline reminders', () => {
       const facts = factsWith({
         plans: [
           aPlan({ districtsSubmitted: ALL_BUT_XUAN_LOC }),
-          aPlan({ year: 2026, registrationDeadline: '2025-05-20', districtsSubmitted: ALL_BUT_XUAN_LOC }),
+          aPlan({
+            year: 2026,
+            registrationDeadline: '2025-05-20',
+            districtsSubmitted: ALL_BUT_XUAN_LOC,
+          }),
         ],
       });
       expect(idsOf(registrationDeadlineReminders(facts, '2024-05-13'))).toEqual([
@@ -147,13 +170,15 @@ describe('registration deadline reminders', () => {
 
     it('follows the thresholds in the settings, in any order', () => {
       const settings = resolveReminderSettings({ registrationDeadline: { daysBefore: [3, 14] } });
-      expect(registrationDeadlineReminders(onlyXuanLocMissing(), '2024-05-05', settings)).toEqual([]);
-      expect(idsOf(registrationDeadlineReminders(onlyXuanLocMissing(), '2024-05-06', settings))).toEqual([
-        'registration-deadline.2025.xuan-loc.d14',
-      ]);
-      expect(idsOf(registrationDeadlineReminders(onlyXuanLocMissing(), '2024-05-17', settings))).toEqual([
-        'registration-deadline.2025.xuan-loc.d3',
-      ]);
+      expect(registrationDeadlineReminders(onlyXuanLocMissing(), '2024-05-05', settings)).toEqual(
+        [],
+      );
+      expect(
+        idsOf(registrationDeadlineReminders(onlyXuanLocMissing(), '2024-05-06', settings)),
+      ).toEqual(['registration-deadline.2025.xuan-loc.d14']);
+      expect(
+        idsOf(registrationDeadlineReminders(onlyXuanLocMissing(), '2024-05-17', settings)),
+      ).toEqual(['registration-deadline.2025.xuan-loc.d3']);
     });
   });
 });

@@ -1,4 +1,12 @@
-import { dayOfPeriod, dayOfYear, firstDayOf, lastDayOf, laterOf, nextPeriod, previousPeriod } from './reminder-dates';
+import {
+  dayOfPeriod,
+  dayOfYear,
+  firstDayOf,
+  lastDayOf,
+  laterOf,
+  nextPeriod,
+  previousPeriod,
+} from './reminder-dates';
 
 describe('reminder calendar helpers', () => {
   it('step back from January into December of the year before', () => {

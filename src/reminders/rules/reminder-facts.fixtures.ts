@@ -38,4 +38,5 @@ export function factsWith(parts: Partial<ReminderFacts>): ReminderFacts {
   return { plans: [], projects: [], districts: DISTRICTS, ...parts };
 }
 
-export const idsOf = (reminders: readonly Reminder[]): string[] => reminders.map((r) => r.reminderId);
+export const idsOf = (reminders: readonly Reminder[]): string[] =>
+  reminders.map((r) => r.reminderId);

@@ -8,7 +8,10 @@ import type { ReminderRule } from './reminder';
  * subjects can never share an id.
  */
 export function reminderId(rule: ReminderRule, ...parts: readonly (string | number)[]): string {
-  return [rule.replace(/_/g, '-'), ...parts.map((p) => encodePart(String(p)))].join('.');
+  // Plain concatenation: a scan builds one id per candidate, hundreds of thousands at a time.
+  let id = rule.replace(/_/g, '-');
+  for (const part of parts) id += '.' + encodePart(String(part));
+  return id;
 }
 
 const SAFE = /^[A-Za-z0-9-]*$/;

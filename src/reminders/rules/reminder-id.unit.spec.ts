@@ -19,8 +19,12 @@ describe('reminder ids', () => {
   });
 
   it('never give two different subjects the same id, even when parts contain dots or underscores', () => {
-    expect(reminderId('appraisal_pending', 'a.b', 'c')).not.toBe(reminderId('appraisal_pending', 'a', 'b.c'));
-    expect(reminderId('appraisal_pending', 'a:')).not.toBe(reminderId('appraisal_pending', 'a_3a_'));
+    expect(reminderId('appraisal_pending', 'a.b', 'c')).not.toBe(
+      reminderId('appraisal_pending', 'a', 'b.c'),
+    );
+    expect(reminderId('appraisal_pending', 'a:')).not.toBe(
+      reminderId('appraisal_pending', 'a_3a_'),
+    );
   });
 
   it('are colon-free and injective for any parts', () => {

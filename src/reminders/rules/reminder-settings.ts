@@ -49,7 +49,9 @@ export type ReminderSettingsOverrides = {
 };
 
 /** The defaults with the given overrides, checked; a bad value throws a DomainError naming it. */
-export function resolveReminderSettings(overrides: ReminderSettingsOverrides = {}): ReminderSettings {
+export function resolveReminderSettings(
+  overrides: ReminderSettingsOverrides = {},
+): ReminderSettings {
   const d = DEFAULT_REMINDER_SETTINGS;
   const s: ReminderSettings = {
     registrationDeadline: { ...d.registrationDeadline, ...overrides.registrationDeadline },

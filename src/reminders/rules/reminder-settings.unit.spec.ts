@@ -14,7 +14,10 @@ describe('reminder settings', () => {
   });
 
   it('keep the defaults that an override does not name', () => {
-    const s = resolveReminderSettings({ monthlyProgress: { dueDay: 20 }, settlement: { yearEndDay: 31 } });
+    const s = resolveReminderSettings({
+      monthlyProgress: { dueDay: 20 },
+      settlement: { yearEndDay: 31 },
+    });
     expect(s.monthlyProgress).toEqual({ dueDay: 20, previousMonths: 1 });
     expect(s.settlement).toEqual({ daysAfterAcceptance: 15, yearEndMonth: 1, yearEndDay: 31 });
     expect(s.registrationDeadline).toEqual(DEFAULT_REMINDER_SETTINGS.registrationDeadline);

@@ -4,6 +4,7 @@ import type { ReminderFacts } from './reminder-facts';
 import { reminderId } from './reminder-id';
 import { DEFAULT_REMINDER_SETTINGS, type ReminderSettings } from './reminder-settings';
 import { collectSentReminderIds } from './sent-reminder-ids';
+import { memoPerDate } from './reminder-dates';
 import { districtName, revisionUnansweredText } from './messages.vi';
 
 /**
@@ -19,13 +20,16 @@ export function revisionUnansweredReminders(
   sent: ReadonlySet<string> = collectSentReminderIds(facts),
 ): Reminder[] {
   const { afterDays } = settings.revisionUnanswered;
+  // More than afterDays since the date, i.e. the date is on or before this cut-off (once per scan).
+  const overdueIfOnOrBefore = addDays(asOf, -(afterDays + 1));
+  const dueDateOf = memoPerDate((d) => addDays(d, afterDays + 1));
+  const daysSince = memoPerDate((d) => daysBetween(d, asOf));
   const out: Reminder[] = [];
 
   for (const project of facts.projects) {
     const requestedOn = project.revisionRequestedOn;
     if (project.status !== 'revision_requested' || !requestedOn) continue;
-    const days = daysBetween(requestedOn, asOf);
-    if (days <= afterDays) continue;
+    if (requestedOn > overdueIfOnOrBefore) continue;
     const id = reminderId('revision_unanswered', project.projectId, requestedOn);
     if (sent.has(id)) continue;
     out.push({
@@ -34,13 +38,13 @@ export function revisionUnansweredReminders(
       district: project.district,
       projectId: project.projectId,
       planYear: project.planYear,
-      dueDate: addDays(requestedOn, afterDays + 1),
+      dueDate: dueDateOf(requestedOn),
       recipients: 'district',
       message: revisionUnansweredText({
         district: districtName(facts.districts, project.district),
         title: project.title,
         requestedOn,
-        days,
+        days: daysSince(requestedOn),
       }),
     });
   }

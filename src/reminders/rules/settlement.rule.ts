@@ -4,12 +4,8 @@ import type { ReminderFacts, ProjectReminderFacts, DistrictNames } from './remin
 import { reminderId } from './reminder-id';
 import { DEFAULT_REMINDER_SETTINGS, type ReminderSettings } from './reminder-settings';
 import { collectSentReminderIds } from './sent-reminder-ids';
-import { dayOfYear } from './reminder-dates';
-import {
-  districtName,
-  settlementAfterAcceptanceText,
-  settlementYearEndText,
-} from './messages.vi';
+import { dayOfYear, memoPerDate } from './reminder-dates';
+import { districtName, settlementAfterAcceptanceText, settlementYearEndText } from './messages.vi';
 
 /**
  * An accepted project not yet settled has two deadlines: the settlement dossier within 15 days
@@ -26,36 +22,80 @@ export function settlementReminders(
   sent: ReadonlySet<string> = collectSentReminderIds(facts),
 ): Reminder[] {
   const rule = settings.settlement;
+  const days = rule.daysAfterAcceptance;
+  // The dossier is due (acceptedOn + days <= asOf) when accepted on or before this date.
+  const dossierDueIfAcceptedBy = addDays(asOf, -days);
+  const yearEnds = new YearEndDeadlines(rule);
+  const dossierDueOf = memoPerDate((acceptedOn) => addDays(acceptedOn, days));
   const out: Reminder[] = [];
 
   for (const project of facts.projects) {
     const acceptedOn = project.acceptedOn;
     if (project.status !== 'accepted' || !acceptedOn) continue;
-    const dossierDue = addDays(acceptedOn, rule.daysAfterAcceptance);
-    const yearEndDue = dayOfYear(yearOf(acceptedOn) + 1, rule.yearEndMonth, rule.yearEndDay);
+    const yearEndDeadline = yearEnds.of(yearOf(acceptedOn));
+    const yearEndPassed = asOf >= yearEndDeadline.due;
+    const dossierPassed = acceptedOn <= dossierDueIfAcceptedBy;
 
-    let reminder: Reminder | undefined;
-    if (asOf >= yearEndDue && yearEndDue >= dossierDue) {
-      reminder = yearEnd(project, acceptedOn, yearEndDue, facts.districts);
-    } else if (asOf >= dossierDue) {
-      reminder = afterAcceptance(project, acceptedOn, dossierDue, rule.daysAfterAcceptance, facts.districts);
-    } else if (asOf >= yearEndDue) {
-      reminder = yearEnd(project, acceptedOn, yearEndDue, facts.districts);
-    }
-    if (reminder && !sent.has(reminder.reminderId)) out.push(reminder);
+    const kind = laterPassedDeadline(
+      yearEndPassed,
+      dossierPassed,
+      acceptedOn <= yearEndDeadline.dossierNotLaterIfAcceptedBy,
+    );
+    if (!kind) continue;
+    const id = reminderId('settlement_due', project.projectId, kind);
+    if (sent.has(id)) continue;
+    out.push(
+      kind === 'year-end'
+        ? yearEnd(project, id, acceptedOn, yearEndDeadline.due, facts.districts)
+        : afterAcceptance(project, id, acceptedOn, dossierDueOf(acceptedOn), days, facts.districts),
+    );
   }
   return out;
 }
 
+type SettlementDeadline = 'after-acceptance' | 'year-end';
+
+/** Of the deadlines that have passed, the later one; none when neither has. */
+function laterPassedDeadline(
+  yearEndPassed: boolean,
+  dossierPassed: boolean,
+  dossierDueFirst: boolean,
+): SettlementDeadline | undefined {
+  if (yearEndPassed && (dossierDueFirst || !dossierPassed)) return 'year-end';
+  return dossierPassed ? 'after-acceptance' : undefined;
+}
+
+/** The year-end deadline of each acceptance year, computed once per year rather than per project. */
+class YearEndDeadlines {
+  private readonly byYear = new Map<
+    number,
+    { due: BusinessDate; dossierNotLaterIfAcceptedBy: BusinessDate }
+  >();
+
+  constructor(private readonly rule: ReminderSettings['settlement']) {}
+
+  of(acceptedYear: number) {
+    let deadline = this.byYear.get(acceptedYear);
+    if (!deadline) {
+      const due = dayOfYear(acceptedYear + 1, this.rule.yearEndMonth, this.rule.yearEndDay);
+      // Accepted on or before this date, the dossier falls due no later than the year-end date.
+      deadline = { due, dossierNotLaterIfAcceptedBy: addDays(due, -this.rule.daysAfterAcceptance) };
+      this.byYear.set(acceptedYear, deadline);
+    }
+    return deadline;
+  }
+}
+
 function afterAcceptance(
   project: ProjectReminderFacts,
+  id: string,
   acceptedOn: BusinessDate,
   dueDate: BusinessDate,
   days: number,
   districts: DistrictNames,
 ): Reminder {
   return {
-    reminderId: reminderId('settlement_due', project.projectId, 'after-acceptance'),
+    reminderId: id,
     rule: 'settlement_due',
     district: project.district,
     projectId: project.projectId,
@@ -74,12 +114,13 @@ function afterAcceptance(
 
 function yearEnd(
   project: ProjectReminderFacts,
+  id: string,
   acceptedOn: BusinessDate,
   dueDate: BusinessDate,
   districts: DistrictNames,
 ): Reminder {
   return {
-    reminderId: reminderId('settlement_due', project.projectId, 'year-end'),
+    reminderId: id,
     rule: 'settlement_due',
     district: project.district,
     projectId: project.projectId,
