@@ -1,0 +1,13 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { SettingsModule } from '../config/config.module';
+import type { Settings } from '../config/settings';
+import { StorageModule } from '../platform/storage.module';
+import { ProjectionsModule } from '../projections/projections.module';
+
+/** The event store and the read models without HTTP: what maintenance commands need. */
+@Module({})
+export class MaintenanceModule {
+  static forRoot(settings: Settings): DynamicModule {
+    return { module: MaintenanceModule, imports: [SettingsModule.forRoot(settings), StorageModule, ProjectionsModule] };
+  }
+}
