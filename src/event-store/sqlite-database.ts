@@ -1,0 +1,54 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+
+/** The one file under DATA_DIR that holds events, read models and projection checkpoints. */
+export const DATABASE_FILE_NAME = 'khuyencong.sqlite';
+
+export const DEFAULT_BUSY_TIMEOUT_MS = 5000;
+
+export interface OpenSqliteOptions {
+  /** How long a write waits for another connection's write lock before SQLITE_BUSY. */
+  readonly busyTimeoutMs?: number;
+}
+
+export type SqliteDatabase = Database.Database;
+
+/** Opens (creating if needed) a SQLite file with the settings every module relies on. */
+export function openSqliteDatabase(file: string, options: OpenSqliteOptions = {}): SqliteDatabase {
+  const db = new Database(file);
+  try {
+    // WAL lets readers (queries, projections) run while a writer commits.
+    db.pragma('journal_mode = WAL');
+    // In WAL mode NORMAL does not fsync at commit, so a power cut could lose acknowledged
+    // events; FULL fsyncs the WAL on every commit, and group commit pays that once per batch.
+    db.pragma('synchronous = FULL');
+    db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS))}`);
+    db.pragma('foreign_keys = ON');
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return db;
+}
+
+export function databasePathIn(dataDir: string): string {
+  return join(dataDir, DATABASE_FILE_NAME);
+}
+
+/** Opens the application's database in `dataDir` (DATA_DIR), creating the directory if needed. */
+export function openDataDirDatabase(dataDir: string, options: OpenSqliteOptions = {}): SqliteDatabase {
+  mkdirSync(dataDir, { recursive: true });
+  return openSqliteDatabase(databasePathIn(dataDir), options);
+}
+
+/** SQLite result codes that mean "cannot write now" rather than a bug or a bad request. */
+const UNAVAILABLE_CODES = ['SQLITE_FULL', 'SQLITE_READONLY', 'SQLITE_IOERR', 'SQLITE_CANTOPEN', 'SQLITE_BUSY', 'SQLITE_LOCKED', 'SQLITE_NOMEM', 'SQLITE_CORRUPT', 'SQLITE_NOTADB'];
+
+/** True for SQLite errors (including extended codes such as SQLITE_IOERR_FSYNC) that mean the database cannot take writes now. */
+export function isSqliteUnavailableError(error: unknown): boolean {
+  if (!(error instanceof Database.SqliteError)) {
+    return error instanceof TypeError && /database connection is not open/i.test(error.message);
+  }
+  return UNAVAILABLE_CODES.some((code) => error.code === code || error.code.startsWith(`${code}_`));
+}
