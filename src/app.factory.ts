@@ -27,6 +27,8 @@ export async function createApp(settings: Settings, options: CreateAppOptions = 
     onConstructorPoisoning: 'error',
   });
   adapter.getInstance().addHook('onRequest', echoRequestId);
+  // Commands take JSON only: a text/plain body is an unsupported media type (415), not bad JSON.
+  adapter.getInstance().removeContentTypeParser('text/plain');
 
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(settings), adapter, {
     logger: new PinoLoggerService(logger),

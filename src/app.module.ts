@@ -1,5 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { AuthModule } from './auth/auth.module';
 import { SettingsModule } from './config/config.module';
 import type { Settings } from './config/settings';
@@ -17,6 +19,11 @@ export class AppModule {
       module: AppModule,
       imports: [
         SettingsModule.forRoot(settings),
+        // Per-client request budget (RATE_LIMIT_PER_MINUTE; 0 turns it off). Over it: 429 with Retry-After.
+        ThrottlerModule.forRoot({
+          throttlers: [{ name: 'per-minute', ttl: 60_000, limit: Math.max(1, settings.rateLimitPerMinute) }],
+          skipIf: () => settings.rateLimitPerMinute === 0,
+        }),
         CqrsModule.forRoot(),
         StorageModule,
         ProjectionsModule,
@@ -24,7 +31,7 @@ export class AppModule {
         ProjectsModule,
       ],
       controllers: [HealthController],
-      providers: [{ provide: HEALTH_PROBES, useValue: [] }],
+      providers: [{ provide: HEALTH_PROBES, useValue: [] }, { provide: APP_GUARD, useClass: ThrottlerGuard }],
     };
   }
 }

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { createApp } from './app.factory';
-import { loadSettingsFromEnvironment } from './config/settings';
+import { describeSettings, loadSettingsFromEnvironment } from './config/settings';
 
 async function main(): Promise<void> {
   let settings;
@@ -15,6 +15,7 @@ async function main(): Promise<void> {
   const app = await createApp(settings);
   await app.listen(settings.port, settings.host);
   const log = new Logger('Main');
+  log.log({ msg: 'Settings', settings: describeSettings(settings) });
   log.log(`Listening on ${await app.getUrl()} (event store: ${settings.eventStore.kind}, data: ${settings.dataDir})`);
   if (settings.auth.kind === 'hs256' && settings.auth.secretSource !== 'env') {
     log.warn(`Development JWT secret in ${settings.dataDir}/dev-jwt-secret; mint tokens with: npm run token -- --role approver`);
