@@ -5,6 +5,7 @@ import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
   { ignores: ['dist/', 'coverage/', 'node_modules/', 'data/', 'bench/results/'] },
+  { files: ['**/*.js'], languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } } },
   eslint.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,
