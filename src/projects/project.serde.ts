@@ -25,6 +25,7 @@ const schemas: Record<ProjectEventType, EventSchemas[string]> = {
   ProjectAccepted: { current: 1 },
   ProjectSettled: { current: 1 },
   ProjectCancelled: { current: 1 },
+  ReminderSent: { current: 1 },
 };
 
 export const projectSerde = createSerde<ProjectEvent>(schemas);

@@ -7,6 +7,7 @@ import type {
   InspectionOutcome,
   Period,
   RegistrationDetails,
+  ReminderChannel,
   Vnd,
 } from './project.types';
 
@@ -73,6 +74,22 @@ export type SettleProject = Readonly<{
 
 export type CancelProject = Readonly<{ type: 'CancelProject'; data: { reason: string } }>;
 
+/**
+ * Records that a reminder about the project was delivered. Not a business step: it is allowed
+ * in every status, and recording the same reminder twice records nothing new.
+ */
+export type RecordReminderSent = Readonly<{
+  type: 'RecordReminderSent';
+  data: {
+    readonly reminderId: string;
+    readonly rule: string;
+    /** Every channel it reached. */
+    readonly channels: readonly ReminderChannel[];
+    /** When it was delivered (ISO 8601 UTC timestamp). */
+    readonly sentAt: string;
+  };
+}>;
+
 export type ProjectCommand =
   | RegisterProject
   | StartAppraisal
@@ -87,4 +104,5 @@ export type ProjectCommand =
   | AdjustProject
   | AcceptProject
   | SettleProject
-  | CancelProject;
+  | CancelProject
+  | RecordReminderSent;

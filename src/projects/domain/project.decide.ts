@@ -18,6 +18,7 @@ import {
   startExecution,
 } from './project.execution-steps';
 import { cancel, recordDisbursement, settle } from './project.money-steps';
+import { recordReminderSent } from './project.reminder-steps';
 import type { ProjectState } from './project.state';
 
 /**
@@ -60,6 +61,8 @@ export function decideProject(
       return settle(command, state, context);
     case 'CancelProject':
       return cancel(command, state, context);
+    case 'RecordReminderSent':
+      return recordReminderSent(command, state);
     default:
       return assertNever(command, 'project command');
   }

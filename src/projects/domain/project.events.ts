@@ -5,6 +5,7 @@ import type {
   InspectionOutcome,
   Period,
   RegistrationDetails,
+  ReminderChannel,
   Vnd,
 } from './project.types';
 
@@ -107,6 +108,17 @@ export type ProjectCancelled = Readonly<{
   data: { reason: string; cancelledOn: BusinessDate; amountToRecoverVnd: Vnd };
 }>;
 
+/** A reminder about the project was delivered (src/reminders); the scan never sends it again. */
+export type ReminderSent = Readonly<{
+  type: 'ReminderSent';
+  data: {
+    readonly reminderId: string;
+    readonly rule: string;
+    readonly channels: readonly ReminderChannel[];
+    readonly sentAt: string;
+  };
+}>;
+
 export type ProjectEvent =
   | ProjectRegistered
   | AppraisalStarted
@@ -125,7 +137,8 @@ export type ProjectEvent =
   | ProjectAdjusted
   | ProjectAccepted
   | ProjectSettled
-  | ProjectCancelled;
+  | ProjectCancelled
+  | ReminderSent;
 
 export type ProjectEventType = ProjectEvent['type'];
 

@@ -128,6 +128,7 @@ describe('the life of a support project', () => {
       cancelledOn: null,
       cancellationReason: null,
       rejectionReason: null,
+      sentReminderIds: [],
     });
   });
 

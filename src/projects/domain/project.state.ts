@@ -10,6 +10,7 @@ import type {
   Vnd,
 } from './project.types';
 import { changedDetails } from './project.registration-details';
+import { sentReminderIdsOf } from './project.reminder-steps';
 
 /**
  * The state of one support project, a union on `status`: each variant holds only what is
@@ -28,6 +29,8 @@ export interface Dossier {
    */
   readonly proposedBy: readonly string[];
   readonly details: RegistrationDetails;
+  /** Reminders delivered about the project (src/reminders), so none is sent twice. */
+  readonly sentReminderIds: readonly string[];
 }
 
 export interface Appraisal {
@@ -188,6 +191,20 @@ export const CANCELLABLE_STATUSES = [
 ] as const;
 export type CancellableStatus = (typeof CANCELLABLE_STATUSES)[number];
 
+/** Every status a project has once registered. */
+const REGISTERED_STATUSES: readonly Exclude<ProjectStateStatus, 'unregistered'>[] = [
+  'registered',
+  'under_appraisal',
+  'revision_requested',
+  'appraised',
+  'approved',
+  'in_execution',
+  'accepted',
+  'settled',
+  'rejected',
+  'cancelled',
+];
+
 export const NOTHING_DISBURSED: Disbursed = { advancesVnd: 0, paymentsVnd: 0, recoveredVnd: 0 };
 
 export const initialProjectState = (): ProjectState => ({ status: 'unregistered' });
@@ -211,6 +228,7 @@ export function evolveProject(state: ProjectState, event: ProjectEvent): Project
           registeredBy,
           proposedBy: [registeredBy],
           details,
+          sentReminderIds: [],
         },
       };
     }
@@ -341,6 +359,15 @@ export function evolveProject(state: ProjectState, event: ProjectEvent): Project
         execution: 'execution' in s ? s.execution : undefined,
         disbursed: 'disbursed' in s ? s.disbursed : NOTHING_DISBURSED,
         cancellation: { reason, cancelledOn, cancelledFrom: s.status, amountToRecoverVnd },
+      };
+    }
+    case 'ReminderSent': {
+      const s = expectStatus(state, event, REGISTERED_STATUSES);
+      const sent = sentReminderIdsOf(s.dossier);
+      if (sent.includes(event.data.reminderId)) return s;
+      return {
+        ...s,
+        dossier: { ...s.dossier, sentReminderIds: [...sent, event.data.reminderId] },
       };
     }
     default:

@@ -52,4 +52,7 @@ export interface RegistrationDetails {
   readonly description?: string;
 }
 
+/** How a reminder reached its recipients (src/reminders notifiers). */
+export type ReminderChannel = 'webhook' | 'email';
+
 export type { BusinessDate, Period, Vnd };

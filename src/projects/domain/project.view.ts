@@ -1,5 +1,6 @@
 import { rate } from '../../shared/vnd';
 import { netDisbursedVnd } from './project.money-rules';
+import { sentReminderIdsOf } from './project.reminder-steps';
 import { NOTHING_DISBURSED, type ProjectState } from './project.state';
 import type {
   Beneficiary,
@@ -63,6 +64,8 @@ export interface ProjectView {
   readonly cancelledOn: BusinessDate | null;
   readonly cancellationReason: string | null;
   readonly rejectionReason: string | null;
+  /** Reminders already delivered about the project. */
+  readonly sentReminderIds: readonly string[];
 }
 
 /** The view of a project; null while nothing has been registered on the stream. */
@@ -117,5 +120,6 @@ export function projectView(state: ProjectState): ProjectView | null {
     cancelledOn: state.status === 'cancelled' ? state.cancellation.cancelledOn : null,
     cancellationReason: state.status === 'cancelled' ? state.cancellation.reason : null,
     rejectionReason: state.status === 'rejected' ? state.rejection.reason : null,
+    sentReminderIds: sentReminderIdsOf(dossier),
   };
 }
