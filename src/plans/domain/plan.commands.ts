@@ -1,4 +1,5 @@
 import type { BusinessDate } from '../../shared/business-date';
+import type { RecordReminderSent } from '../../projects/domain/project.commands';
 
 /** Commands on one yearly plan (Kế hoạch khuyến công năm N), stream `annual-plan-<year>`. */
 
@@ -24,6 +25,16 @@ export type ApprovePlan = Readonly<{
   data: { readonly decisionNo: string; readonly decisionDate: BusinessDate };
 }>;
 
-export type PlanCommand = OpenPlan | SubmitDistrictRegistration | CompilePlan | ApprovePlan;
+/**
+ * Records that a reminder about the plan (a district's registration) was delivered. Allowed in
+ * every status once the plan is open; recording the same reminder twice records nothing new.
+ */
+export type RecordPlanReminderSent = Readonly<{
+  type: 'RecordReminderSent';
+  data: RecordReminderSent['data'];
+}>;
+
+export type PlanCommand =
+  OpenPlan | SubmitDistrictRegistration | CompilePlan | ApprovePlan | RecordPlanReminderSent;
 
 export type PlanCommandType = PlanCommand['type'];

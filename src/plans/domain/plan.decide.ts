@@ -4,10 +4,12 @@ import { assertNever } from '../../shared/decider';
 import { DomainError, invalidState, ruleBroken } from '../../shared/domain-error';
 import type { ReferenceData } from '../../reference-data/reference-data';
 import type { ProgrammeSpan } from '../../programmes/domain/programme.state';
+import { checkedReminderSent } from '../../projects/domain/project.reminder-steps';
 import type {
   ApprovePlan,
   OpenPlan,
   PlanCommand,
+  RecordPlanReminderSent,
   SubmitDistrictRegistration,
 } from './plan.commands';
 import type { PlanEvent } from './plan.events';
@@ -211,6 +213,14 @@ function approvePlan(command: ApprovePlan, state: PlanState, context: PlanContex
   ];
 }
 
+/** A record of a message, not a planning step: any status once opened; the same id once. */
+function recordReminderSent(command: RecordPlanReminderSent, state: PlanState): PlanEvent[] {
+  const plan = requireOpenedOrLater(state);
+  const data = checkedReminderSent(command.data);
+  if ((plan.sentReminderIds ?? []).includes(data.reminderId)) return [];
+  return [{ type: 'ReminderSent', data }];
+}
+
 export function decidePlan(
   command: PlanCommand,
   state: PlanState,
@@ -225,6 +235,8 @@ export function decidePlan(
       return compilePlan(state, context);
     case 'ApprovePlan':
       return approvePlan(command, state, context);
+    case 'RecordReminderSent':
+      return recordReminderSent(command, state);
     default:
       return assertNever(command, 'plan command');
   }

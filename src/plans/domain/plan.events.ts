@@ -1,4 +1,5 @@
 import type { BusinessDate } from '../../shared/business-date';
+import type { ReminderSent } from '../../projects/domain/project.events';
 
 /**
  * Events of one yearly plan, past tense. Who opened, submitted and compiled is kept in `data`
@@ -51,6 +52,10 @@ export type PlanApproved = Readonly<{
   };
 }>;
 
-export type PlanEvent = PlanOpened | DistrictRegistrationSubmitted | PlanCompiled | PlanApproved;
+/** A reminder about the plan was delivered (src/reminders); the scan never sends it again. */
+export type PlanReminderSent = Readonly<{ type: 'ReminderSent'; data: ReminderSent['data'] }>;
+
+export type PlanEvent =
+  PlanOpened | DistrictRegistrationSubmitted | PlanCompiled | PlanApproved | PlanReminderSent;
 
 export type PlanEventType = PlanEvent['type'];

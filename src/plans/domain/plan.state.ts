@@ -19,6 +19,8 @@ interface PlanBase {
   readonly openedBy: string;
   /** In order of each district's first submission. */
   readonly registrations: readonly DistrictRegistration[];
+  /** Reminders delivered about the plan (src/reminders), so none is sent twice. */
+  readonly sentReminderIds: readonly string[];
 }
 
 export type NoPlan = Readonly<{ status: 'none' }>;
@@ -63,7 +65,7 @@ export function registeredProjectIds(state: PlanState): readonly string[] {
 export function evolvePlan(state: PlanState, event: PlanEvent): PlanState {
   switch (event.type) {
     case 'PlanOpened':
-      return { status: 'open', ...event.data, registrations: [] };
+      return { status: 'open', ...event.data, registrations: [], sentReminderIds: [] };
     case 'DistrictRegistrationSubmitted': {
       if (state.status !== 'open') return state;
       const { submissionNo, ...submitted } = event.data;
@@ -83,6 +85,12 @@ export function evolvePlan(state: PlanState, event: PlanEvent): PlanState {
     case 'PlanApproved':
       if (state.status !== 'compiled') return state;
       return { ...state, status: 'approved', ...event.data };
+    case 'ReminderSent': {
+      if (state.status === 'none') return state;
+      const sent = state.sentReminderIds ?? [];
+      if (sent.includes(event.data.reminderId)) return state;
+      return { ...state, sentReminderIds: [...sent, event.data.reminderId] };
+    }
     default:
       return assertNever(event, 'plan event');
   }
@@ -118,6 +126,8 @@ export interface PlanView {
   /** The known districts in the order given, then any district that registered but is no longer known. */
   readonly districts: readonly PlanDistrictView[];
   readonly projectIds: readonly string[];
+  /** Reminders already delivered about the plan. */
+  readonly sentReminderIds: readonly string[];
 }
 
 function districtView(
@@ -147,5 +157,7 @@ export function planView(state: PlanState, knownDistricts: readonly string[]): P
     }),
     districts: districts.map((d) => districtView(d, registrationOf(state, d))),
     projectIds: registeredProjectIds(state),
+    // A state cached before the list existed has none.
+    sentReminderIds: state.sentReminderIds ?? [],
   };
 }

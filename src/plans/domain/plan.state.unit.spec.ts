@@ -103,6 +103,7 @@ describe('when open', () => {
         { district: 'tan-phu', status: 'missing', submissions: 0, projectIds: [] },
       ],
       projectIds: ['p-2', 'p-1'],
+      sentReminderIds: [],
     });
   });
 
