@@ -1,5 +1,10 @@
 import { createHash } from 'node:crypto';
-import { GENESIS_HASH, type EventMetadata, type EventStore, type RecordedEvent } from './event-store.port';
+import {
+  GENESIS_HASH,
+  type EventMetadata,
+  type EventStore,
+  type RecordedEvent,
+} from './event-store.port';
 
 /**
  * Tamper evidence: each event's hash covers its stream id, version, type, data and metadata
@@ -26,10 +31,12 @@ export function canonicalJson(value: unknown): string {
     case 'boolean':
       return value ? 'true' : 'false';
     case 'number':
-      if (!Number.isFinite(value)) throw new TypeError(`Cannot hash the number ${value}: JSON has no such value`);
+      if (!Number.isFinite(value))
+        throw new TypeError(`Cannot hash the number ${value}: JSON has no such value`);
       return JSON.stringify(value);
     case 'string':
-      if (LONE_SURROGATE.test(value)) throw new TypeError('Cannot hash a string with a lone surrogate');
+      if (LONE_SURROGATE.test(value))
+        throw new TypeError('Cannot hash a string with a lone surrogate');
       return JSON.stringify(value);
     case 'object':
       return canonicalObject(value);
@@ -120,7 +127,11 @@ export function verifyChain(events: readonly RecordedEvent[]): ChainVerification
   if (events.length === 0) return { valid: true, eventsChecked: 0, firstBrokenVersion: null };
   const chain = new StreamChain(events[0].streamId);
   for (const event of events) chain.check(event);
-  return { valid: chain.firstBrokenVersion === null, eventsChecked: events.length, firstBrokenVersion: chain.firstBrokenVersion };
+  return {
+    valid: chain.firstBrokenVersion === null,
+    eventsChecked: events.length,
+    firstBrokenVersion: chain.firstBrokenVersion,
+  };
 }
 
 export interface LogVerification {
@@ -135,7 +146,9 @@ export interface LogVerification {
  * Checks every stream's chain in one pass over the global log; only the head of each stream
  * is kept in memory, so the events may come page by page from an async iterable.
  */
-export async function verifyLog(events: Iterable<RecordedEvent> | AsyncIterable<RecordedEvent>): Promise<LogVerification> {
+export async function verifyLog(
+  events: Iterable<RecordedEvent> | AsyncIterable<RecordedEvent>,
+): Promise<LogVerification> {
   const chains = new Map<string, StreamChain>();
   let eventsChecked = 0;
   for await (const event of events) {
@@ -149,12 +162,18 @@ export async function verifyLog(events: Iterable<RecordedEvent> | AsyncIterable<
   }
   const broken = [...chains.values()]
     .filter((chain) => chain.firstBrokenVersion !== null)
-    .map((chain) => ({ streamId: chain.streamId, firstBrokenVersion: chain.firstBrokenVersion as number }));
+    .map((chain) => ({
+      streamId: chain.streamId,
+      firstBrokenVersion: chain.firstBrokenVersion as number,
+    }));
   return { valid: broken.length === 0, eventsChecked, streamsChecked: chains.size, broken };
 }
 
 /** The whole global log of a store, read page by page. */
-export async function* readWholeLog(store: Pick<EventStore, 'readAll'>, pageSize = 1000): AsyncGenerator<RecordedEvent> {
+export async function* readWholeLog(
+  store: Pick<EventStore, 'readAll'>,
+  pageSize = 1000,
+): AsyncGenerator<RecordedEvent> {
   let after = 0n;
   for (;;) {
     const page = await store.readAll({ after, limit: pageSize });

@@ -2,7 +2,13 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { GENESIS_HASH, type EventMetadata, type RecordedEvent } from './event-store.port';
-import { canonicalJson, computeEventHash, readWholeLog, verifyChain, verifyLog } from './hash-chain';
+import {
+  canonicalJson,
+  computeEventHash,
+  readWholeLog,
+  verifyChain,
+  verifyLog,
+} from './hash-chain';
 
 const METADATA = {
   commandId: 'cmd-1',
@@ -19,8 +25,22 @@ function hashedStream(streamId: string, count: number, firstPosition = 1n): Reco
   for (let version = 1; version <= count; version += 1) {
     const unsigned = { ...METADATA, commandId: `cmd-${version}`, prevHash };
     const data = { amount: 150_000_000 * version, note: `bước ${version}` };
-    const hash = computeEventHash({ streamId, version, type: 'StepTaken', data, metadata: unsigned });
-    events.push({ eventId: `${streamId}-${version}`, streamId, version, position: firstPosition + BigInt(version - 1), type: 'StepTaken', data, metadata: { ...unsigned, hash } });
+    const hash = computeEventHash({
+      streamId,
+      version,
+      type: 'StepTaken',
+      data,
+      metadata: unsigned,
+    });
+    events.push({
+      eventId: `${streamId}-${version}`,
+      streamId,
+      version,
+      position: firstPosition + BigInt(version - 1),
+      type: 'StepTaken',
+      data,
+      metadata: { ...unsigned, hash },
+    });
     prevHash = hash;
   }
   return events;
@@ -36,26 +56,44 @@ function canonicalizeWithPackage(values: readonly unknown[]): string[] {
     let input = '';
     process.stdin.on('data', (chunk) => (input += chunk));
     process.stdin.on('end', () => process.stdout.write(JSON.stringify(JSON.parse(input).map((v) => canonicalize(v)))));`;
-  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { input: JSON.stringify(values), cwd: process.cwd(), encoding: 'utf8' });
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+    input: JSON.stringify(values),
+    cwd: process.cwd(),
+    encoding: 'utf8',
+  });
   if (run.status !== 0) throw new Error(`canonicalize package failed: ${run.stderr}`);
   return JSON.parse(run.stdout) as string[];
 }
 
 describe('canonical JSON (RFC 8785)', () => {
   it('orders keys by UTF-16 code units, as in the RFC example', () => {
-    const value = { '\u20ac': 'Euro', '\r': 'CR', '\ufb33': 'Hebrew', '1': 'One', '\ud83d\ude00': 'Smiley', '\u0080': 'Control', '\u00f6': 'Latin' };
-    expect(canonicalJson(value)).toBe('{"\\r":"CR","1":"One","\u0080":"Control","\u00f6":"Latin","\u20ac":"Euro","\ud83d\ude00":"Smiley","\ufb33":"Hebrew"}');
+    const value = {
+      '\u20ac': 'Euro',
+      '\r': 'CR',
+      '\ufb33': 'Hebrew',
+      '1': 'One',
+      '\ud83d\ude00': 'Smiley',
+      '\u0080': 'Control',
+      '\u00f6': 'Latin',
+    };
+    expect(canonicalJson(value)).toBe(
+      '{"\\r":"CR","1":"One","\u0080":"Control","\u00f6":"Latin","\u20ac":"Euro","\ud83d\ude00":"Smiley","\ufb33":"Hebrew"}',
+    );
   });
 
   it('writes numbers in their shortest ECMAScript form', () => {
-    const parsed: unknown = JSON.parse('[1E21, 1e-7, 333333333.33333329, 4.50, 2e-3, 0.000001, -0, 9007199254740991]');
+    const parsed: unknown = JSON.parse(
+      '[1E21, 1e-7, 333333333.33333329, 4.50, 2e-3, 0.000001, -0, 9007199254740991]',
+    );
     expect(canonicalJson(parsed)).toBe(
       '[1e+21,1e-7,333333333.3333333,4.5,0.002,0.000001,0,9007199254740991]',
     );
   });
 
   it('sorts nested objects and leaves array order alone', () => {
-    expect(canonicalJson({ b: [3, { z: 1, a: null }], a: { d: true, c: 'x' } })).toBe('{"a":{"c":"x","d":true},"b":[3,{"a":null,"z":1}]}');
+    expect(canonicalJson({ b: [3, { z: 1, a: null }], a: { d: true, c: 'x' } })).toBe(
+      '{"a":{"c":"x","d":true},"b":[3,{"a":null,"z":1}]}',
+    );
   });
 
   it('leaves out undefined members as JSON.stringify does', () => {
@@ -74,22 +112,38 @@ describe('canonical JSON (RFC 8785)', () => {
   it('agrees with the canonicalize package on generated JSON values', () => {
     const values = fc.sample(fc.jsonValue({ stringUnit: 'grapheme' }), 300);
     const expected = canonicalizeWithPackage(values);
-    values.forEach((value, index) => expect([value, canonicalJson(value)]).toEqual([value, expected[index]]));
+    values.forEach((value, index) =>
+      expect([value, canonicalJson(value)]).toEqual([value, expected[index]]),
+    );
   });
 });
 
 describe('computeEventHash', () => {
-  const event = { streamId: 'support-project-1', version: 1, type: 'ProjectRegistered', data: { budget: 500_000_000 }, metadata: { ...METADATA, prevHash: GENESIS_HASH } };
+  const event = {
+    streamId: 'support-project-1',
+    version: 1,
+    type: 'ProjectRegistered',
+    data: { budget: 500_000_000 },
+    metadata: { ...METADATA, prevHash: GENESIS_HASH },
+  };
 
   it('is the SHA-256 of the canonical stream id, version, type, data and metadata', () => {
     const canonical =
       '{"data":{"budget":500000000},"metadata":{"actor":{"name":"Nguyễn Văn A","role":"center_officer","sub":"u-1"},"commandId":"cmd-1","occurredOn":"2025-03-01",' +
       `"prevHash":"${GENESIS_HASH}","recordedAt":"2025-03-01T02:00:00.000Z","schemaVersion":1},"streamId":"support-project-1","type":"ProjectRegistered","version":1}`;
-    expect(computeEventHash(event)).toBe(createHash('sha256').update(canonical, 'utf8').digest('hex'));
+    expect(computeEventHash(event)).toBe(
+      createHash('sha256').update(canonical, 'utf8').digest('hex'),
+    );
   });
 
   it('does not depend on key order or on a hash already in the metadata', () => {
-    const reordered = { metadata: { ...event.metadata, hash: 'f'.repeat(64) }, data: { budget: 500_000_000 }, type: event.type, version: 1, streamId: event.streamId };
+    const reordered = {
+      metadata: { ...event.metadata, hash: 'f'.repeat(64) },
+      data: { budget: 500_000_000 },
+      type: event.type,
+      version: 1,
+      streamId: event.streamId,
+    };
     expect(computeEventHash(reordered)).toBe(computeEventHash(event));
   });
 
@@ -107,7 +161,11 @@ describe('computeEventHash', () => {
 
 describe('verifyChain', () => {
   it('accepts an intact stream', () => {
-    expect(verifyChain(hashedStream('s', 5))).toEqual({ valid: true, eventsChecked: 5, firstBrokenVersion: null });
+    expect(verifyChain(hashedStream('s', 5))).toEqual({
+      valid: true,
+      eventsChecked: 5,
+      firstBrokenVersion: null,
+    });
   });
 
   it('accepts an empty stream', () => {
@@ -135,13 +193,19 @@ describe('verifyChain', () => {
 
   it('finds events out of order', () => {
     const events = hashedStream('s', 3);
-    expect(verifyChain([events[0], events[2], events[1]])).toMatchObject({ valid: false, firstBrokenVersion: 2 });
+    expect(verifyChain([events[0], events[2], events[1]])).toMatchObject({
+      valid: false,
+      firstBrokenVersion: 2,
+    });
   });
 
   it('finds a first event that does not start from the genesis hash', () => {
     const [first] = hashedStream('s', 1);
     const unsigned = { ...first.metadata, prevHash: '1'.repeat(64) };
-    const forged = { ...first, metadata: { ...unsigned, hash: computeEventHash({ ...first, metadata: unsigned }) } };
+    const forged = {
+      ...first,
+      metadata: { ...unsigned, hash: computeEventHash({ ...first, metadata: unsigned }) },
+    };
     expect(verifyChain([forged])).toMatchObject({ valid: false, firstBrokenVersion: 1 });
   });
 });
@@ -149,13 +213,19 @@ describe('verifyChain', () => {
 describe('verifyLog', () => {
   function interleave(...streams: RecordedEvent[][]): RecordedEvent[] {
     const log: RecordedEvent[] = [];
-    for (let i = 0; streams.some((s) => i < s.length); i += 1) for (const s of streams) if (i < s.length) log.push(s[i]);
+    for (let i = 0; streams.some((s) => i < s.length); i += 1)
+      for (const s of streams) if (i < s.length) log.push(s[i]);
     return log.map((event, index) => ({ ...event, position: BigInt(index + 1) }));
   }
 
   it('accepts a log of intact streams in global order', async () => {
     const log = interleave(hashedStream('a', 3), hashedStream('b', 2), hashedStream('c', 1));
-    expect(await verifyLog(log)).toEqual({ valid: true, eventsChecked: 6, streamsChecked: 3, broken: [] });
+    expect(await verifyLog(log)).toEqual({
+      valid: true,
+      eventsChecked: 6,
+      streamsChecked: 3,
+      broken: [],
+    });
   });
 
   it('names every broken stream and where it breaks', async () => {
@@ -165,7 +235,15 @@ describe('verifyLog', () => {
     a[1] = withData(a[1], { amount: 0 });
     c[2] = withData(c[2], { amount: 0 });
     const result = await verifyLog(interleave(a, b, c));
-    expect(result).toEqual({ valid: false, eventsChecked: 9, streamsChecked: 3, broken: [{ streamId: 'a', firstBrokenVersion: 2 }, { streamId: 'c', firstBrokenVersion: 3 }] });
+    expect(result).toEqual({
+      valid: false,
+      eventsChecked: 9,
+      streamsChecked: 3,
+      broken: [
+        { streamId: 'a', firstBrokenVersion: 2 },
+        { streamId: 'c', firstBrokenVersion: 3 },
+      ],
+    });
   });
 
   it('reads the log page by page from a store', async () => {

@@ -23,7 +23,9 @@ export function openSqliteDatabase(file: string, options: OpenSqliteOptions = {}
     // In WAL mode NORMAL does not fsync at commit, so a power cut could lose acknowledged
     // events; FULL fsyncs the WAL on every commit, and group commit pays that once per batch.
     db.pragma('synchronous = FULL');
-    db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS))}`);
+    db.pragma(
+      `busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS))}`,
+    );
     db.pragma('foreign_keys = ON');
   } catch (error) {
     db.close();
@@ -37,18 +39,46 @@ export function databasePathIn(dataDir: string): string {
 }
 
 /** Opens the application's database in `dataDir` (DATA_DIR), creating the directory if needed. */
-export function openDataDirDatabase(dataDir: string, options: OpenSqliteOptions = {}): SqliteDatabase {
+export function openDataDirDatabase(
+  dataDir: string,
+  options: OpenSqliteOptions = {},
+): SqliteDatabase {
   mkdirSync(dataDir, { recursive: true });
   return openSqliteDatabase(databasePathIn(dataDir), options);
 }
 
 /** SQLite result codes that mean "cannot write now" rather than a bug or a bad request. */
-const UNAVAILABLE_CODES = ['SQLITE_FULL', 'SQLITE_READONLY', 'SQLITE_IOERR', 'SQLITE_CANTOPEN', 'SQLITE_BUSY', 'SQLITE_LOCKED', 'SQLITE_NOMEM', 'SQLITE_CORRUPT', 'SQLITE_NOTADB'];
+const UNAVAILABLE_CODES = [
+  'SQLITE_FULL',
+  'SQLITE_READONLY',
+  'SQLITE_IOERR',
+  'SQLITE_CANTOPEN',
+  'SQLITE_BUSY',
+  'SQLITE_LOCKED',
+  'SQLITE_NOMEM',
+  'SQLITE_CORRUPT',
+  'SQLITE_NOTADB',
+];
+
+/**
+ * The SQLite result code of an error better-sqlite3 threw, if it is one. Checked by shape, not
+ * with `instanceof`: the native addon keeps the SqliteError class of the first copy of the
+ * module that loaded it, and Jest gives each test file its own copy (and its own `Error`).
+ */
+export function sqliteErrorCode(error: unknown): string | null {
+  if (typeof error !== 'object' || error === null) return null;
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && code.startsWith('SQLITE_') ? code : null;
+}
 
 /** True for SQLite errors (including extended codes such as SQLITE_IOERR_FSYNC) that mean the database cannot take writes now. */
 export function isSqliteUnavailableError(error: unknown): boolean {
-  if (!(error instanceof Database.SqliteError)) {
-    return error instanceof TypeError && /database connection is not open/i.test(error.message);
+  const code = sqliteErrorCode(error);
+  if (code === null) {
+    const message = (error as { message?: unknown } | null)?.message;
+    return typeof message === 'string' && /database connection is not open/i.test(message);
   }
-  return UNAVAILABLE_CODES.some((code) => error.code === code || error.code.startsWith(`${code}_`));
+  return UNAVAILABLE_CODES.some(
+    (unavailable) => code === unavailable || code.startsWith(`${unavailable}_`),
+  );
 }
