@@ -84,6 +84,16 @@ export async function handleCommand<C, E extends DomainEventShape, S, Ctx>(
 
     const context = await options.context(state, version);
     const events = spec.decider.decide(request.command, state, context);
+    // Nothing to record (an idempotent command whose work is already in the stream): the
+    // stream stays as it is, and the caller learns where it stands.
+    if (events.length === 0) {
+      return {
+        state,
+        version,
+        position: version > 0 ? recorded[version - 1].position : 0n,
+        repeated: false,
+      };
+    }
     const toAppend = events.map((event, index) => toStored(spec, request, event, index));
     try {
       const result = await store.append(request.streamId, toAppend, version);

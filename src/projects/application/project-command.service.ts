@@ -6,7 +6,8 @@ import { PreconditionFailedError } from '../../http/problem-details';
 import { Clock } from '../../platform/clock';
 import { ReferenceDataService } from '../../reference-data/reference-data.service';
 import { DomainError } from '../../shared/domain-error';
-import type { ProjectCommand, RegisterProject } from '../domain/project.commands';
+import type { Actor } from '../../shared/actor';
+import type { ProjectCommand, RecordReminderSent, RegisterProject } from '../domain/project.commands';
 import type { ProjectContext, ProjectRules } from '../domain/project.context';
 import { projectDecider } from '../domain/project.decider';
 import { occurredOnOf, type ProjectEvent } from '../domain/project.events';
@@ -16,6 +17,13 @@ import type { CommandMeta, CommandResponse } from './command-meta';
 import { projectStreamId } from './project-stream';
 
 export const PROJECT_RULES = Symbol('PROJECT_RULES');
+
+/** Who records delivered reminders in the history. */
+export const REMINDER_SYSTEM_ACTOR: Actor = {
+  sub: 'system:reminders',
+  name: 'Nhắc việc tự động',
+  role: 'admin',
+};
 
 const projectAggregate: AggregateSpec<ProjectCommand, ProjectEvent, ProjectState, ProjectContext> = {
   decider: projectDecider,
@@ -63,6 +71,19 @@ export class ProjectCommandService {
       status: outcome.state.status,
       position: outcome.position.toString(),
     };
+  }
+
+  /**
+   * Records a delivered reminder as the reminder scheduler (src/reminders), not as a person.
+   * The command id is derived from the reminder id, so a delivery job that runs again after a
+   * crash finds its record already made; recording one already recorded appends nothing.
+   */
+  recordReminderSent(projectId: string, data: RecordReminderSent['data']): Promise<CommandResponse> {
+    return this.execute(
+      projectId,
+      { type: 'RecordReminderSent', data },
+      { commandId: derivedId(data.reminderId, 'reminder-sent'), actor: REMINDER_SYSTEM_ACTOR },
+    );
   }
 
   /** A project a caller may not see is answered as if it did not exist (API.md: 404, not 403). */
