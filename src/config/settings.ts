@@ -1,6 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DomainError } from '../shared/domain-error';
+import {
+  resolveReminderSettings,
+  type ReminderSettings,
+  type ReminderSettingsOverrides,
+} from '../reminders/rules/reminder-settings';
 
 /**
  * The application's configuration: environment variables read and validated once, at start.
@@ -43,6 +49,16 @@ export interface NotifySettings {
   readonly smtpUrl?: string;
 }
 
+/** Delivery of reminders (src/reminders). */
+export interface ReminderDeliverySettings {
+  /** Delivery attempts per reminder before its job stays in the failed set. */
+  readonly attempts: number;
+  /** First retry delay; each next one doubles (exponential backoff). */
+  readonly backoffMs: number;
+  /** The rules' thresholds: the defaults of DOMAIN.md with REMINDER_RULES (JSON) over them. */
+  readonly rules: ReminderSettings;
+}
+
 export interface Settings {
   readonly nodeEnv: NodeEnv;
   readonly port: number;
@@ -54,6 +70,7 @@ export interface Settings {
   readonly queuePrefix: string;
   readonly reminderCron: string;
   readonly notify: NotifySettings;
+  readonly reminders: ReminderDeliverySettings;
   /** Requests per client per minute; 0 turns rate limiting off. */
   readonly rateLimitPerMinute: number;
   readonly bodyLimitBytes: number;
@@ -138,6 +155,25 @@ function cron(env: Env, name: string, fallback: string): string {
   return value;
 }
 
+function reminderRules(env: Env): ReminderSettings {
+  const value = raw(env, 'REMINDER_RULES');
+  if (value === undefined) return resolveReminderSettings();
+  let overrides: unknown;
+  try {
+    overrides = JSON.parse(value);
+  } catch {
+    return fail('REMINDER_RULES', 'must be JSON, e.g. {"appraisalPending":{"afterDays":10}}');
+  }
+  if (typeof overrides !== 'object' || overrides === null || Array.isArray(overrides))
+    fail('REMINDER_RULES', 'must be a JSON object');
+  try {
+    return resolveReminderSettings(overrides as ReminderSettingsOverrides);
+  } catch (error) {
+    if (error instanceof DomainError) fail('REMINDER_RULES', `is not valid: ${error.message}`);
+    throw error;
+  }
+}
+
 function eventStoreSettings(env: Env): EventStoreSettings {
   const kind = oneOf(env, 'EVENT_STORE', ['sqlite', 'eventstoredb'] as const, 'sqlite');
   if (kind === 'sqlite') return { kind };
@@ -214,6 +250,11 @@ export function loadSettings(env: NodeJS.ProcessEnv, options: LoadSettingsOption
       webhookUrl: url(env, 'NOTIFY_WEBHOOK_URL', ['https:', 'http:']),
       webhookSecret: raw(env, 'NOTIFY_WEBHOOK_SECRET'),
       smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
+    },
+    reminders: {
+      attempts: integer(env, 'REMINDER_ATTEMPTS', 5, 1, 50),
+      backoffMs: integer(env, 'REMINDER_BACKOFF_MS', 60_000, 1, 86_400_000),
+      rules: reminderRules(env),
     },
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 6000, 0, 10_000_000),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1, 1024 * 1024 * 1024),

@@ -8,6 +8,7 @@ import {
   resolveDevJwtSecret,
   type DevJwtSecret,
 } from './settings';
+import { DEFAULT_REMINDER_SETTINGS } from '../reminders/rules/reminder-settings';
 
 const SECRET = 'a-test-secret-that-is-long-enough-0123456789';
 const devSecret = (): DevJwtSecret => ({
@@ -33,6 +34,7 @@ describe('loadSettings', () => {
         bodyLimitBytes: 1048576,
         advanceCapPercent: 70,
         logLevel: 'info',
+        reminders: { attempts: 5, backoffMs: 60000, rules: DEFAULT_REMINDER_SETTINGS },
       });
     });
 
@@ -62,6 +64,9 @@ describe('loadSettings', () => {
       NOTIFY_WEBHOOK_URL: 'https://hooks.example/kc',
       NOTIFY_WEBHOOK_SECRET: 'whsec',
       SMTP_URL: 'smtp://mail:25',
+      REMINDER_ATTEMPTS: '3',
+      REMINDER_BACKOFF_MS: '250',
+      REMINDER_RULES: '{"appraisalPending":{"afterDays":10}}',
       RATE_LIMIT_PER_MINUTE: '0',
       BODY_LIMIT_BYTES: '2048',
       ADVANCE_CAP_PERCENT: '100',
@@ -87,6 +92,11 @@ describe('loadSettings', () => {
         webhookUrl: 'https://hooks.example/kc',
         webhookSecret: 'whsec',
         smtpUrl: 'smtp://mail:25',
+      },
+      reminders: {
+        attempts: 3,
+        backoffMs: 250,
+        rules: { ...DEFAULT_REMINDER_SETTINGS, appraisalPending: { afterDays: 10 } },
       },
       rateLimitPerMinute: 0,
       bodyLimitBytes: 2048,
@@ -125,6 +135,11 @@ describe('loadSettings', () => {
       ['ADVANCE_CAP_PERCENT', { ADVANCE_CAP_PERCENT: '101' }],
       ['ADVANCE_CAP_PERCENT', { ADVANCE_CAP_PERCENT: '70%' }],
       ['LOG_LEVEL', { LOG_LEVEL: 'verbose' }],
+      ['REMINDER_ATTEMPTS', { REMINDER_ATTEMPTS: '0' }],
+      ['REMINDER_BACKOFF_MS', { REMINDER_BACKOFF_MS: 'soon' }],
+      ['REMINDER_RULES', { REMINDER_RULES: '{appraisalPending: 10}' }],
+      ['REMINDER_RULES', { REMINDER_RULES: '[1]' }],
+      ['REMINDER_RULES', { REMINDER_RULES: '{"monthlyProgress":{"dueDay":32}}' }],
     ])('%s in %j', (name, env) => {
       expect(() => loadSettings({ ...base, ...env }, { devJwtSecret: devSecret })).toThrow(
         new RegExp(`^${name} `),
