@@ -1,0 +1,172 @@
+import type { Database, Statement } from 'better-sqlite3';
+import type { RecordedEvent } from '../../event-store/event-store.port';
+import type { Projection } from '../../projections/projection';
+import { programmeDecider } from '../domain/programme.decider';
+import { programmeView, type ProgrammeState } from '../domain/programme.state';
+import { programmeSerde } from '../programme.serde';
+
+const STREAM_PREFIX = 'programme-';
+
+/**
+ * One row per programme, with its yearly budgets, indicator targets and context indicators
+ * in their own tables for reports. Like the project read model, the row keeps the folded
+ * domain state, so the read side applies the very `evolve` the write side decides with.
+ */
+export class ProgrammeProjection implements Projection {
+  readonly name = 'programmes';
+  readonly version = 1;
+
+  setup(db: Database): void {
+    db.exec(`
+      CREATE TABLE IF NOT EXISTS programme_summary (
+        code TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        from_year INTEGER NOT NULL,
+        to_year INTEGER NOT NULL,
+        decision_no TEXT,
+        decision_date TEXT,
+        total_budget_vnd INTEGER NOT NULL,
+        version INTEGER NOT NULL,
+        updated_at TEXT NOT NULL,
+        state_json TEXT NOT NULL
+      ) STRICT;
+      CREATE TABLE IF NOT EXISTS programme_budgets (
+        code TEXT NOT NULL,
+        year INTEGER NOT NULL,
+        amount_vnd INTEGER NOT NULL,
+        PRIMARY KEY (code, year)
+      ) STRICT;
+      CREATE TABLE IF NOT EXISTS programme_targets (
+        code TEXT NOT NULL,
+        indicator TEXT NOT NULL,
+        target INTEGER NOT NULL,
+        PRIMARY KEY (code, indicator)
+      ) STRICT;
+      CREATE TABLE IF NOT EXISTS programme_context_indicators (
+        code TEXT NOT NULL,
+        year INTEGER NOT NULL,
+        indicator_code TEXT NOT NULL,
+        value INTEGER NOT NULL,
+        target INTEGER,
+        unit TEXT NOT NULL,
+        as_of TEXT,
+        estimated INTEGER NOT NULL,
+        note TEXT,
+        PRIMARY KEY (code, year, indicator_code)
+      ) STRICT;
+    `);
+  }
+
+  reset(db: Database): void {
+    db.exec(`DELETE FROM programme_summary; DELETE FROM programme_budgets;
+      DELETE FROM programme_targets; DELETE FROM programme_context_indicators;`);
+  }
+
+  apply(db: Database, events: readonly RecordedEvent[]): void {
+    const statements = this.statements(db);
+    const touched = new Map<string, Folded>();
+    for (const event of events) {
+      if (!event.streamId.startsWith(STREAM_PREFIX)) continue;
+      const code = event.streamId.slice(STREAM_PREFIX.length);
+      const folded = touched.get(code) ?? load(statements, code);
+      folded.state = programmeDecider.evolve(folded.state, programmeSerde.deserialize(event));
+      folded.version = event.version;
+      folded.updatedAt = event.metadata.recordedAt;
+      touched.set(code, folded);
+    }
+    for (const [code, folded] of touched) save(statements, code, folded);
+  }
+
+  private cached?: { db: Database; statements: Statements };
+
+  private statements(db: Database): Statements {
+    if (this.cached?.db !== db) this.cached = { db, statements: prepare(db) };
+    return this.cached.statements;
+  }
+}
+
+interface Folded {
+  state: ProgrammeState;
+  version: number;
+  updatedAt: string;
+}
+
+interface Statements {
+  load: Statement;
+  upsert: Statement;
+  clear: Statement[];
+  insertBudget: Statement;
+  insertTarget: Statement;
+  insertContext: Statement;
+}
+
+function prepare(db: Database): Statements {
+  return {
+    load: db.prepare('SELECT state_json, version FROM programme_summary WHERE code = ?'),
+    upsert: db.prepare(`
+      INSERT INTO programme_summary (code, name, from_year, to_year, decision_no, decision_date,
+        total_budget_vnd, version, updated_at, state_json)
+      VALUES (@code, @name, @fromYear, @toYear, @decisionNo, @decisionDate, @totalBudgetVnd,
+        @version, @updatedAt, @stateJson)
+      ON CONFLICT(code) DO UPDATE SET name = excluded.name, from_year = excluded.from_year,
+        to_year = excluded.to_year, decision_no = excluded.decision_no,
+        decision_date = excluded.decision_date, total_budget_vnd = excluded.total_budget_vnd,
+        version = excluded.version, updated_at = excluded.updated_at,
+        state_json = excluded.state_json`),
+    clear: ['programme_budgets', 'programme_targets', 'programme_context_indicators'].map((table) =>
+      db.prepare(`DELETE FROM ${table} WHERE code = ?`),
+    ),
+    insertBudget: db.prepare(
+      'INSERT INTO programme_budgets (code, year, amount_vnd) VALUES (?, ?, ?)',
+    ),
+    insertTarget: db.prepare(
+      'INSERT INTO programme_targets (code, indicator, target) VALUES (?, ?, ?)',
+    ),
+    insertContext: db.prepare(`
+      INSERT INTO programme_context_indicators (code, year, indicator_code, value, target, unit,
+        as_of, estimated, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+  };
+}
+
+function load(statements: Statements, code: string): Folded {
+  const row = statements.load.get(code) as { state_json: string; version: number } | undefined;
+  if (!row) return { state: programmeDecider.initialState(), version: 0, updatedAt: '' };
+  return {
+    state: JSON.parse(row.state_json) as ProgrammeState,
+    version: row.version,
+    updatedAt: '',
+  };
+}
+
+function save(statements: Statements, code: string, folded: Folded): void {
+  const view = programmeView(folded.state);
+  if (!view) return; // a stream that never held ProgrammeCreated has nothing to show
+  statements.upsert.run({
+    code,
+    name: view.name,
+    fromYear: view.fromYear,
+    toYear: view.toYear,
+    decisionNo: view.decisionNo ?? null,
+    decisionDate: view.decisionDate ?? null,
+    totalBudgetVnd: view.totalBudgetVnd,
+    version: folded.version,
+    updatedAt: folded.updatedAt,
+    stateJson: JSON.stringify(folded.state),
+  });
+  for (const clear of statements.clear) clear.run(code);
+  for (const b of view.budgets) statements.insertBudget.run(code, b.year, b.amountVnd);
+  for (const t of view.targets) statements.insertTarget.run(code, t.indicator, t.target);
+  for (const c of view.contextIndicators) {
+    statements.insertContext.run(
+      code,
+      c.year,
+      c.code,
+      c.value,
+      c.target ?? null,
+      c.unit,
+      c.asOf ?? null,
+      c.estimated ? 1 : 0,
+      c.note ?? null,
+    );
+  }
+}
