@@ -1,0 +1,159 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  ParseIntPipe,
+  Post,
+  Query,
+} from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import type { Database } from 'better-sqlite3';
+import { IsOptional, Matches } from 'class-validator';
+import { Roles } from '../auth/auth.decorators';
+import { ValidationProblem } from '../http/problem-details';
+import { CommandMetaParam } from '../platform/command-meta.param';
+import { ReadYourWrites } from '../platform/read-your-writes';
+import { PROGRAMME_CODE_PATTERN } from '../programmes/dto/create-programme.dto';
+import { READ_MODEL_DB } from '../projections/projection';
+import type { CommandMeta, CommandResponse } from '../projects/application/command-meta';
+import { MinPositionQuery } from '../projects/dto/list-projects.query';
+import { ReferenceDataService } from '../reference-data/reference-data.service';
+import { DomainError } from '../shared/domain-error';
+import * as Commands from './commands/plan-commands';
+import { ApprovePlanDto } from './dto/approve-plan.dto';
+import { DistrictRegistrationDto } from './dto/district-registration.dto';
+import { OpenPlanDto } from './dto/open-plan.dto';
+import { PlanQueries, type PlanDetails } from './read-models/plan-queries';
+
+const EVERY_ROLE = [
+  'district_officer',
+  'center_officer',
+  'approver',
+  'finance_officer',
+  'auditor',
+  'admin',
+] as const;
+
+const Year = () =>
+  Param(
+    'year',
+    new ParseIntPipe({
+      exceptionFactory: () =>
+        new ValidationProblem([{ field: 'year', message: 'year must be a whole number' }]),
+    }),
+  );
+
+export class ListPlansQuery extends MinPositionQuery {
+  @ApiPropertyOptional({ example: 'DN-2021-2025' })
+  @IsOptional()
+  @Matches(PROGRAMME_CODE_PATTERN, { message: 'programCode must be a programme code' })
+  programCode?: string;
+}
+
+/** Maps the yearly plan endpoints to commands and queries; nothing else happens here. */
+@ApiTags('plans')
+@ApiBearerAuth()
+@Controller('plans')
+export class PlansController {
+  private readonly queries: PlanQueries;
+
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly readYourWrites: ReadYourWrites,
+    private readonly referenceData: ReferenceDataService,
+    @Inject(READ_MODEL_DB) db: Database,
+  ) {
+    this.queries = new PlanQueries(db);
+  }
+
+  @Post()
+  @Roles('center_officer')
+  @ApiOperation({
+    summary: "Open a year's plan (Kế hoạch khuyến công năm N) with its registration deadline",
+  })
+  open(@Body() body: OpenPlanDto, @CommandMetaParam() meta: CommandMeta): Promise<CommandResponse> {
+    const { year, programCode, registrationDeadline } = body;
+    return this.commands.execute(
+      new Commands.OpenPlan.Command(year, { year, programCode, registrationDeadline }, meta),
+    );
+  }
+
+  @Post(':year/registrations')
+  @HttpCode(200)
+  @Roles('district_officer')
+  @ApiOperation({
+    summary:
+      "Submit the district's registration for the year (an empty list says there is nothing to register)",
+  })
+  register(
+    @Year() year: number,
+    @Body() body: DistrictRegistrationDto,
+    @CommandMetaParam() meta: CommandMeta,
+  ): Promise<CommandResponse> {
+    const district = body.district ?? meta.actor.district ?? '';
+    return this.commands.execute(
+      new Commands.SubmitDistrictRegistration.Command(
+        year,
+        { district, projectIds: body.projectIds },
+        meta,
+      ),
+    );
+  }
+
+  @Post(':year/compile')
+  @HttpCode(200)
+  @Roles('center_officer')
+  @ApiOperation({ summary: 'Compile the plan from the registrations (open → compiled)' })
+  compile(@Year() year: number, @CommandMetaParam() meta: CommandMeta): Promise<CommandResponse> {
+    return this.commands.execute(new Commands.CompilePlan.Command(year, {}, meta));
+  }
+
+  @Post(':year/approval')
+  @HttpCode(200)
+  @Roles('approver')
+  @ApiOperation({
+    summary: 'Approve the compiled plan (compiled → approved); not by whoever compiled it',
+  })
+  approve(
+    @Year() year: number,
+    @Body() body: ApprovePlanDto,
+    @CommandMetaParam() meta: CommandMeta,
+  ) {
+    const { decisionNo, decisionDate } = body;
+    return this.commands.execute(
+      new Commands.ApprovePlan.Command(year, { decisionNo, decisionDate }, meta),
+    );
+  }
+
+  @Get()
+  @Roles(...EVERY_ROLE)
+  @ApiOperation({
+    summary: 'List the yearly plans, each with its districts submitted, late or missing',
+  })
+  async list(@Query() query: ListPlansQuery) {
+    await this.readYourWrites.reach(query.minPosition);
+    const items = this.queries.list({ programCode: query.programCode }, this.knownDistricts());
+    return { items, total: items.length };
+  }
+
+  @Get(':year')
+  @Roles(...EVERY_ROLE)
+  @ApiOperation({
+    summary: "One year's plan with each district's registration: submitted, late or missing",
+  })
+  async find(@Year() year: number, @Query() query: MinPositionQuery): Promise<PlanDetails> {
+    await this.readYourWrites.reach(query.minPosition);
+    const plan = this.queries.find(year, this.knownDistricts());
+    if (!plan)
+      throw new DomainError('plan_not_found', `No plan has been opened for ${year}`, 'not_found');
+    return plan;
+  }
+
+  private knownDistricts(): string[] {
+    return Object.keys(this.referenceData.current().districts);
+  }
+}

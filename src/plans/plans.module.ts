@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { ReadYourWrites } from '../platform/read-your-writes';
+import { ProgrammesModule } from '../programmes/programmes.module';
+import { ReferenceDataService } from '../reference-data/reference-data.service';
+import { PlanCommandService } from './application/plan-command.service';
+import { PlanLookup } from './application/plan-lookup';
+import { RegisteredProjects } from './application/registered-projects';
+import { PLAN_COMMAND_HANDLERS } from './commands/plan-commands';
+import { PlansController } from './plans.controller';
+
+/** Yearly plans (Kế hoạch khuyến công năm N): commands, the plan lookup for projects, queries. */
+@Module({
+  imports: [ProgrammesModule],
+  controllers: [PlansController],
+  providers: [
+    ReferenceDataService,
+    ReadYourWrites,
+    PlanCommandService,
+    PlanLookup,
+    RegisteredProjects,
+    ...PLAN_COMMAND_HANDLERS,
+  ],
+  exports: [PlanLookup],
+})
+export class PlansModule {}

@@ -1,0 +1,146 @@
+import type { Database, Statement } from 'better-sqlite3';
+import type { RecordedEvent } from '../../event-store/event-store.port';
+import type { Projection } from '../../projections/projection';
+import { planDecider } from '../domain/plan.decider';
+import type { PlanState } from '../domain/plan.state';
+import { planSerde } from '../plan.serde';
+
+const STREAM_PREFIX = 'annual-plan-';
+
+/**
+ * One row per yearly plan (its programme, status and deadline: reports reach a project's
+ * programme through its plan year) and one row per district that registered. Districts that
+ * did not register are not stored: they are the known districts without a row, worked out
+ * when read, because the set of districts is reference data that may change.
+ */
+export class PlanProjection implements Projection {
+  readonly name = 'plans';
+  readonly version = 1;
+
+  setup(db: Database): void {
+    db.exec(`
+      CREATE TABLE IF NOT EXISTS plan_summary (
+        year INTEGER PRIMARY KEY,
+        program_code TEXT NOT NULL,
+        status TEXT NOT NULL,
+        registration_deadline TEXT NOT NULL,
+        compiled_on TEXT,
+        decision_no TEXT,
+        decision_date TEXT,
+        version INTEGER NOT NULL,
+        updated_at TEXT NOT NULL,
+        state_json TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX IF NOT EXISTS plan_summary_by_programme ON plan_summary (program_code);
+      CREATE TABLE IF NOT EXISTS plan_registrations (
+        year INTEGER NOT NULL,
+        district TEXT NOT NULL,
+        late INTEGER NOT NULL,
+        submitted_on TEXT NOT NULL,
+        submissions INTEGER NOT NULL,
+        project_count INTEGER NOT NULL,
+        PRIMARY KEY (year, district)
+      ) STRICT;
+    `);
+  }
+
+  reset(db: Database): void {
+    db.exec('DELETE FROM plan_summary; DELETE FROM plan_registrations;');
+  }
+
+  apply(db: Database, events: readonly RecordedEvent[]): void {
+    const statements = this.statements(db);
+    const touched = new Map<number, Folded>();
+    for (const event of events) {
+      const year = yearOf(event.streamId);
+      if (year === undefined) continue;
+      const folded = touched.get(year) ?? load(statements, year);
+      folded.state = planDecider.evolve(folded.state, planSerde.deserialize(event));
+      folded.version = event.version;
+      folded.updatedAt = event.metadata.recordedAt;
+      touched.set(year, folded);
+    }
+    for (const folded of touched.values()) save(statements, folded);
+  }
+
+  private cached?: { db: Database; statements: Statements };
+
+  private statements(db: Database): Statements {
+    if (this.cached?.db !== db) this.cached = { db, statements: prepare(db) };
+    return this.cached.statements;
+  }
+}
+
+interface Folded {
+  state: PlanState;
+  version: number;
+  updatedAt: string;
+}
+
+interface Statements {
+  load: Statement;
+  upsert: Statement;
+  clearRegistrations: Statement;
+  insertRegistration: Statement;
+}
+
+function prepare(db: Database): Statements {
+  return {
+    load: db.prepare('SELECT state_json, version FROM plan_summary WHERE year = ?'),
+    upsert: db.prepare(`
+      INSERT INTO plan_summary (year, program_code, status, registration_deadline, compiled_on,
+        decision_no, decision_date, version, updated_at, state_json)
+      VALUES (@year, @programCode, @status, @registrationDeadline, @compiledOn, @decisionNo,
+        @decisionDate, @version, @updatedAt, @stateJson)
+      ON CONFLICT(year) DO UPDATE SET program_code = excluded.program_code,
+        status = excluded.status, registration_deadline = excluded.registration_deadline,
+        compiled_on = excluded.compiled_on, decision_no = excluded.decision_no,
+        decision_date = excluded.decision_date, version = excluded.version,
+        updated_at = excluded.updated_at, state_json = excluded.state_json`),
+    clearRegistrations: db.prepare('DELETE FROM plan_registrations WHERE year = ?'),
+    insertRegistration: db.prepare(`
+      INSERT INTO plan_registrations (year, district, late, submitted_on, submissions, project_count)
+      VALUES (?, ?, ?, ?, ?, ?)`),
+  };
+}
+
+/** The year in a plan's stream id `annual-plan-<year>`; undefined for any other stream. */
+function yearOf(streamId: string): number | undefined {
+  if (!streamId.startsWith(STREAM_PREFIX)) return undefined;
+  const year = Number(streamId.slice(STREAM_PREFIX.length));
+  return Number.isSafeInteger(year) ? year : undefined;
+}
+
+function load(statements: Statements, year: number): Folded {
+  const row = statements.load.get(year) as { state_json: string; version: number } | undefined;
+  if (!row) return { state: planDecider.initialState(), version: 0, updatedAt: '' };
+  return { state: JSON.parse(row.state_json) as PlanState, version: row.version, updatedAt: '' };
+}
+
+function save(statements: Statements, folded: Folded): void {
+  const { state } = folded;
+  if (state.status === 'none') return; // a stream that never held PlanOpened has nothing to show
+  statements.upsert.run({
+    year: state.year,
+    programCode: state.programCode,
+    status: state.status,
+    registrationDeadline: state.registrationDeadline,
+    compiledOn: state.status === 'open' ? null : state.compiledOn,
+    decisionNo: state.status === 'approved' ? state.decisionNo : null,
+    decisionDate: state.status === 'approved' ? state.decisionDate : null,
+    version: folded.version,
+    updatedAt: folded.updatedAt,
+    stateJson: JSON.stringify(state),
+  });
+  statements.clearRegistrations.run(state.year);
+  for (const r of state.registrations) {
+    statements.insertRegistration.run(
+      state.year,
+      r.district,
+      r.late ? 1 : 0,
+      r.submittedOn,
+      r.submissions,
+      r.projectIds.length,
+    );
+  }
+}
