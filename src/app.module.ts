@@ -7,14 +7,32 @@ import { SettingsModule } from './config/config.module';
 import type { Settings } from './config/settings';
 import { HEALTH_PROBES } from './health/health-probe';
 import { HealthController } from './health/health.controller';
+import { InboxModule } from './inbox/inbox.module';
+import { PlansModule } from './plans/plans.module';
+import { Clock } from './platform/clock';
 import { StorageModule } from './platform/storage.module';
 import { ProjectionsModule } from './projections/projections.module';
+import { ProgrammesModule } from './programmes/programmes.module';
 import { ProjectsModule } from './projects/projects.module';
+import { ProgrammeReviewModule } from './reports/programme-review.module';
+
+export interface AppModuleOptions {
+  /** Replaces the system clock everywhere (the demo replays past years on a clock it moves). */
+  readonly clock?: Clock;
+}
+
+/** A global module providing the given clock; imported before StorageModule, so it is found first. */
+@Module({})
+class ClockOverrideModule {}
+
+function clockOverride(clock: Clock): DynamicModule {
+  return { module: ClockOverrideModule, global: true, providers: [{ provide: Clock, useValue: clock }], exports: [Clock] };
+}
 
 /** The whole application; `settings` are loaded and validated once, before this is built. */
 @Module({})
 export class AppModule {
-  static forRoot(settings: Settings): DynamicModule {
+  static forRoot(settings: Settings, options: AppModuleOptions = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -24,11 +42,16 @@ export class AppModule {
           throttlers: [{ name: 'per-minute', ttl: 60_000, limit: Math.max(1, settings.rateLimitPerMinute) }],
           skipIf: () => settings.rateLimitPerMinute === 0,
         }),
+        ...(options.clock ? [clockOverride(options.clock)] : []),
         CqrsModule.forRoot(),
         StorageModule,
         ProjectionsModule,
         AuthModule,
         ProjectsModule,
+        ProgrammesModule,
+        PlansModule,
+        ProgrammeReviewModule,
+        InboxModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: HEALTH_PROBES, useValue: [] }, { provide: APP_GUARD, useClass: ThrottlerGuard }],

@@ -1,53 +1,121 @@
-import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { Controller, Get, Headers, Inject, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Database } from 'better-sqlite3';
+import type { FastifyReply } from 'fastify';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { ReadYourWrites } from '../platform/read-your-writes';
 import { READ_MODEL_DB } from '../projections/projection';
-import { MinPositionQuery } from '../projects/dto/list-projects.query';
-import {
-  disbursementReport,
-  type DisbursementGrouping,
-} from '../projects/read-models/disbursement-report';
+import { disbursementReport } from '../projects/read-models/disbursement-report';
+import { ReferenceDataService } from '../reference-data/reference-data.service';
 import type { Actor } from '../shared/actor';
+import { planStatusReport } from './plan-status-report';
+import { progressReport } from './progress-report';
+import { DISBURSEMENT_COLUMNS, PLAN_STATUS_COLUMNS, PROGRESS_COLUMNS } from './report-columns';
+import {
+  DisbursementReportQuery,
+  PlanStatusQuery,
+  ProgressReportQuery,
+} from './report-queries.dto';
+import { jsonOrCsv } from './report-response';
 
-const GROUPINGS: readonly DisbursementGrouping[] = ['year', 'district', 'activityType', 'fundingSource'];
+const EVERY_ROLE = [
+  'district_officer',
+  'center_officer',
+  'approver',
+  'finance_officer',
+  'auditor',
+  'admin',
+] as const;
 
-export class DisbursementReportQuery extends MinPositionQuery {
-  @ApiPropertyOptional({ enum: GROUPINGS, default: 'year' })
-  @IsOptional()
-  @IsIn(GROUPINGS)
-  groupBy?: DisbursementGrouping;
+/** A district officer sees its own district's figures only. */
+const ownDistrict = (actor: Actor): string | undefined =>
+  actor.role === 'district_officer' ? actor.district : undefined;
 
-  @ApiPropertyOptional({ example: 2024 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(2000)
-  @Max(2100)
-  planYear?: number;
-}
-
-/** Budget against disbursement, grouped; a district officer sees its own district's figures. */
+/** Reports from the read models, as JSON or (Accept: text/csv) as CSV. */
 @ApiTags('reports')
 @ApiBearerAuth()
 @Controller('reports')
 export class ReportsController {
   constructor(
     private readonly readYourWrites: ReadYourWrites,
+    private readonly referenceData: ReferenceDataService,
     @Inject(READ_MODEL_DB) private readonly db: Database,
   ) {}
 
   @Get('disbursement')
-  @Roles('district_officer', 'center_officer', 'approver', 'finance_officer', 'auditor', 'admin')
-  @ApiOperation({ summary: 'Approved, disbursed and settled VND with the disbursement rate, by year, district, activity type or funding source' })
-  async disbursement(@Query() query: DisbursementReportQuery, @CurrentActor() actor: Actor) {
+  @Roles(...EVERY_ROLE)
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOperation({
+    summary:
+      'Approved, disbursed and settled VND with the disbursement rate, by year, district, activity type, funding source or programme',
+  })
+  async disbursement(
+    @Query() query: DisbursementReportQuery,
+    @CurrentActor() actor: Actor,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     await this.readYourWrites.reach(query.minPosition);
-    return disbursementReport(this.db, query.groupBy ?? 'year', {
+    const report = disbursementReport(this.db, query.groupBy ?? 'year', {
       planYear: query.planYear,
-      district: actor.role === 'district_officer' ? actor.district : undefined,
+      programCode: query.programCode,
+      district: ownDistrict(actor),
+    });
+    return jsonOrCsv(accept, reply, report, {
+      filename: 'disbursement.csv',
+      columns: DISBURSEMENT_COLUMNS,
+      rows: (r) => [...r.rows, r.total],
+    });
+  }
+
+  @Get('progress')
+  @Roles(...EVERY_ROLE)
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOperation({
+    summary:
+      "Indicator targets against achievements by indicator, district or year (live projects; a programme's own targets by indicator)",
+  })
+  async progress(
+    @Query() query: ProgressReportQuery,
+    @CurrentActor() actor: Actor,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    await this.readYourWrites.reach(query.minPosition);
+    const report = progressReport(this.db, query.groupBy ?? 'indicator', {
+      planYear: query.planYear,
+      programCode: query.programCode,
+      district: ownDistrict(actor),
+    });
+    return jsonOrCsv(accept, reply, report, {
+      filename: 'progress.csv',
+      columns: PROGRESS_COLUMNS,
+      rows: (r) => r.rows,
+    });
+  }
+
+  @Get('plan-status')
+  @Roles(...EVERY_ROLE)
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOperation({
+    summary: "Each district's registration for each yearly plan: submitted, late or missing",
+  })
+  async planStatus(
+    @Query() query: PlanStatusQuery,
+    @CurrentActor() actor: Actor,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    await this.readYourWrites.reach(query.minPosition);
+    const report = planStatusReport(
+      this.db,
+      { year: query.year, programCode: query.programCode, district: ownDistrict(actor) },
+      Object.keys(this.referenceData.current().districts),
+    );
+    return jsonOrCsv(accept, reply, report, {
+      filename: 'plan-status.csv',
+      columns: PLAN_STATUS_COLUMNS,
+      rows: (r) => r.rows,
     });
   }
 }

@@ -1,17 +1,33 @@
 import type { Database } from 'better-sqlite3';
 import { rate, type Vnd } from '../../shared/vnd';
 
-export type DisbursementGrouping = 'year' | 'district' | 'activityType' | 'fundingSource';
+export type DisbursementGrouping =
+  'year' | 'district' | 'activityType' | 'fundingSource' | 'programme';
 
+export const DISBURSEMENT_GROUPINGS: readonly DisbursementGrouping[] = [
+  'year',
+  'district',
+  'activityType',
+  'fundingSource',
+  'programme',
+];
+
+// A project reaches its programme through the plan of its plan year; a year without a plan
+// has no programme and groups under the empty key.
 const GROUP_COLUMN: Record<DisbursementGrouping, string> = {
-  year: 'plan_year',
-  district: 'district',
-  activityType: 'activity_type',
-  fundingSource: 'funding_source',
+  year: 's.plan_year',
+  district: 's.district',
+  activityType: 's.activity_type',
+  fundingSource: 's.funding_source',
+  programme: "COALESCE(p.program_code, '')",
 };
 
-/** Projects whose approved funding still stands: not rejected, not cancelled, approved at all. */
-const LIVE_APPROVED = `status IN ('approved', 'in_execution', 'accepted', 'settled')`;
+/** Statuses whose approved funding still stands: approved at all, and not rejected or cancelled. */
+export const LIVE_APPROVED_STATUSES = ['approved', 'in_execution', 'accepted', 'settled'] as const;
+export const LIVE_APPROVED = `s.status IN (${LIVE_APPROVED_STATUSES.map((s) => `'${s}'`).join(', ')})`;
+
+/** The project read model joined to the plan of each project's year (for its programme). */
+export const PROJECTS_WITH_PROGRAMME = `project_summary s LEFT JOIN plan_summary p ON p.year = s.plan_year`;
 
 export interface DisbursementRow {
   readonly key: string;
@@ -27,6 +43,33 @@ export interface DisbursementFilter {
   readonly district?: string;
   /** Only projects of these plan years (a programme's years). */
   readonly years?: readonly number[];
+  /** Only projects whose plan year's plan belongs to this programme. */
+  readonly programCode?: string;
+}
+
+/** The WHERE clause and its parameters for a filter over `PROJECTS_WITH_PROGRAMME`. */
+export function projectFilterSql(filter: DisbursementFilter): {
+  where: string;
+  params: Record<string, string | number>;
+} {
+  const clauses: string[] = [];
+  const params: Record<string, string | number> = {};
+  if (filter.planYear !== undefined) {
+    clauses.push('s.plan_year = @planYear');
+    params.planYear = filter.planYear;
+  }
+  if (filter.district !== undefined) {
+    clauses.push('s.district = @district');
+    params.district = filter.district;
+  }
+  if (filter.years !== undefined) {
+    clauses.push(`s.plan_year IN (${filter.years.map((y) => Number(y)).join(',') || 'NULL'})`);
+  }
+  if (filter.programCode !== undefined) {
+    clauses.push('p.program_code = @programCode');
+    params.programCode = filter.programCode;
+  }
+  return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }
 
 /**
@@ -41,31 +84,20 @@ export function disbursementReport(
   filter: DisbursementFilter,
 ): { rows: DisbursementRow[]; total: DisbursementRow } {
   const column = GROUP_COLUMN[groupBy];
-  const clauses: string[] = [];
-  const params: Record<string, string | number> = {};
-  if (filter.planYear !== undefined) {
-    clauses.push('plan_year = @planYear');
-    params.planYear = filter.planYear;
-  }
-  if (filter.district !== undefined) {
-    clauses.push('district = @district');
-    params.district = filter.district;
-  }
-  if (filter.years !== undefined) {
-    clauses.push(`plan_year IN (${filter.years.map((y) => Number(y)).join(',') || 'NULL'})`);
-  }
-  const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
+  const { where, params } = projectFilterSql(filter);
   const select = `COUNT(*) AS projects,
-      COALESCE(SUM(CASE WHEN ${LIVE_APPROVED} THEN approved_vnd ELSE 0 END), 0) AS approvedVnd,
-      COALESCE(SUM(net_disbursed_vnd), 0) AS disbursedVnd,
-      COALESCE(SUM(settled_vnd), 0) AS settledVnd`;
+      COALESCE(SUM(CASE WHEN ${LIVE_APPROVED} THEN s.approved_vnd ELSE 0 END), 0) AS approvedVnd,
+      COALESCE(SUM(s.net_disbursed_vnd), 0) AS disbursedVnd,
+      COALESCE(SUM(s.settled_vnd), 0) AS settledVnd`;
   const rows = db
-    .prepare(`SELECT CAST(${column} AS TEXT) AS key, ${select} FROM project_summary ${where} GROUP BY ${column} ORDER BY ${column}`)
+    .prepare(
+      `SELECT CAST(${column} AS TEXT) AS key, ${select} FROM ${PROJECTS_WITH_PROGRAMME} ${where}
+       GROUP BY ${column} ORDER BY ${column}`,
+    )
     .all(params) as Omit<DisbursementRow, 'rate'>[];
-  const total = db.prepare(`SELECT 'total' AS key, ${select} FROM project_summary ${where}`).get(params) as Omit<
-    DisbursementRow,
-    'rate'
-  >;
+  const total = db
+    .prepare(`SELECT 'total' AS key, ${select} FROM ${PROJECTS_WITH_PROGRAMME} ${where}`)
+    .get(params) as Omit<DisbursementRow, 'rate'>;
   const withRate = (row: Omit<DisbursementRow, 'rate'>): DisbursementRow => ({
     ...row,
     rate: rate(row.disbursedVnd, row.approvedVnd),

@@ -1,0 +1,57 @@
+import { Controller, Get, Headers, Inject, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Database } from 'better-sqlite3';
+import type { FastifyReply } from 'fastify';
+import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
+import type { Principal } from '../auth/principal';
+import { ReadYourWrites } from '../platform/read-your-writes';
+import { READ_MODEL_DB } from '../projections/projection';
+import { MinPositionQuery } from '../projects/dto/list-projects.query';
+import type { CsvColumn } from '../reports/csv';
+import { jsonOrCsv } from '../reports/report-response';
+import { inboxFor, type InboxItem } from './inbox';
+
+const COLUMNS: readonly CsvColumn<InboxItem>[] = [
+  { header: 'role', value: (i) => i.role },
+  { header: 'action', value: (i) => i.action },
+  { header: 'subject', value: (i) => i.subject },
+  { header: 'id', value: (i) => i.id },
+  { header: 'planYear', value: (i) => i.planYear },
+  { header: 'district', value: (i) => i.district },
+  { header: 'status', value: (i) => i.status },
+  { header: 'title', value: (i) => i.title },
+  { header: 'updatedAt', value: (i) => i.updatedAt },
+];
+
+/** The work list: every step waiting for one of the caller's roles (and its district). */
+@ApiTags('reports')
+@ApiBearerAuth()
+@Controller('inbox')
+export class InboxController {
+  constructor(
+    private readonly readYourWrites: ReadYourWrites,
+    @Inject(READ_MODEL_DB) private readonly db: Database,
+  ) {}
+
+  @Get()
+  @Roles('district_officer', 'center_officer', 'approver', 'finance_officer', 'auditor', 'admin')
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOperation({
+    summary: "The steps waiting for the caller's roles (a district officer: its own district's)",
+  })
+  async inbox(
+    @Query() query: MinPositionQuery,
+    @CurrentPrincipal() principal: Principal,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    await this.readYourWrites.reach(query.minPosition);
+    const items = inboxFor(this.db, { roles: principal.roles, district: principal.district });
+    return jsonOrCsv(
+      accept,
+      reply,
+      { items, total: items.length },
+      { filename: 'inbox.csv', columns: COLUMNS, rows: (r) => r.items },
+    );
+  }
+}

@@ -1,0 +1,156 @@
+import type { Database } from 'better-sqlite3';
+import type { Role } from '../shared/actor';
+
+/** What is waiting, and for whom. */
+export type InboxAction =
+  | 'start_appraisal'
+  | 'record_appraisal_result'
+  | 'resubmit'
+  | 'decide_approval'
+  | 'start_execution'
+  | 'accept'
+  | 'settle'
+  | 'recover_funds'
+  | 'submit_registration'
+  | 'compile_plan'
+  | 'approve_plan';
+
+export interface InboxItem {
+  /** The role the step waits on (a caller with several roles sees each role's steps). */
+  readonly role: Role;
+  readonly action: InboxAction;
+  readonly subject: 'project' | 'plan';
+  /** The project id, or the plan's year. */
+  readonly id: string;
+  readonly planYear: number;
+  readonly district: string | null;
+  readonly status: string;
+  readonly title: string;
+  /** When the subject last changed (recording time): the oldest waits longest. */
+  readonly updatedAt: string;
+}
+
+export interface InboxOwner {
+  readonly roles: readonly Role[];
+  /** A district officer's own district. */
+  readonly district?: string;
+}
+
+/** Project steps by the role that takes them, from DOMAIN.md's lifecycle table. */
+const PROJECT_STEPS: readonly {
+  role: Role;
+  status: string;
+  action: InboxAction;
+  ownDistrict?: true;
+}[] = [
+  { role: 'center_officer', status: 'registered', action: 'start_appraisal' },
+  { role: 'center_officer', status: 'under_appraisal', action: 'record_appraisal_result' },
+  { role: 'center_officer', status: 'approved', action: 'start_execution' },
+  { role: 'center_officer', status: 'in_execution', action: 'accept' },
+  { role: 'approver', status: 'appraised', action: 'decide_approval' },
+  { role: 'finance_officer', status: 'accepted', action: 'settle' },
+  { role: 'district_officer', status: 'revision_requested', action: 'resubmit', ownDistrict: true },
+];
+
+interface ProjectRow {
+  project_id: string;
+  plan_year: number;
+  district: string;
+  status: string;
+  title: string;
+  updated_at: string;
+}
+
+interface PlanRow {
+  year: number;
+  status: string;
+  updated_at: string;
+}
+
+const planTitle = (year: number): string => `Kế hoạch khuyến công năm ${year}`;
+
+/**
+ * The steps waiting for the caller, role by role in the order of its roles: plans first,
+ * then projects, oldest change first. A district officer's steps are its own district's.
+ */
+export function inboxFor(db: Database, owner: InboxOwner): InboxItem[] {
+  return [...new Set(owner.roles)].flatMap((role) => [
+    ...planItems(db, role, owner.district),
+    ...projectItems(db, role, owner.district),
+  ]);
+}
+
+function projectItems(db: Database, role: Role, district: string | undefined): InboxItem[] {
+  const select = `SELECT project_id, plan_year, district, status, title, updated_at FROM project_summary`;
+  const toItem =
+    (action: InboxAction) =>
+    (r: ProjectRow): InboxItem => ({
+      role,
+      action,
+      subject: 'project',
+      id: r.project_id,
+      planYear: r.plan_year,
+      district: r.district,
+      status: r.status,
+      title: r.title,
+      updatedAt: r.updated_at,
+    });
+  const items = PROJECT_STEPS.filter((step) => step.role === role).flatMap((step) => {
+    if (step.ownDistrict && district === undefined) return [];
+    const rows = step.ownDistrict
+      ? db
+          .prepare(`${select} WHERE status = ? AND district = ? ORDER BY last_position`)
+          .all(step.status, district)
+      : db.prepare(`${select} WHERE status = ? ORDER BY last_position`).all(step.status);
+    return (rows as ProjectRow[]).map(toItem(step.action));
+  });
+  if (role === 'finance_officer') {
+    // Money still out on a cancelled project has to come back.
+    const rows = db
+      .prepare(
+        `${select} WHERE status = 'cancelled' AND amount_to_recover_vnd > 0 ORDER BY last_position`,
+      )
+      .all() as ProjectRow[];
+    items.push(...rows.map(toItem('recover_funds')));
+  }
+  return items;
+}
+
+function planItems(db: Database, role: Role, district: string | undefined): InboxItem[] {
+  const plans = (status: string) =>
+    db
+      .prepare('SELECT year, status, updated_at FROM plan_summary WHERE status = ? ORDER BY year')
+      .all(status) as PlanRow[];
+  const toItem =
+    (action: InboxAction, forDistrict: string | null) =>
+    (p: PlanRow): InboxItem => ({
+      role,
+      action,
+      subject: 'plan',
+      id: String(p.year),
+      planYear: p.year,
+      district: forDistrict,
+      status: p.status,
+      title: planTitle(p.year),
+      updatedAt: p.updated_at,
+    });
+  switch (role) {
+    case 'center_officer':
+      return plans('open').map(toItem('compile_plan', null));
+    case 'approver':
+      return plans('compiled').map(toItem('approve_plan', null));
+    case 'district_officer': {
+      if (district === undefined) return [];
+      const waiting = db
+        .prepare(
+          `SELECT year, status, updated_at FROM plan_summary p WHERE status = 'open'
+           AND NOT EXISTS (SELECT 1 FROM plan_registrations r WHERE r.year = p.year AND r.district = ?)
+           ORDER BY year`,
+        )
+        .all(district) as PlanRow[];
+      return waiting.map(toItem('submit_registration', district));
+    }
+    default:
+      return [];
+  }
+}
