@@ -1,0 +1,144 @@
+import 'reflect-metadata';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createApp } from '../../src/app.factory';
+import { signDevToken } from '../../src/auth/dev-token';
+import { loadSettings, type Settings } from '../../src/config/settings';
+import { databasePathIn } from '../../src/event-store/sqlite-database';
+import { createLogger } from '../../src/logging/logger';
+import type { Role } from '../../src/shared/actor';
+
+// Some dependencies are ESM only (jose 6; content-disposition under @fastify/static, which the
+// Swagger UI loads) and jest.config.js does not transform them, so Jest's require cannot load
+// them (src/auth/*.spec.ts fail the same way). Node 20.19+ requires ESM natively: these are
+// loaded through Node's own loader instead. Remove once jest.config.js transforms them.
+// jest.mock factories are hoisted above the imports, so each one loads what it needs itself.
+jest.mock('jose', () => {
+  const { _load } = jest.requireActual<{ _load: NodeLoad }>('node:module');
+  return _load(require.resolve('jose'), null, false);
+});
+jest.mock('@fastify/static', () => {
+  const { _load } = jest.requireActual<{ _load: NodeLoad }>('node:module');
+  return _load(require.resolve('@fastify/static'), null, false);
+});
+
+/** Node's internal loader (`Module._load`): Jest passes it through from the real `module`. */
+type NodeLoad = (request: string, parent: null, isMain: boolean) => unknown;
+
+/**
+ * The real application, started in-process on 127.0.0.1 with a random port and its own
+ * temporary DATA_DIR, so each e2e file talks HTTP to the server `npm start` runs, on a
+ * real SQLite file, without sharing anything with other files.
+ */
+
+export interface TokenOptions {
+  /** Subject; a fresh one per call when omitted. */
+  readonly sub?: string;
+  readonly name?: string;
+  /** Required by the server for a district officer; the dev default is bien-hoa. */
+  readonly district?: string;
+  /** Extra roles besides the first (a user who is both center officer and approver). */
+  readonly alsoRoles?: readonly Role[];
+  readonly ttlSeconds?: number;
+  /** Epoch seconds the token is issued at (an expired token is issued in the past). */
+  readonly issuedAt?: number;
+}
+
+export interface TestServer {
+  /** `http://127.0.0.1:<port>`: the health route lives here, the API under `${apiUrl}`. */
+  readonly baseUrl: string;
+  /** `${baseUrl}/api/v1`. */
+  readonly apiUrl: string;
+  readonly dataDir: string;
+  /** The SQLite file holding events, read models and checkpoints. */
+  readonly databaseFile: string;
+  readonly settings: Settings;
+  /** A bearer token the server accepts, for `role` (and `alsoRoles`). */
+  token(role: Role, options?: TokenOptions): Promise<string>;
+  /** Error lines the server logged (a 500 leaves one here). */
+  errorLogs(): readonly string[];
+  /** Closes the app and starts it again on the same DATA_DIR (and port may change). */
+  restart(): Promise<void>;
+  /** Closes the app and removes DATA_DIR. */
+  close(): Promise<void>;
+}
+
+/** At least 32 characters: HS256 keys shorter than the hash are refused by loadSettings. */
+const TEST_JWT_SECRET = 'e2e-test-secret-that-is-long-enough-for-hs256';
+
+let subjectCounter = 0;
+
+export async function startTestServer(): Promise<TestServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'khuyencong-e2e-'));
+  const settings = loadSettings({
+    NODE_ENV: 'test',
+    DATA_DIR: dataDir,
+    AUTH_JWT_SECRET: TEST_JWT_SECRET,
+    LOG_LEVEL: 'error',
+    HOST: '127.0.0.1',
+    PORT: '0',
+  });
+  const errors: string[] = [];
+  const logger = createLogger({
+    level: 'error',
+    destination: { write: (line: string) => void errors.push(line) },
+  });
+
+  let app: NestFastifyApplication | undefined;
+  let baseUrl = '';
+
+  async function start(): Promise<void> {
+    app = await createApp(settings, { logger });
+    await app.listen(0, '127.0.0.1');
+    const address = app.getHttpServer().address();
+    if (address === null || typeof address === 'string')
+      throw new Error('The test server has no TCP address');
+    baseUrl = `http://127.0.0.1:${address.port}`;
+  }
+
+  async function stop(): Promise<void> {
+    const running = app;
+    app = undefined;
+    await running?.close();
+  }
+
+  await start();
+
+  const server: TestServer = {
+    get baseUrl() {
+      return baseUrl;
+    },
+    get apiUrl() {
+      return `${baseUrl}/api/v1`;
+    },
+    dataDir,
+    databaseFile: databasePathIn(dataDir),
+    settings,
+    token(role, options = {}) {
+      const sub = options.sub ?? `e2e-${role}-${process.pid}-${++subjectCounter}`;
+      return signDevToken(
+        settings.auth,
+        {
+          sub,
+          name: options.name ?? `Người dùng ${sub}`,
+          roles: [role, ...(options.alsoRoles ?? [])],
+          ...(options.district !== undefined && { district: options.district }),
+          ttlSeconds: options.ttlSeconds ?? 3600,
+        },
+        options.issuedAt ?? Math.floor(Date.now() / 1000),
+      );
+    },
+    errorLogs: () => [...errors],
+    async restart() {
+      await stop();
+      await start();
+    },
+    async close() {
+      await stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  return server;
+}
