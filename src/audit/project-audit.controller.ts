@@ -1,12 +1,13 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { ValidationProblem } from '../http/problem-details';
+import { UuidParam } from '../http/uuid-param';
 import { ReplayQuery } from '../projects/dto/list-projects.query';
 import type { Actor } from '../shared/actor';
 import { ProjectAuditService, type ReplayPoint } from './project-audit.service';
 
-const Id = () => Param('id', new ParseUUIDPipe({ version: '5' }));
+const Id = () => UuidParam('id');
 
 /** History, replay and verification of a project, straight from the event log. */
 @ApiTags('audit')

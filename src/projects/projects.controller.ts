@@ -1,8 +1,9 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Database } from 'better-sqlite3';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { UuidParam } from '../http/uuid-param';
 import { CommandMetaParam } from '../platform/command-meta.param';
 import { ReadYourWrites } from '../platform/read-your-writes';
 import { READ_MODEL_DB } from '../projections/projection';
@@ -27,7 +28,7 @@ import { StartExecutionDto } from './dto/start-execution.dto';
 import type { ProjectDetails } from './read-models/project-details';
 import { ProjectQueries } from './read-models/project-queries';
 
-const Id = () => Param('id', new ParseUUIDPipe({ version: '5' }));
+const Id = () => UuidParam('id');
 
 /** Maps the project endpoints of API.md to commands and queries; nothing else happens here. */
 @ApiTags('projects')
