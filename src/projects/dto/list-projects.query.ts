@@ -67,7 +67,11 @@ export class ListProjectsQuery extends MinPositionQuery {
   pageSize?: number;
 }
 
-export class ReplayQuery {
+/**
+ * Replays read the log itself, which is never behind, so `minPosition` (accepted by every
+ * query, API.md) needs no wait here.
+ */
+export class ReplayQuery extends MinPositionQuery {
   @ApiPropertyOptional({ description: 'Replay the events 1..asOfVersion', example: 3 })
   @IsOptional()
   @Type(() => Number)
