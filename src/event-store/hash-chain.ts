@@ -17,8 +17,10 @@ import {
  * hash-chain.unit.spec.ts checks it against that package, run in a child process, as the oracle.
  */
 
-// With the `u` flag a surrogate pair is one code point, so this matches lone surrogates only.
-const LONE_SURROGATE = /\p{Surrogate}/u;
+// String.prototype.isWellFormed (Node 20+) is false exactly when a string holds a lone
+// surrogate; the ES2023 lib typings do not list it yet.
+const isWellFormed = (text: string): boolean =>
+  (text as unknown as { isWellFormed(): boolean }).isWellFormed();
 
 function skippedInObject(value: unknown): boolean {
   return value === undefined || typeof value === 'function' || typeof value === 'symbol';
@@ -35,8 +37,7 @@ export function canonicalJson(value: unknown): string {
         throw new TypeError(`Cannot hash the number ${value}: JSON has no such value`);
       return JSON.stringify(value);
     case 'string':
-      if (LONE_SURROGATE.test(value))
-        throw new TypeError('Cannot hash a string with a lone surrogate');
+      if (!isWellFormed(value)) throw new TypeError('Cannot hash a string with a lone surrogate');
       return JSON.stringify(value);
     case 'object':
       return canonicalObject(value);
@@ -45,19 +46,29 @@ export function canonicalJson(value: unknown): string {
   }
 }
 
+// Plain loops and string concatenation: this runs for every appended event, on the write path.
 function canonicalObject(value: object): string {
   const withToJson = value as { toJSON?: () => unknown };
   if (typeof withToJson.toJSON === 'function') return canonicalJson(withToJson.toJSON());
   if (Array.isArray(value)) {
-    return `[${value.map((item: unknown) => (skippedInObject(item) ? 'null' : canonicalJson(item))).join(',')}]`;
+    let out = '[';
+    for (let index = 0; index < value.length; index += 1) {
+      const item: unknown = value[index];
+      if (index > 0) out += ',';
+      out += skippedInObject(item) ? 'null' : canonicalJson(item);
+    }
+    return `${out}]`;
   }
   const record = value as Record<string, unknown>;
+  let out = '{';
   // Array.prototype.sort without a comparator orders by UTF-16 code units, as RFC 8785 requires.
-  const members = Object.keys(record)
-    .sort()
-    .filter((key) => !skippedInObject(record[key]))
-    .map((key) => `${canonicalJson(key)}:${canonicalJson(record[key])}`);
-  return `{${members.join(',')}}`;
+  for (const key of Object.keys(record).sort()) {
+    const member = record[key];
+    if (skippedInObject(member)) continue;
+    if (out.length > 1) out += ',';
+    out += `${canonicalJson(key)}:${canonicalJson(member)}`;
+  }
+  return `${out}}`;
 }
 
 /** What the hash covers; `metadata.hash`, if present, is left out. */
