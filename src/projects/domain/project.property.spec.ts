@@ -619,7 +619,13 @@ describe('the project through the command loop on a real SQLite event store', ()
             let state = projectDecider.initialState();
             let version = 0;
             let previous:
-              | { commandId: string; command: ProjectCommand; by: Actor; version: number }
+              | {
+                  commandId: string;
+                  command: ProjectCommand;
+                  by: Actor;
+                  version: number;
+                  appended: boolean;
+                }
               | undefined;
             for (const [index, step] of sequence.entries()) {
               const retry = retries[index % retries.length] && previous !== undefined;
