@@ -10,15 +10,10 @@ import { databasePathIn } from '../../src/event-store/sqlite-database';
 import { createLogger } from '../../src/logging/logger';
 import type { Role } from '../../src/shared/actor';
 
-// Some dependencies are ESM only (jose 6; content-disposition under @fastify/static, which the
-// Swagger UI loads) and jest.config.js does not transform them, so Jest's require cannot load
-// them (src/auth/*.spec.ts fail the same way). Node 20.19+ requires ESM natively: these are
-// loaded through Node's own loader instead. Remove once jest.config.js transforms them.
-// jest.mock factories are hoisted above the imports, so each one loads what it needs itself.
-jest.mock('jose', () => {
-  const { _load } = jest.requireActual<{ _load: NodeLoad }>('node:module');
-  return _load(require.resolve('jose'), null, false);
-});
+// @fastify/static (which Swagger UI loads) requires content-disposition, which is ESM only and
+// not transformed by jest.config.js, so Jest's require cannot load it. Node 20.19+ requires ESM
+// natively: the real plugin is loaded through Node's own loader instead. The factory is
+// hoisted above the imports, so it loads what it needs itself.
 jest.mock('@fastify/static', () => {
   const { _load } = jest.requireActual<{ _load: NodeLoad }>('node:module');
   return _load(require.resolve('@fastify/static'), null, false);
