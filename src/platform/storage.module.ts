@@ -1,9 +1,8 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import type { Database } from 'better-sqlite3';
 import { SETTINGS, type Settings } from '../config/settings';
+import { createEventStore, openReadModelDatabase } from '../event-store/create-event-store';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
-import { openDataDirDatabase } from '../event-store/sqlite-database';
-import { SqliteEventStore } from '../event-store/sqlite.event-store';
 import { READ_MODEL_DB } from '../projections/projection';
 import { Clock, SystemClock } from './clock';
 
@@ -18,15 +17,13 @@ import { Clock, SystemClock } from './clock';
     {
       provide: READ_MODEL_DB,
       inject: [SETTINGS],
-      useFactory: (settings: Settings): Database => openDataDirDatabase(settings.dataDir),
+      useFactory: (settings: Settings): Database => openReadModelDatabase(settings),
     },
     {
       provide: EVENT_STORE,
       inject: [SETTINGS, READ_MODEL_DB],
-      useFactory: (settings: Settings, db: Database): EventStore => {
-        if (settings.eventStore.kind === 'sqlite') return new SqliteEventStore(db);
-        throw new Error('EVENT_STORE=eventstoredb is not available in this build');
-      },
+      useFactory: (settings: Settings, db: Database): EventStore =>
+        createEventStore(settings, { sqliteDatabase: db }),
     },
     { provide: Clock, useClass: SystemClock },
   ],

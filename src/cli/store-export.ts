@@ -1,0 +1,102 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadSettingsFromEnvironment } from '../config/settings';
+import { createEventStore } from '../event-store/create-event-store';
+import { exportLog } from '../event-store/log-move';
+
+/**
+ * npm run store:export -- --out log.jsonl [--force]
+ *
+ * Writes every event of the configured store (EVENT_STORE, DATA_DIR or
+ * EVENTSTORE_CONNECTION_STRING) in global order to a JSON Lines file: ids, types, data,
+ * metadata and hashes, as stored. The file appears only once complete. Prints a summary;
+ * exits 0, 2 if a hash chain of the source is broken (the file is written all the same,
+ * so the damage can be examined), 1 on error.
+ */
+const USAGE = 'usage: npm run store:export -- --out <file.jsonl> [--force]';
+
+export interface CliIo {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+}
+
+const processIo: CliIo = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+};
+
+export async function runStoreExport(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+  io: CliIo = processIo,
+): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: {
+        out: { type: 'string', short: 'o' },
+        force: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    io.err(`${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`);
+    return 1;
+  }
+  if (values.help) {
+    io.out(`${USAGE}\n`);
+    return 0;
+  }
+  if (!values.out) {
+    io.err(`--out is required\n${USAGE}\n`);
+    return 1;
+  }
+  const settings = loadSettingsFromEnvironment(env);
+  const store = createEventStore(settings);
+  try {
+    const result = await exportLog(store, resolve(values.out), {
+      source: store.kind,
+      exportedAt: new Date().toISOString(),
+      overwrite: values.force ?? false,
+    });
+    io.out(
+      `${JSON.stringify(
+        {
+          file: result.file,
+          source: store.kind,
+          events: result.events,
+          streams: result.streams,
+          lastPosition: result.lastPosition.toString(),
+          chainsValid: result.verification.valid,
+          broken: result.verification.broken,
+        },
+        null,
+        2,
+      )}\n`,
+    );
+    if (!result.verification.valid) {
+      io.err(
+        `The source log has broken hash chains (see "broken"); the file holds them as they are.\n`,
+      );
+      return 2;
+    }
+    return 0;
+  } catch (error) {
+    io.err(`${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  } finally {
+    await store.close();
+  }
+}
+
+if (require.main === module) {
+  runStoreExport(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}
