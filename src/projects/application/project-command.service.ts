@@ -4,6 +4,7 @@ import { EVENT_STORE, type EventStore } from '../../event-store/event-store.port
 import { handleCommand, StaleVersionError, type AggregateSpec } from '../../event-store/handle-command';
 import { PreconditionFailedError } from '../../http/problem-details';
 import { Clock } from '../../platform/clock';
+import { KeyedSerializer } from '../../platform/keyed-serializer';
 import { ReferenceDataService } from '../../reference-data/reference-data.service';
 import { DomainError } from '../../shared/domain-error';
 import type { Actor } from '../../shared/actor';
@@ -34,6 +35,9 @@ const projectAggregate: AggregateSpec<ProjectCommand, ProjectEvent, ProjectState
 /** Runs project commands: the access checks that need the stored project, then the command loop. */
 @Injectable()
 export class ProjectCommandService {
+  /** One command at a time per project in this process (API.md: concurrent changes are re-decided). */
+  private readonly perProject = new KeyedSerializer();
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(PROJECT_RULES) private readonly rules: ProjectRules,
@@ -53,14 +57,17 @@ export class ProjectCommandService {
 
   async execute(projectId: string, command: ProjectCommand, meta: CommandMeta): Promise<CommandResponse> {
     const today = this.clock.today();
-    const outcome = await handleCommand(
-      this.store,
-      projectAggregate,
-      { streamId: projectStreamId(projectId), command, today, ...meta },
-      {
-        authorize: (state) => this.authorize(state, command, meta),
-        context: () => ({ actor: meta.actor, today, reference: this.referenceData.current(), rules: this.rules }),
-      },
+    const streamId = projectStreamId(projectId);
+    const outcome = await this.perProject.run(streamId, () =>
+      handleCommand(
+        this.store,
+        projectAggregate,
+        { streamId, command, today, ...meta },
+        {
+          authorize: (state) => this.authorize(state, command, meta),
+          context: () => ({ actor: meta.actor, today, reference: this.referenceData.current(), rules: this.rules }),
+        },
+      ),
     ).catch((error: unknown) => {
       if (error instanceof StaleVersionError) throw PreconditionFailedError.versions(error.expected, error.actual);
       throw error;
