@@ -99,6 +99,30 @@ describe('when 20 approvers approve the same project at once', () => {
   });
 });
 
+describe('when 20 steps that can all be taken arrive at once, without If-Match', () => {
+  it('re-decides each against the fresh state and records all 20', async () => {
+    const { id, version } = await steps.fresh('in_execution');
+    const officers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        server.token('center_officer', { sub: `busy-inspector-${i}` }),
+      ),
+    );
+    const responses = await Promise.all(
+      officers.map((token, i) =>
+        api.post(`/projects/${id}/inspections`, inspection(`Đợt ${i}`), { token }),
+      ),
+    );
+    expect(responses.map((r) => `${r.status} ${r.body?.code ?? ''}`.trim())).toEqual(
+      Array<string>(20).fill('200'),
+    );
+    expect(responses.map((r) => r.body.version).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 20 }, (_, i) => version + 1 + i),
+    );
+    const events = await history(id);
+    expect(events.filter((e) => e.type === 'InspectionRecorded')).toHaveLength(20);
+  });
+});
+
 describe('If-Match', () => {
   it('refuses a stale version with 412 and appends nothing', async () => {
     const { id, version } = await steps.fresh('in_execution');
