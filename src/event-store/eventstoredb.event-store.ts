@@ -6,7 +6,6 @@ import {
   START,
   StreamNotFoundError,
   streamNameFilter,
-  WrongExpectedVersionError as ClientWrongExpectedVersionError,
   type AllStreamResolvedEvent,
   type ReadPosition,
 } from '@eventstore/db-client';
@@ -33,7 +32,6 @@ import {
   toEventData,
   toRecordedEvent,
   translateClientError,
-  versionOfCurrentRevision,
   type PreparedEvent,
   type SealedEvent,
   type StreamHead,
@@ -252,13 +250,6 @@ export class EventStoreDbEventStore implements EventStore {
         },
       );
     } catch (error) {
-      if (error instanceof ClientWrongExpectedVersionError) {
-        throw new WrongExpectedVersionError(
-          streamId,
-          expected,
-          versionOfCurrentRevision(error.actualVersion),
-        );
-      }
       throw translateClientError(error, { streamId, expected });
     }
     const position = written.position?.commit;

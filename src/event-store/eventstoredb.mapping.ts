@@ -1,5 +1,6 @@
 import {
   CancelledError,
+  convertToCommandError,
   DeadlineExceededError,
   jsonEvent,
   NO_STREAM,
@@ -282,9 +283,10 @@ function isSealedMetadata(metadata: unknown): metadata is EventMetadata {
 
 /** What the client's errors mean for our callers. */
 export function translateClientError(
-  error: unknown,
+  raw: unknown,
   context: { readonly streamId?: string; readonly expected?: ExpectedVersion } = {},
 ): unknown {
+  const error = asClientError(raw);
   if (error instanceof ClientWrongExpectedVersionError) {
     return new WrongExpectedVersionError(
       context.streamId ?? error.streamName,
@@ -298,7 +300,20 @@ export function translateClientError(
       error,
     );
   }
-  return error;
+  return raw;
+}
+
+/**
+ * Some client paths (a failed append stream, for one) reject with the raw gRPC error rather
+ * than the client's own class; the client's converter gives them their meaning.
+ */
+function asClientError(error: unknown): unknown {
+  if (!(error instanceof Error)) return error;
+  try {
+    return convertToCommandError(error);
+  } catch {
+    return error;
+  }
 }
 
 function expectedFromClient(expected: AppendExpectedRevision): ExpectedVersion {

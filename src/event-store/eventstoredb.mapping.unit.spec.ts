@@ -327,6 +327,13 @@ describe('EventStoreDB mapping', () => {
       ).toBeInstanceOf(EventStoreUnavailableError);
     });
 
+    it('understands the raw gRPC error a failed append stream rejects with', () => {
+      const raw = serviceError(status.UNAVAILABLE, 'No connection established');
+      const translated = translateClientError(raw);
+      expect(translated).toBeInstanceOf(EventStoreUnavailableError);
+      expect((translated as EventStoreUnavailableError).cause).toBeInstanceOf(UnavailableError);
+    });
+
     it('passes other errors on unchanged', () => {
       const denied = convertToCommandError(
         serviceError(status.PERMISSION_DENIED, 'Access denied', 'access-denied'),
