@@ -4,12 +4,18 @@ import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
 import { PlanProjection } from '../plans/read-models/plan.projection';
 import { ProgrammeProjection } from '../programmes/read-models/programme.projection';
 import { ProjectSummaryProjection } from '../projects/read-models/project-summary.projection';
+import { ReminderFactsProjection } from '../reminders/reminder-facts.projection';
 import { READ_MODEL_DB, type Projection } from './projection';
 import { ProjectionRunner } from './projection-runner';
 
 /** Every read model the runner keeps up to date. */
 export function allProjections(): Projection[] {
-  return [new ProjectSummaryProjection(), new ProgrammeProjection(), new PlanProjection()];
+  return [
+    new ProjectSummaryProjection(),
+    new ProgrammeProjection(),
+    new PlanProjection(),
+    new ReminderFactsProjection(),
+  ];
 }
 
 @Global()

@@ -1,0 +1,38 @@
+import type { ReminderChannel } from '../../projects/domain/project.types';
+import type { Reminder } from '../rules/reminder';
+
+/**
+ * One way of delivering a reminder. `send` resolves 'sent' when the recipient has it,
+ * 'skipped' when this channel cannot reach anyone for this reminder (no address), and throws
+ * when delivery failed and should be tried again.
+ */
+export interface Notifier {
+  readonly channel: ReminderChannel;
+  send(reminder: Reminder, issuedAt: string): Promise<'sent' | 'skipped'>;
+  close?(): Promise<void> | void;
+}
+
+/** The webhook body of API.md: the reminder without `recipients`, plus when it was issued. */
+export interface ReminderNotice {
+  readonly reminderId: string;
+  readonly rule: string;
+  readonly district: string;
+  readonly projectId?: string;
+  readonly planYear?: number;
+  readonly dueDate: string;
+  readonly message: string;
+  readonly issuedAt: string;
+}
+
+export function noticeOf(reminder: Reminder, issuedAt: string): ReminderNotice {
+  return {
+    reminderId: reminder.reminderId,
+    rule: reminder.rule,
+    district: reminder.district,
+    ...(reminder.projectId !== undefined && { projectId: reminder.projectId }),
+    ...(reminder.planYear !== undefined && { planYear: reminder.planYear }),
+    dueDate: reminder.dueDate,
+    message: reminder.message,
+    issuedAt,
+  };
+}
