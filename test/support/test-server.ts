@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import Redis from 'ioredis';
 import { createApp } from '../../src/app.factory';
 import { signDevToken } from '../../src/auth/dev-token';
 import { loadSettings, type Settings } from '../../src/config/settings';
@@ -60,13 +61,20 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+export interface TestServerOptions {
+  /** More environment variables (or replacements of the test defaults). */
+  readonly env?: Readonly<Record<string, string>>;
+}
+
 /** At least 32 characters: HS256 keys shorter than the hash are refused by loadSettings. */
 const TEST_JWT_SECRET = 'e2e-test-secret-that-is-long-enough-for-hs256';
 
 let subjectCounter = 0;
+let serverCounter = 0;
 
-export async function startTestServer(): Promise<TestServer> {
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'khuyencong-e2e-'));
+  serverCounter += 1;
   const settings = loadSettings({
     NODE_ENV: 'test',
     DATA_DIR: dataDir,
@@ -74,6 +82,12 @@ export async function startTestServer(): Promise<TestServer> {
     LOG_LEVEL: 'error',
     HOST: '127.0.0.1',
     PORT: '0',
+    // Its own reminder queue in the shared Redis, so no other server's worker takes its jobs.
+    QUEUE_PREFIX: `e2e-${process.pid}-${serverCounter}`,
+    // The scheduled reminder scan would append to the test's projects at a time no test
+    // controls: 03:00 on 29 February only.
+    REMINDER_CRON: '0 3 29 2 *',
+    ...options.env,
   });
   const errors: string[] = [];
   const logger = createLogger({
@@ -133,7 +147,36 @@ export async function startTestServer(): Promise<TestServer> {
     async close() {
       await stop();
       rmSync(dataDir, { recursive: true, force: true });
+      await removeQueueKeys(settings);
     },
   };
   return server;
+}
+
+/** Deletes the keys the server's reminder queue left in Redis; nothing to do when Redis is down. */
+async function removeQueueKeys(settings: Settings): Promise<void> {
+  const redis = new Redis(settings.redisUrl, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 1,
+    retryStrategy: () => null,
+  });
+  try {
+    await redis.connect();
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(
+        cursor,
+        'MATCH',
+        `${settings.queuePrefix}:*`,
+        'COUNT',
+        500,
+      );
+      if (keys.length > 0) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } catch {
+    // Without Redis the server queued nothing there.
+  } finally {
+    redis.disconnect();
+  }
 }
