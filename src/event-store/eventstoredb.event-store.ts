@@ -32,6 +32,7 @@ import {
   toEventData,
   toRecordedEvent,
   translateClientError,
+  versionOfRevision,
   type PreparedEvent,
   type SealedEvent,
   type StreamHead,
@@ -202,12 +203,25 @@ export class EventStoreDbEventStore implements EventStore {
       while (end < events.length && end - start < batchSize && events[end].streamId === streamId)
         end++;
       const run = events.slice(start, end);
+      const expected = run[0].version - 1;
+      let written;
       try {
-        await this.client.appendToStream(this.names.serverName(streamId), run.map(toEventData), {
-          expectedRevision: expectedRevisionFor(run[0].version - 1),
-        });
+        written = await this.client.appendToStream(
+          this.names.serverName(streamId),
+          run.map(toEventData),
+          {
+            expectedRevision: expectedRevisionFor(expected),
+          },
+        );
       } catch (error) {
-        throw translateClientError(error, { streamId, expected: run[0].version - 1 });
+        throw translateClientError(error, { streamId, expected });
+      }
+      if (!written.success) {
+        throw new WrongExpectedVersionError(
+          streamId,
+          expected,
+          versionOfRevision(written.nextExpectedRevision),
+        );
       }
       start = end;
     }
@@ -251,6 +265,14 @@ export class EventStoreDbEventStore implements EventStore {
       );
     } catch (error) {
       throw translateClientError(error, { streamId, expected });
+    }
+    if (!written.success) {
+      // Only with throwOnAppendFailure=false in the connection string: a conflict as a result.
+      throw new WrongExpectedVersionError(
+        streamId,
+        expected,
+        versionOfRevision(written.nextExpectedRevision),
+      );
     }
     const position = written.position?.commit;
     // One event: the server's position is its own. (Were a concurrent retry of the same command
