@@ -1,0 +1,385 @@
+import 'reflect-metadata';
+import nodeModule from 'node:module';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, connect, type Server, type Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp } from '../../src/app.factory';
+import { signDevToken } from '../../src/auth/dev-token';
+import { loadSettings, type Settings } from '../../src/config/settings';
+import { createLogger } from '../../src/logging/logger';
+import { addDays, businessDateOf } from '../../src/shared/business-date';
+import type { Role } from '../../src/shared/actor';
+import { eventually, startReceiver, uniquePrefix, type Receiver } from './reminders.support';
+
+/**
+ * The reminder endpoints, /health and the queue dashboard through the real application on a
+ * real port, with the real Redis, or with Redis away behind a TCP relay the test can cut.
+ */
+
+// Bull Board's static-file plugin needs an ES-module-only package that Jest's own loader
+// cannot require; Node can, so it is loaded through Node's loader (as test-server does for jose).
+jest.mock('content-disposition', () => {
+  const load = (
+    nodeModule as unknown as { _load(request: string, parent: null, isMain: boolean): unknown }
+  )._load;
+  return load(require.resolve('content-disposition'), null, false);
+});
+
+const SECRET = 'reminders-http-integration-secret-0123456789';
+
+const remindersPart = (health: unknown) =>
+  (health as { reminders?: Record<string, unknown> }).reminders;
+
+interface RunningApp {
+  readonly url: string;
+  readonly settings: Settings;
+  token(role: Role, district?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+async function startApp(env: Record<string, string>): Promise<RunningApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'kc-reminders-http-'));
+  const settings = loadSettings({
+    NODE_ENV: 'test',
+    DATA_DIR: dataDir,
+    AUTH_JWT_SECRET: SECRET,
+    LOG_LEVEL: 'silent',
+    RATE_LIMIT_PER_MINUTE: '0',
+    QUEUE_PREFIX: uniquePrefix(),
+    REMINDER_BACKOFF_MS: '50',
+    ...env,
+  });
+  const app: NestFastifyApplication = await createApp(settings, {
+    logger: createLogger({ level: 'silent' }),
+  });
+  await app.listen(0, '127.0.0.1');
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  let tokens = 0;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    settings,
+    token: (role, district) =>
+      signDevToken(
+        settings.auth,
+        {
+          sub: `u-${role}-${++tokens}`,
+          name: 'Người thử',
+          roles: [role],
+          ttlSeconds: 600,
+          ...(district && { district }),
+        },
+        Math.floor(Date.now() / 1000),
+      ),
+    async close() {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function call(
+  app: RunningApp,
+  method: string,
+  path: string,
+  options: { token?: string; body?: unknown } = {},
+) {
+  const response = await fetch(`${app.url}${path}`, {
+    method,
+    headers: {
+      ...(options.token && { authorization: `Bearer ${options.token}` }),
+      ...(options.body !== undefined && { 'content-type': 'application/json' }),
+    },
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  });
+  const type = response.headers.get('content-type') ?? '';
+  const body: unknown = type.includes('json') ? await response.json() : await response.text();
+  return { status: response.status, type, body: body as Record<string, unknown> & string };
+}
+
+describe('reminders over HTTP, with Redis up', () => {
+  let app: RunningApp;
+  let receiver: Receiver;
+  let admin: string;
+
+  beforeAll(async () => {
+    receiver = await startReceiver();
+    app = await startApp({ NOTIFY_WEBHOOK_URL: receiver.url, NOTIFY_WEBHOOK_SECRET: 'whsec' });
+    admin = await app.token('admin');
+    await eventually(
+      async () => remindersPart((await call(app, 'GET', '/health')).body)?.status === 'up',
+      5000,
+      'the queue',
+    );
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await receiver?.close();
+  });
+
+  it('shows Redis and the reminder queue on /health, with the scheduler registered', async () => {
+    const { status, body } = await call(app, 'GET', '/health');
+    expect(status).toBe(200);
+    expect(body.redis).toEqual({ status: 'up' });
+    expect(body.reminders).toMatchObject({
+      status: 'up',
+      queue: `${app.settings.queuePrefix}-reminders`,
+      scheduler: { pattern: '0 7 * * *', tz: 'Asia/Ho_Chi_Minh' },
+      worker: 'running',
+    });
+  });
+
+  it('scans for an admin, queues what is due, delivers it and records it in the project history', async () => {
+    const district = await app.token('district_officer', 'bien-hoa');
+    const registered = await call(app, 'POST', '/api/v1/projects', {
+      token: district,
+      body: {
+        planYear: 2024,
+        district: 'bien-hoa',
+        title: 'Đề án đào tạo nghề đan lát',
+        activityType: 'training',
+        beneficiary: { name: 'Hợp tác xã Tân Hạnh' },
+        requestedFundingVnd: 90_000_000,
+        counterpartFundingVnd: 10_000_000,
+        targets: [{ indicator: 'trainees', target: 30 }],
+        plannedStart: '2024-07-01',
+        plannedEnd: '2024-12-31',
+      },
+    });
+    expect(registered.status).toBe(201);
+    const projectId = registered.body.id as string;
+    const today = businessDateOf(new Date());
+    const reminderId = `appraisal-pending.${projectId}.${today}`;
+
+    let scan = await call(app, 'POST', '/api/v1/reminders/scan', {
+      token: admin,
+      body: { asOf: addDays(today, 16) },
+    });
+    // The read model may not have seen the registration yet.
+    await eventually(
+      async () => {
+        scan = await call(app, 'POST', '/api/v1/reminders/scan', {
+          token: admin,
+          body: { asOf: addDays(today, 16) },
+        });
+        return (scan.body.queued as number) > 0;
+      },
+      5000,
+      'the registration in the read model',
+    );
+    expect(scan.status).toBe(200);
+    expect(scan.body).toMatchObject({
+      asOf: addDays(today, 16),
+      queued: 1,
+      reminders: [
+        {
+          reminderId,
+          rule: 'appraisal_pending',
+          district: 'bien-hoa',
+          projectId,
+          recipients: 'center',
+        },
+      ],
+    });
+
+    await eventually(() => receiver.received.length === 1, 10_000, 'the webhook');
+    expect(receiver.received[0].reminderId).toBe(reminderId);
+    const auditor = await app.token('auditor');
+    await eventually(
+      async () => {
+        const history = await call(app, 'GET', `/api/v1/projects/${projectId}/history`, {
+          token: auditor,
+        });
+        return JSON.stringify(history.body).includes('ReminderSent');
+      },
+      5000,
+      'the history',
+    );
+    const history = await call(app, 'GET', `/api/v1/projects/${projectId}/history`, {
+      token: auditor,
+    });
+    const events = history.body.events as { type: string; data: unknown; actor: unknown }[];
+    expect(events.filter((e) => e.type === 'ReminderSent')).toEqual([
+      expect.objectContaining({
+        data: expect.objectContaining({
+          reminderId,
+          rule: 'appraisal_pending',
+          channels: ['webhook'],
+        }),
+        actor: { sub: 'system:reminders', name: 'Nhắc việc tự động', role: 'admin' },
+      }),
+    ]);
+  });
+
+  it('refuses a scan without a token (401), to other roles (403) and with a bad date (400)', async () => {
+    expect(
+      (await call(app, 'POST', '/api/v1/reminders/scan', { body: { asOf: '2024-06-01' } })).status,
+    ).toBe(401);
+    const center = await app.token('center_officer');
+    expect(
+      (
+        await call(app, 'POST', '/api/v1/reminders/scan', {
+          token: center,
+          body: { asOf: '2024-06-01' },
+        })
+      ).status,
+    ).toBe(403);
+    const bad = await call(app, 'POST', '/api/v1/reminders/scan', {
+      token: admin,
+      body: { asOf: '2024-02-30' },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.type).toContain('application/problem+json');
+  });
+
+  it('lists failed reminder jobs for admins only', async () => {
+    const failed = await call(app, 'GET', '/api/v1/reminders/failed', { token: admin });
+    expect(failed).toMatchObject({ status: 200, body: { items: [] } });
+    expect(
+      (await call(app, 'GET', '/api/v1/reminders/failed', { token: await app.token('auditor') }))
+        .status,
+    ).toBe(403);
+  });
+
+  describe('the queue dashboard at /admin/queues', () => {
+    it('answers 401 problem+json without a token', async () => {
+      const response = await call(app, 'GET', '/admin/queues');
+      expect(response.status).toBe(401);
+      expect(response.type).toContain('application/problem+json');
+      expect(response.body).toMatchObject({ status: 401, code: 'token_missing' });
+    });
+
+    it('answers 403 problem+json to a role other than admin', async () => {
+      const response = await call(app, 'GET', '/admin/queues/api/queues', {
+        token: await app.token('approver'),
+      });
+      expect(response.status).toBe(403);
+      expect(response.body).toMatchObject({ status: 403, code: 'role_not_allowed' });
+    });
+
+    it('answers 401 to a token that does not verify', async () => {
+      const response = await call(app, 'GET', '/admin/queues', {
+        token: `${admin.slice(0, -4)}AAAA`,
+      });
+      expect(response.status).toBe(401);
+    });
+
+    it('serves the board and its API to an admin, by header or by cookie', async () => {
+      const page = await call(app, 'GET', '/admin/queues', { token: admin });
+      expect(page.status).toBe(200);
+      expect(page.type).toContain('text/html');
+      const api = await call(app, 'GET', '/admin/queues/api/queues', { token: admin });
+      expect(api.status).toBe(200);
+      expect(JSON.stringify(api.body)).toContain(`${app.settings.queuePrefix}-reminders`);
+      const byCookie = await fetch(`${app.url}/admin/queues/api/queues`, {
+        headers: { cookie: `kc_admin_token=${admin}` },
+      });
+      expect(byCookie.status).toBe(200);
+      await byCookie.arrayBuffer();
+    });
+  });
+});
+
+/** A TCP relay to the real Redis that the test can cut and restore on the same port. */
+class RedisRelay {
+  private server?: Server;
+  private readonly sockets = new Set<Socket>();
+  constructor(readonly port: number) {}
+
+  static async onFreePort(): Promise<RedisRelay> {
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const { port } = probe.address() as AddressInfo;
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
+    return new RedisRelay(port);
+  }
+
+  async open(): Promise<void> {
+    this.server = createServer((client) => {
+      const redis = connect(6379, '127.0.0.1');
+      for (const socket of [client, redis]) {
+        this.sockets.add(socket);
+        socket.on('close', () => this.sockets.delete(socket));
+        socket.on('error', () => socket.destroy());
+      }
+      client.pipe(redis).pipe(client);
+      client.on('close', () => redis.destroy());
+      redis.on('close', () => client.destroy());
+    });
+    await new Promise<void>((resolve) => this.server?.listen(this.port, '127.0.0.1', resolve));
+  }
+
+  async cut(): Promise<void> {
+    const server = this.server;
+    this.server = undefined;
+    for (const socket of this.sockets) socket.destroy();
+    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+}
+
+describe('reminders over HTTP, with Redis away', () => {
+  let relay: RedisRelay;
+  let app: RunningApp;
+
+  beforeAll(async () => {
+    relay = await RedisRelay.onFreePort();
+    app = await startApp({ REDIS_URL: `redis://127.0.0.1:${relay.port}` });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await relay?.cut();
+  });
+
+  it('starts and keeps serving, shows the queue down, answers a scan 503, and resumes when Redis comes back', async () => {
+    const health = await call(app, 'GET', '/health');
+    expect(health.status).toBe(200);
+    expect(health.body).toMatchObject({
+      status: 'up',
+      redis: { status: 'down' },
+      reminders: { status: 'down' },
+    });
+    const admin = await app.token('admin');
+    expect((await call(app, 'GET', '/api/v1/projects', { token: admin })).status).toBe(200);
+
+    const scan = await call(app, 'POST', '/api/v1/reminders/scan', {
+      token: admin,
+      body: { asOf: '2024-06-20' },
+    });
+    expect(scan.status).toBe(503);
+    expect(scan.type).toContain('application/problem+json');
+    expect(scan.body).toMatchObject({ code: 'reminder_queue_unavailable' });
+    expect((await call(app, 'GET', '/api/v1/reminders/failed', { token: admin })).status).toBe(503);
+
+    await relay.open();
+    await eventually(
+      async () => remindersPart((await call(app, 'GET', '/health')).body)?.scheduler != null,
+      15_000,
+      'the queue to resume',
+    );
+    expect(
+      (
+        await call(app, 'POST', '/api/v1/reminders/scan', {
+          token: admin,
+          body: { asOf: '2024-06-20' },
+        })
+      ).status,
+    ).toBe(200);
+
+    await relay.cut();
+    await eventually(
+      async () => remindersPart((await call(app, 'GET', '/health')).body)?.status === 'down',
+      5000,
+      'the outage to show',
+    );
+    await relay.open();
+    await eventually(
+      async () => remindersPart((await call(app, 'GET', '/health')).body)?.status === 'up',
+      15_000,
+      'the queue to resume again',
+    );
+  });
+});
