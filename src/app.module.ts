@@ -1,4 +1,4 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Global, Module, type DynamicModule, type Type } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
@@ -15,20 +15,23 @@ import { ProjectionsModule } from './projections/projections.module';
 import { ProgrammesModule } from './programmes/programmes.module';
 import { ProjectsModule } from './projects/projects.module';
 import { ProgrammeReviewModule } from './reports/programme-review.module';
-import { REMINDER_HEALTH_PROBES } from './reminders/reminders.health';
-import { RemindersModule } from './reminders/reminders.module';
 
 export interface AppModuleOptions {
   /** Replaces the system clock everywhere (the demo replays past years on a clock it moves). */
   readonly clock?: Clock;
 }
 
-/** A global module providing the given clock; imported before StorageModule, so it is found first. */
-@Module({})
-class ClockOverrideModule {}
-
-function clockOverride(clock: Clock): DynamicModule {
-  return { module: ClockOverrideModule, global: true, providers: [{ provide: Clock, useValue: clock }], exports: [Clock] };
+/**
+ * A global module providing the given clock, to be found before StorageModule's SystemClock.
+ * Nest binds global modules in the order it registers them, and registers plain module
+ * classes before dynamic modules (those take extra asynchronous steps); so this is a plain
+ * @Global() class, made per clock and listed first.
+ */
+function clockOverride(clock: Clock): Type {
+  @Global()
+  @Module({ providers: [{ provide: Clock, useValue: clock }], exports: [Clock] })
+  class ClockOverrideModule {}
+  return ClockOverrideModule;
 }
 
 /** The whole application; `settings` are loaded and validated once, before this is built. */
@@ -38,13 +41,13 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
+        ...(options.clock ? [clockOverride(options.clock)] : []),
         SettingsModule.forRoot(settings),
         // Per-client request budget (RATE_LIMIT_PER_MINUTE; 0 turns it off). Over it: 429 with Retry-After.
         ThrottlerModule.forRoot({
           throttlers: [{ name: 'per-minute', ttl: 60_000, limit: Math.max(1, settings.rateLimitPerMinute) }],
           skipIf: () => settings.rateLimitPerMinute === 0,
         }),
-        ...(options.clock ? [clockOverride(options.clock)] : []),
         CqrsModule.forRoot(),
         StorageModule,
         ProjectionsModule,
@@ -54,13 +57,9 @@ export class AppModule {
         PlansModule,
         ProgrammeReviewModule,
         InboxModule,
-        RemindersModule,
       ],
       controllers: [HealthController],
-      providers: [
-        { provide: HEALTH_PROBES, useExisting: REMINDER_HEALTH_PROBES },
-        { provide: APP_GUARD, useClass: ThrottlerGuard },
-      ],
+      providers: [{ provide: HEALTH_PROBES, useValue: [] }, { provide: APP_GUARD, useClass: ThrottlerGuard }],
     };
   }
 }

@@ -8,6 +8,7 @@ const CONTEXT_NAMES: Readonly<Record<string, string>> = {
   rural_industrial_production_value_vnd: 'Giá trị sản xuất công nghiệp nông thôn',
   export_value_usd: 'Giá trị xuất khẩu',
   rural_industrial_establishments: 'Số cơ sở công nghiệp nông thôn',
+  rural_industrial_establishments_change: 'Tăng, giảm số cơ sở công nghiệp nông thôn',
 };
 
 const BILLION = 1_000_000_000;

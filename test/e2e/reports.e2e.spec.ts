@@ -515,7 +515,10 @@ afterEach(() => {
 /** A CSV answer as sent: `fetch`'s text() drops a byte-order mark, so the bytes are decoded keeping it. */
 async function getCsv(path: string, token: string, query: Record<string, string | number> = {}) {
   const params = new URLSearchParams(
-    Object.entries({ minPosition: lastPosition, ...query }).map(([k, v]) => [k, String(v)]),
+    Object.entries({ minPosition: lastPosition, ...query }).map(([k, v]): [string, string] => [
+      k,
+      String(v),
+    ]),
   );
   const response = await fetch(`${server.apiUrl}${path}?${params}`, {
     headers: { accept: 'text/csv', authorization: `Bearer ${token}` },
