@@ -398,3 +398,37 @@ describe('yearly plans', () => {
     );
   });
 });
+
+describe('the OpenAPI document', () => {
+  it('lists every programme, plan, report and inbox endpoint', async () => {
+    const response = await fetch(`${server.baseUrl}/api/docs-json`);
+    expect(response.status).toBe(200);
+    const { paths } = (await response.json()) as { paths: Record<string, Record<string, unknown>> };
+    const operations = Object.entries(paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map(
+        (method) => `${method.toUpperCase()} ${path.replace(/^\/api\/v1/, '')}`,
+      ),
+    );
+    expect(operations).toEqual(
+      expect.arrayContaining([
+        'POST /programs',
+        'GET /programs',
+        'GET /programs/{code}',
+        'POST /programs/{code}/budget-changes',
+        'POST /programs/{code}/targets',
+        'POST /programs/{code}/context-indicators',
+        'GET /programs/{code}/review',
+        'POST /plans',
+        'GET /plans',
+        'GET /plans/{year}',
+        'POST /plans/{year}/registrations',
+        'POST /plans/{year}/compile',
+        'POST /plans/{year}/approval',
+        'GET /reports/disbursement',
+        'GET /reports/progress',
+        'GET /reports/plan-status',
+        'GET /inbox',
+      ]),
+    );
+  });
+});
