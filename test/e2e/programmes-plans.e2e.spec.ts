@@ -389,6 +389,31 @@ describe('yearly plans', () => {
     });
   });
 
+  it('answer a repeated command with the same Idempotency-Key as the first time, appending nothing', async () => {
+    const first = await api.post(
+      `/plans/${lastYear}/registrations`,
+      { projectIds: [] },
+      { token: tokens.xuanLoc, idempotencyKey: 'reg-1' },
+    );
+    const again = await api.post(
+      `/plans/${lastYear}/registrations`,
+      { projectIds: [] },
+      { token: tokens.xuanLoc, idempotencyKey: 'reg-1' },
+    );
+    expect(first.status).toBe(200);
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual(first.body);
+    const plan = expectOk(
+      await api.get(
+        `/plans/${lastYear}`,
+        { minPosition: first.body.position },
+        { token: tokens.auditor },
+      ),
+      200,
+    );
+    expect(plan.districts.find((d: Json) => d.district === 'xuan-loc').submissions).toBe(1);
+  });
+
   it('answer 404 for a year without a plan and 400 for a year that is not a number', async () => {
     expect((await api.get(`/plans/${nextYear + 5}`, {}, { token: tokens.auditor })).status).toBe(
       404,
