@@ -24,21 +24,30 @@ export class ReminderFactsReader {
   private readonly plans: Statement;
 
   constructor(db: Database) {
-    this.projects = db.prepare(`
+    this.projects = db
+      .prepare(
+        `
       SELECT project_id, status, district, plan_year, title, registered_on, revision_requested_on,
         execution_started_on, planned_end, accepted_on, reported_periods, sent_reminder_ids
       FROM reminder_project_facts
       WHERE status IN ('registered', 'revision_requested', 'approved', 'in_execution', 'accepted')
-        OR (status = 'settled' AND accepted_on >= ?)`);
-    this.plans = db.prepare(`
+        OR (status = 'settled' AND accepted_on >= ?)`,
+      )
+      .raw(true);
+    this.plans = db
+      .prepare(
+        `
       SELECT year, status, registration_deadline, districts_submitted, sent_reminder_ids
-      FROM reminder_plan_facts WHERE status = 'open'`);
+      FROM reminder_plan_facts WHERE status = 'open'`,
+      )
+      .raw(true);
   }
 
   load(asOf: BusinessDate, settings: ReminderSettings, districts: DistrictNames): ReminderFacts {
     const settledSince = firstDayOf(
       oldestCheckedMonth(asOf, settings.monthlyProgress.previousMonths),
     );
+    // Rows as arrays: for 100,000 projects, building one keyed object per row is a third of the read.
     const projects = (this.projects.all(settledSince) as ProjectRow[]).map(toProjectFacts);
     const plans = (this.plans.all() as PlanRow[]).map(toPlanFacts);
     return { plans, projects, districts };
@@ -51,52 +60,59 @@ function oldestCheckedMonth(asOf: BusinessDate, previousMonths: number): Period 
   return period;
 }
 
-interface ProjectRow {
-  project_id: string;
-  status: ProjectStatus;
-  district: string;
-  plan_year: number;
-  title: string;
-  registered_on: string;
-  revision_requested_on: string | null;
-  execution_started_on: string | null;
-  planned_end: string;
-  accepted_on: string | null;
-  reported_periods: string;
-  sent_reminder_ids: string;
-}
+/** The columns of the SELECT above, in order. */
+type ProjectRow = [
+  projectId: string,
+  status: ProjectStatus,
+  district: string,
+  planYear: number,
+  title: string,
+  registeredOn: string,
+  revisionRequestedOn: string | null,
+  executionStartedOn: string | null,
+  plannedEnd: string,
+  acceptedOn: string | null,
+  reportedPeriods: string,
+  sentReminderIds: string,
+];
 
-interface PlanRow {
-  year: number;
-  status: PlanStatus;
-  registration_deadline: string | null;
-  districts_submitted: string;
-  sent_reminder_ids: string;
-}
+type PlanRow = [
+  year: number,
+  status: PlanStatus,
+  registrationDeadline: string | null,
+  districtsSubmitted: string,
+  sentReminderIds: string,
+];
 
 function toProjectFacts(row: ProjectRow): ProjectReminderFacts {
   return {
-    projectId: row.project_id,
-    district: row.district,
-    planYear: row.plan_year,
-    title: row.title,
-    status: row.status,
-    registeredOn: row.registered_on,
-    revisionRequestedOn: row.revision_requested_on,
-    executionStartedOn: row.execution_started_on,
-    plannedEnd: row.planned_end,
-    acceptedOn: row.accepted_on,
-    reportedPeriods: JSON.parse(row.reported_periods) as string[],
-    sentReminderIds: JSON.parse(row.sent_reminder_ids) as string[],
+    projectId: row[0],
+    status: row[1],
+    district: row[2],
+    planYear: row[3],
+    title: row[4],
+    registeredOn: row[5],
+    revisionRequestedOn: row[6],
+    executionStartedOn: row[7],
+    plannedEnd: row[8],
+    acceptedOn: row[9],
+    reportedPeriods: jsonList(row[10]),
+    sentReminderIds: jsonList(row[11]),
   };
 }
 
 function toPlanFacts(row: PlanRow): PlanReminderFacts {
   return {
-    year: row.year,
-    status: row.status,
-    registrationDeadline: row.registration_deadline,
-    districtsSubmitted: JSON.parse(row.districts_submitted) as string[],
-    sentReminderIds: JSON.parse(row.sent_reminder_ids) as string[],
+    year: row[0],
+    status: row[1],
+    registrationDeadline: row[2],
+    districtsSubmitted: jsonList(row[3]),
+    sentReminderIds: jsonList(row[4]),
   };
+}
+
+const EMPTY: readonly string[] = [];
+
+function jsonList(text: string): readonly string[] {
+  return text === '[]' ? EMPTY : (JSON.parse(text) as string[]);
 }
