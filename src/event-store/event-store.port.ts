@@ -50,7 +50,11 @@ export interface RecordedEvent {
   readonly streamId: string;
   /** 1-based position of the event in its stream. */
   readonly version: number;
-  /** Position in the global log: gap-free and increasing in commit order. */
+  /**
+   * Position in the global log: strictly increasing in commit order, so a subscriber that
+   * resumes after a position misses nothing. SQLite's positions are also gap-free (1, 2, 3 …);
+   * EventStoreDB's are offsets in its log and leave gaps.
+   */
   readonly position: bigint;
   readonly type: string;
   readonly data: unknown;

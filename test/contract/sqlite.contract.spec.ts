@@ -11,6 +11,7 @@ async function sqliteFixture(): Promise<EventStoreFixture> {
   const file = join(dir, 'events.sqlite');
   let store = new SqliteEventStore(file);
   return {
+    gapFreePositions: true,
     get store() {
       return store;
     },
