@@ -1,0 +1,572 @@
+import { businessDateOf } from '../../src/shared/business-date';
+import { ROLES, type Role } from '../../src/shared/actor';
+import {
+  apiClient,
+  registrationBody,
+  type ApiClient,
+  type HttpResponse,
+  type Json,
+} from '../support/http';
+import {
+  DAY,
+  expectStatus,
+  peopleOf,
+  ProjectSteps,
+  type People,
+  type ReachableStatus,
+} from '../support/lifecycle';
+import { startTestServer, type TestServer } from '../support/test-server';
+
+/**
+ * Every endpoint × every role × own / other district, against one table of who may call
+ * what (API.md; where API.md is silent, the row says what it follows). For each cell:
+ * - a role the row does not name gets 403, and a command appends nothing;
+ * - a role it names gets the endpoint's 2xx: never 401 or 403;
+ * - a district officer on another district's project gets 404 (its existence is not revealed),
+ *   and on a body naming another district 403; neither appends anything;
+ * - without a token every endpoint but /health is 401.
+ * Each allowed call gets a fresh subject in the state the step needs, so 2xx is the only
+ * right answer; the table is also checked against the OpenAPI document, so a new endpoint
+ * without a row fails here.
+ */
+
+const EVERYONE = ROLES;
+const PROJECT_READERS: readonly Role[] = [
+  'auditor',
+  'approver',
+  'center_officer',
+  'district_officer',
+];
+
+/** THE TABLE: endpoint → roles allowed. */
+const MATRIX = {
+  'POST /projects': ['district_officer', 'center_officer'],
+  'POST /projects/{id}/appraisal/start': ['center_officer'],
+  'POST /projects/{id}/appraisal/result': ['center_officer'],
+  'POST /projects/{id}/resubmit': ['district_officer'],
+  'POST /projects/{id}/approval': ['approver'],
+  'POST /projects/{id}/rejection': ['approver'],
+  'POST /projects/{id}/execution/start': ['center_officer'],
+  'POST /projects/{id}/progress-reports': ['district_officer', 'center_officer'],
+  'POST /projects/{id}/disbursements': ['finance_officer'],
+  'POST /projects/{id}/inspections': ['center_officer'],
+  'POST /projects/{id}/adjustments': ['approver'],
+  'POST /projects/{id}/acceptance': ['center_officer'],
+  'POST /projects/{id}/settlement': ['finance_officer'],
+  'POST /projects/{id}/cancellation': ['approver'],
+  // Reads: the auditor reads everything, the admin reads lists and reports (docs/domain.md).
+  'GET /projects': EVERYONE,
+  'GET /projects/{id}': EVERYONE,
+  'GET /projects/{id}/history': PROJECT_READERS,
+  // API.md names no roles for replay and verification: they follow history, whose data they replay.
+  'GET /projects/{id}/state': PROJECT_READERS,
+  'GET /projects/{id}/verify': PROJECT_READERS,
+  'GET /reports/disbursement': EVERYONE,
+  'GET /reports/progress': EVERYONE,
+  'GET /reports/plan-status': EVERYONE,
+  'GET /inbox': EVERYONE,
+  'POST /programs': ['admin'],
+  'POST /programs/{code}/budget-changes': ['admin'],
+  'POST /programs/{code}/targets': ['admin'],
+  'POST /programs/{code}/context-indicators': ['admin'],
+  'GET /programs': EVERYONE,
+  'GET /programs/{code}': EVERYONE,
+  // API.md is silent: the programme review is the province's report, not a district's or the accountant's.
+  'GET /programs/{code}/review': ['auditor', 'approver', 'center_officer', 'admin'],
+  'POST /plans': ['center_officer'],
+  'POST /plans/{year}/registrations': ['district_officer'],
+  'POST /plans/{year}/compile': ['center_officer'],
+  'POST /plans/{year}/approval': ['approver'],
+  'GET /plans': EVERYONE,
+  'GET /plans/{year}': EVERYONE,
+  'POST /reminders/scan': ['admin'],
+  'GET /reminders/failed': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+type Endpoint = keyof typeof MATRIX;
+const PUBLIC_ENDPOINTS = ['GET /health'];
+
+/** The district officer under test belongs to OWN; OTHER is another district. */
+const OWN = 'tan-phu';
+const OTHER = 'xuan-loc';
+type Variant = 'own' | 'other';
+
+interface Request {
+  readonly method: 'GET' | 'POST';
+  readonly path: string;
+  readonly body?: unknown;
+}
+
+interface Call {
+  /**
+   * project: the path names a project (another district's is 404 to a district officer);
+   * district: the body names a district (another is 403 to a district officer); none.
+   */
+  readonly scope: 'project' | 'district' | 'none';
+  /** The status of the fresh project the call is made on. */
+  readonly needs?: NeededStatus;
+  /** Builds what the call needs in `district`, fresh each time, and returns the request. */
+  readonly prepare: (district: string) => Promise<Request>;
+}
+
+let server: TestServer;
+let api: ApiClient;
+const people: Record<string, People> = {};
+const today = businessDateOf(new Date());
+const PROGRAMME = 'AUTHZ-2021-2999';
+let nextCode = 0;
+let nextYear = 2031;
+/** Log position of the programme's creation: programme reads wait for it. */
+let programmePosition = '0';
+
+type NeededStatus = ReachableStatus | 'revision_requested';
+
+/** A project's id and the log position of its last event, for reads to wait on. */
+interface Made {
+  readonly id: string;
+  readonly position: string;
+}
+
+/** Projects made ahead, all at once, so the table's hundreds of cells do not wait on each other's steps. */
+const pool = new Map<string, Promise<Made>[]>();
+
+function freshProject(status: NeededStatus, district: string): Promise<Made> {
+  return pool.get(`${status} ${district}`)?.pop() ?? makeProject(status, district);
+}
+
+async function makeProject(status: NeededStatus, district: string): Promise<Made> {
+  const steps = new ProjectSteps(api, people[district]);
+  if (status !== 'revision_requested') return steps.fresh(status, 180_000_000);
+  const { id } = await steps.fresh('under_appraisal');
+  const body = { outcome: 'revision_requested', notes: 'Bổ sung dự toán' };
+  const token = people[district].center;
+  return expectStatus(
+    'request a revision',
+    await api.post(`/projects/${id}/appraisal/result`, body, { token }),
+    200,
+  );
+}
+
+function projectStep(status: NeededStatus, step: string, body?: unknown): Call {
+  return {
+    scope: 'project',
+    needs: status,
+    prepare: async (district) => ({
+      method: 'POST',
+      path: `/projects/${(await freshProject(status, district)).id}/${step}`,
+      body,
+    }),
+  };
+}
+
+/** A read of a fresh project; `query` adds the position to wait for where the route reads a read model. */
+function projectRead(suffix: string, query: (position: string) => string = () => ''): Call {
+  return {
+    scope: 'project',
+    needs: 'registered',
+    prepare: async (district) => {
+      const { id, position } = await freshProject('registered', district);
+      return { method: 'GET', path: `/projects/${id}${suffix}${query(position)}` };
+    },
+  };
+}
+
+/** A query whose path is known once the fixtures exist (a programme read waits for its creation). */
+const get =
+  (path: () => string): Call['prepare'] =>
+  async () => ({ method: 'GET', path: path() });
+
+/**
+ * A plan of a year no other call uses, opened (and compiled) by a center officer who is not
+ * under test. Returns the year and the log position of its last event, for reads to wait on.
+ */
+async function freshPlan(
+  state: 'none' | 'open' | 'compiled',
+): Promise<{ year: number; position: string }> {
+  const year = nextYear++;
+  if (state === 'none') return { year, position: '0' };
+  const token = people[OWN].center;
+  const open = { year, programCode: PROGRAMME, registrationDeadline: `${year - 1}-05-20` };
+  let last = expectStatus('open a plan', await api.post('/plans', open, { token }), 201);
+  if (state === 'compiled')
+    last = expectStatus(
+      'compile a plan',
+      await api.post(`/plans/${year}/compile`, undefined, { token }),
+      200,
+    );
+  return { year, position: last.position };
+}
+
+const CALLS: Record<Endpoint, Call> = {
+  'POST /projects': {
+    scope: 'district',
+    prepare: async (district) => ({
+      method: 'POST',
+      path: '/projects',
+      body: registrationBody(district),
+    }),
+  },
+  'POST /projects/{id}/appraisal/start': projectStep('registered', 'appraisal/start'),
+  'POST /projects/{id}/appraisal/result': projectStep('under_appraisal', 'appraisal/result', {
+    outcome: 'passed',
+    notes: 'Đạt',
+    appraisedFundingVnd: 150_000_000,
+  }),
+  'POST /projects/{id}/resubmit': projectStep('revision_requested', 'resubmit', {
+    requestedFundingVnd: 190_000_000,
+  }),
+  'POST /projects/{id}/approval': projectStep('appraised', 'approval', {
+    decisionNo: '77/QĐ-UBND',
+    decisionDate: DAY.decision,
+    approvedFundingVnd: 180_000_000,
+  }),
+  'POST /projects/{id}/rejection': projectStep('appraised', 'rejection', {
+    reason: 'Không phù hợp kế hoạch',
+  }),
+  'POST /projects/{id}/execution/start': projectStep('approved', 'execution/start', {
+    startedOn: DAY.started,
+  }),
+  'POST /projects/{id}/progress-reports': projectStep('in_execution', 'progress-reports', {
+    period: '2024-05',
+    reportedOn: '2024-05-24',
+    achievements: [{ indicator: 'trainees', value: 10 }],
+  }),
+  'POST /projects/{id}/disbursements': projectStep('in_execution', 'disbursements', {
+    kind: 'advance',
+    amountVnd: 10_000_000,
+    paidOn: DAY.advance,
+    voucherNo: 'UNC-01',
+  }),
+  'POST /projects/{id}/inspections': projectStep('in_execution', 'inspections', {
+    inspectedOn: DAY.inspected,
+    findings: 'Đúng tiến độ',
+    outcome: 'satisfactory',
+  }),
+  'POST /projects/{id}/adjustments': projectStep('in_execution', 'adjustments', {
+    decisionNo: '88/QĐ-SCT',
+    reason: 'Gia hạn',
+    plannedEnd: '2024-12-31',
+  }),
+  'POST /projects/{id}/acceptance': projectStep('in_execution', 'acceptance', {
+    acceptedOn: DAY.accepted,
+    notes: 'Đạt',
+  }),
+  'POST /projects/{id}/settlement': projectStep('accepted', 'settlement', {
+    settledAmountVnd: 0,
+    settledOn: DAY.settled,
+    decisionNo: '15/QĐ-TTKC',
+  }),
+  'POST /projects/{id}/cancellation': projectStep('registered', 'cancellation', {
+    reason: 'Không còn đối tượng',
+  }),
+  'GET /projects': { scope: 'none', prepare: get(() => '/projects') },
+  'GET /projects/{id}': projectRead('', (position) => `?minPosition=${position}`),
+  'GET /projects/{id}/history': projectRead('/history'),
+  'GET /projects/{id}/state': projectRead('/state?asOfVersion=1'),
+  'GET /projects/{id}/verify': projectRead('/verify'),
+  'GET /reports/disbursement': {
+    scope: 'none',
+    prepare: get(() => '/reports/disbursement?groupBy=district&planYear=2024'),
+  },
+  'GET /reports/progress': {
+    scope: 'none',
+    prepare: get(() => '/reports/progress?groupBy=indicator&planYear=2024'),
+  },
+  'GET /reports/plan-status': { scope: 'none', prepare: get(() => '/reports/plan-status') },
+  'GET /inbox': { scope: 'none', prepare: get(() => '/inbox') },
+  'POST /programs': {
+    scope: 'none',
+    prepare: async () => ({
+      method: 'POST',
+      path: '/programs',
+      body: {
+        code: `AUTHZ-NEW-${++nextCode}`,
+        name: 'Chương trình thử',
+        fromYear: 2021,
+        toYear: 2025,
+        budgets: [{ year: 2021, amountVnd: 1_000_000_000 }],
+        targets: [],
+      },
+    }),
+  },
+  'POST /programs/{code}/budget-changes': {
+    scope: 'none',
+    prepare: async () => ({
+      method: 'POST',
+      path: `/programs/${PROGRAMME}/budget-changes`,
+      body: { year: 2022, amountVnd: 2_000_000_000, decisionNo: '12/QĐ-UBND', reason: 'Bổ sung' },
+    }),
+  },
+  'POST /programs/{code}/targets': {
+    scope: 'none',
+    prepare: async () => ({
+      method: 'POST',
+      path: `/programs/${PROGRAMME}/targets`,
+      body: {
+        targets: [{ indicator: 'trainees', target: 500 }],
+        decisionNo: '13/QĐ-UBND',
+        reason: 'Điều chỉnh',
+      },
+    }),
+  },
+  'POST /programs/{code}/context-indicators': {
+    scope: 'none',
+    prepare: async () => ({
+      method: 'POST',
+      path: `/programs/${PROGRAMME}/context-indicators`,
+      body: { year: 2022, code: 'export_value_usd', value: 902_389_000 },
+    }),
+  },
+  'GET /programs': { scope: 'none', prepare: get(() => '/programs') },
+  'GET /programs/{code}': {
+    scope: 'none',
+    prepare: get(() => `/programs/${PROGRAMME}?minPosition=${programmePosition}`),
+  },
+  'GET /programs/{code}/review': {
+    scope: 'none',
+    prepare: get(
+      () => `/programs/${PROGRAMME}/review?from=2021&to=2023&minPosition=${programmePosition}`,
+    ),
+  },
+  'POST /plans': {
+    scope: 'none',
+    prepare: async () => {
+      const { year } = await freshPlan('none');
+      return {
+        method: 'POST',
+        path: '/plans',
+        body: { year, programCode: PROGRAMME, registrationDeadline: `${year - 1}-05-20` },
+      };
+    },
+  },
+  'POST /plans/{year}/registrations': {
+    scope: 'district',
+    prepare: async (district) => ({
+      method: 'POST',
+      path: `/plans/${(await freshPlan('open')).year}/registrations`,
+      body: { district, projectIds: [] },
+    }),
+  },
+  'POST /plans/{year}/compile': {
+    scope: 'none',
+    prepare: async () => ({
+      method: 'POST',
+      path: `/plans/${(await freshPlan('open')).year}/compile`,
+    }),
+  },
+  'POST /plans/{year}/approval': {
+    scope: 'none',
+    prepare: async () => ({
+      method: 'POST',
+      path: `/plans/${(await freshPlan('compiled')).year}/approval`,
+      body: { decisionNo: '1402/QĐ-UBND', decisionDate: today },
+    }),
+  },
+  'GET /plans': { scope: 'none', prepare: get(() => '/plans') },
+  'GET /plans/{year}': {
+    scope: 'none',
+    prepare: async () => {
+      const { year, position } = await freshPlan('open');
+      return { method: 'GET', path: `/plans/${year}?minPosition=${position}` };
+    },
+  },
+  // As of a date long before any deadline: nothing is due, so nothing is queued in the shared Redis.
+  'POST /reminders/scan': {
+    scope: 'none',
+    prepare: async () => ({
+      method: 'POST',
+      path: '/reminders/scan',
+      body: { asOf: '2000-01-03' },
+    }),
+  },
+  'GET /reminders/failed': { scope: 'none', prepare: get(() => '/reminders/failed') },
+};
+
+/** Starts making every project the cells will use: one per allowed cell, one per refused endpoint and district. */
+function fillPool(): Promise<unknown> {
+  const wanted = new Map<string, number>();
+  const count = (key: string) => wanted.set(key, (wanted.get(key) ?? 0) + 1);
+  for (const cell of cells()) {
+    const { needs } = CALLS[cell.endpoint];
+    if (needs !== undefined && cell.expected === 'success')
+      count(`${needs} ${cell.variant === 'own' ? OWN : OTHER}`);
+  }
+  for (const endpoint of Object.keys(MATRIX) as Endpoint[]) {
+    const { needs } = CALLS[endpoint];
+    if (needs !== undefined) for (const district of [OWN, OTHER]) count(`${needs} ${district}`);
+  }
+  const made: Promise<Made>[] = [];
+  for (const [key, n] of wanted) {
+    const [status, district] = key.split(' ') as [NeededStatus, string];
+    const projects = Array.from({ length: n }, () => makeProject(status, district));
+    pool.set(key, projects);
+    made.push(...projects);
+  }
+  return Promise.all(made);
+}
+
+beforeAll(async () => {
+  server = await startTestServer();
+  api = apiClient(() => server.apiUrl);
+  people[OWN] = await peopleOf(server, OWN);
+  people[OTHER] = await peopleOf(server, OTHER);
+  await fillPool();
+  const programme = {
+    code: PROGRAMME,
+    name: 'Chương trình phân quyền',
+    fromYear: 2021,
+    toYear: 2999,
+    budgets: [],
+    targets: [],
+  };
+  const created = await api.post('/programs', programme, { token: people[OWN].admin });
+  programmePosition = expectStatus('create the programme', created, 201).position;
+});
+
+afterAll(async () => {
+  await server?.close();
+});
+
+async function headOfLog(): Promise<string> {
+  const health = (await (await fetch(`${server.baseUrl}/health`)).json()) as Json;
+  return health.eventStore.head;
+}
+
+/** Sends a command and checks the log head did not move (a query cannot append, so it is just sent). */
+async function appendingNothing(
+  request: Request,
+  act: () => Promise<HttpResponse>,
+): Promise<HttpResponse> {
+  if (request.method === 'GET') return act();
+  const head = await headOfLog();
+  const response = await act();
+  expect(await headOfLog()).toBe(head);
+  return response;
+}
+
+/** A caller in `role` who is nobody else in the story (so segregation of duties never bites). */
+let callers = 0;
+function callerToken(role: Role): Promise<string> {
+  return server.token(role, {
+    sub: `matrix-${role}-${++callers}`,
+    ...(role === 'district_officer' && { district: OWN }),
+  });
+}
+
+function send(request: Request, token?: string): Promise<HttpResponse> {
+  return request.method === 'GET'
+    ? api.get(request.path, {}, { token })
+    : api.post(request.path, request.body, { token });
+}
+
+/** Refused calls change nothing, so each endpoint's request in each district is prepared once and shared. */
+const sharedRequests = new Map<string, Promise<Request>>();
+function sharedRequest(endpoint: Endpoint, district = OWN): Promise<Request> {
+  const key = `${endpoint} ${district}`;
+  if (!sharedRequests.has(key)) sharedRequests.set(key, CALLS[endpoint].prepare(district));
+  return sharedRequests.get(key) as Promise<Request>;
+}
+
+const summary = (response: HttpResponse) => ({
+  status: response.status,
+  code: response.body?.code,
+  detail: response.body?.detail,
+});
+
+interface Cell {
+  readonly endpoint: Endpoint;
+  readonly role: Role;
+  readonly variant: Variant;
+  readonly expected: 'success' | 403 | 404;
+}
+
+/** The cells of the table, with what each must answer. */
+function cells(): Cell[] {
+  const all: Cell[] = [];
+  for (const endpoint of Object.keys(MATRIX) as Endpoint[]) {
+    const allowed = MATRIX[endpoint] as readonly Role[];
+    const { scope } = CALLS[endpoint];
+    for (const role of ROLES) {
+      const variants: Variant[] = scope === 'none' ? ['own'] : ['own', 'other'];
+      for (const variant of variants) {
+        let expected: Cell['expected'] = allowed.includes(role) ? 'success' : 403;
+        if (expected === 'success' && role === 'district_officer' && variant === 'other')
+          expected = scope === 'project' ? 404 : 403;
+        all.push({ endpoint, role, variant, expected });
+      }
+    }
+  }
+  return all;
+}
+
+describe('the table', () => {
+  it('has a row for every operation of the OpenAPI document, and no row for an operation that does not exist', async () => {
+    const document = (await (await fetch(`${server.baseUrl}/api/docs-json`)).json()) as Json;
+    const operations = Object.entries(
+      document.paths as Record<string, Record<string, unknown>>,
+    ).flatMap(([path, methods]) =>
+      Object.keys(methods).map(
+        (method) => `${method.toUpperCase()} ${path.replace(/^\/api\/v1/, '')}`,
+      ),
+    );
+    expect(operations.sort()).toEqual([...Object.keys(MATRIX), ...PUBLIC_ENDPOINTS].sort());
+  });
+});
+
+describe.each(cells())(
+  '$endpoint as $role on the $variant district',
+  ({ endpoint, role, variant, expected }) => {
+    const district = variant === 'own' ? OWN : OTHER;
+
+    if (expected === 'success') {
+      it('is allowed: the 2xx of the endpoint, never 401 or 403', async () => {
+        const response = await send(
+          await CALLS[endpoint].prepare(district),
+          await callerToken(role),
+        );
+        // The whole answer in the message when it is not a 2xx, so a failure says why.
+        expect(response.status >= 200 && response.status < 300 ? '2xx' : summary(response)).toBe(
+          '2xx',
+        );
+      });
+    } else {
+      it(`is answered ${expected} and appends nothing`, async () => {
+        const request = await sharedRequest(endpoint, district);
+        const token = await callerToken(role);
+        const response = await appendingNothing(request, () => send(request, token));
+        expect(summary(response).status).toBe(expected);
+        expect(response.contentType.split(';', 1)[0]).toBe('application/problem+json');
+      });
+    }
+  },
+);
+
+describe.each(Object.keys(MATRIX) as Endpoint[])('%s without a token', (endpoint) => {
+  it('is 401 and appends nothing', async () => {
+    const request = await sharedRequest(endpoint);
+    const response = await appendingNothing(request, () => send(request));
+    expect(response.status).toBe(401);
+  });
+});
+
+describe('a district officer listing projects', () => {
+  it('sees only its own district, even when it asks for another', async () => {
+    await freshProject('registered', OTHER);
+    const token = await callerToken('district_officer');
+    const all = expectStatus('list', await api.get('/projects', { pageSize: 200 }, { token }), 200);
+    expect(all.items.length).toBeGreaterThan(0);
+    expect(new Set(all.items.map((item: Json) => item.district))).toEqual(new Set([OWN]));
+    const other = expectStatus(
+      'list other',
+      await api.get('/projects', { district: OTHER }, { token }),
+      200,
+    );
+    expect(other.items).toEqual([]);
+  });
+});
+
+describe('GET /health', () => {
+  it('is public', async () => {
+    expect((await fetch(`${server.baseUrl}/health`)).status).toBe(200);
+  });
+});
