@@ -1,5 +1,9 @@
+import { handleCommand } from '../../src/event-store/handle-command';
+import { planAggregate } from '../../src/plans/application/plan-aggregate';
+import { planStreamId } from '../../src/plans/domain/plan.decider';
 import { signatureOf } from '../../src/reminders/notifiers/webhook.notifier';
 import { projectStreamId } from '../../src/projects/application/project-stream';
+import type { Actor } from '../../src/shared/actor';
 import {
   decodeMail,
   dropQueue,
@@ -289,6 +293,76 @@ describe('reminder delivery', () => {
       expect(await sentEventsOf(projectId)).toEqual([]);
       await world.caughtUp();
       expect(instance.scan.due(AS_OF).map((r) => r.reminderId)).toEqual([reminderId]);
+    });
+  });
+
+  describe('about a yearly plan', () => {
+    it('reminds each district that has not registered, once, and records it in the plan', async () => {
+      const receiver = await startReceiver();
+      closers.push(receiver.close);
+      const center: Actor = { sub: 'u-center', name: 'Trần Thị B', role: 'center_officer' };
+      const context = {
+        actor: center,
+        today: REGISTERED_ON,
+        reference: world.reference.current(),
+        programme: { code: 'DN-2021-2025', fromYear: 2021, toYear: 2025 },
+      };
+      const run = (
+        commandId: string,
+        command: Parameters<typeof planAggregate.decider.decide>[0],
+        actor = center,
+      ) =>
+        handleCommand(
+          world.store,
+          planAggregate,
+          { streamId: planStreamId(2025), command, commandId, actor, today: REGISTERED_ON },
+          { context: () => ({ ...context, actor }) },
+        );
+      await run('open-2025', {
+        type: 'OpenPlan',
+        data: { year: 2025, programCode: 'DN-2021-2025', registrationDeadline: '2024-06-27' },
+      });
+      const bienHoa = {
+        sub: 'u-bh',
+        name: 'Nguyễn Văn A',
+        role: 'district_officer' as const,
+        district: 'bien-hoa',
+      };
+      await run(
+        'submit-bh',
+        { type: 'SubmitDistrictRegistration', data: { district: 'bien-hoa', projectIds: [] } },
+        bienHoa,
+      );
+      await world.caughtUp();
+      const instance = startInstance(world, { prefix: uniquePrefix(), webhookUrl: receiver.url });
+      instances.push(instance);
+      await eventually(() => instance.queue.isUp(), 5000, 'Redis');
+
+      const first = await instance.scan.scanAndQueue(AS_OF);
+      const missing = Object.keys(world.reference.current().districts).filter(
+        (d) => d !== 'bien-hoa',
+      );
+      expect(first.reminders.map((r) => r.reminderId).sort()).toEqual(
+        missing.map((d) => `registration-deadline.2025.${d}.d7`).sort(),
+      );
+      await eventually(() => receiver.received.length === missing.length, 10_000, 'the webhooks');
+      await eventually(
+        async () =>
+          (await world.store.readStream(planStreamId(2025))).filter(
+            (e) => e.type === 'ReminderSent',
+          ).length === missing.length,
+        5000,
+        'the records',
+      );
+      await world.caughtUp();
+
+      expect((await instance.scan.scanAndQueue(AS_OF)).queued).toBe(0);
+      expect(receiver.received[0].body).toMatchObject({
+        rule: 'registration_deadline',
+        planYear: 2025,
+        dueDate: '2024-06-20',
+      });
+      expect(receiver.received[0].body).not.toHaveProperty('projectId');
     });
   });
 
