@@ -15,6 +15,8 @@ import { ProjectionsModule } from './projections/projections.module';
 import { ProgrammesModule } from './programmes/programmes.module';
 import { ProjectsModule } from './projects/projects.module';
 import { ProgrammeReviewModule } from './reports/programme-review.module';
+import { REMINDER_HEALTH_PROBES } from './reminders/reminders.health';
+import { RemindersModule } from './reminders/reminders.module';
 
 export interface AppModuleOptions {
   /** Replaces the system clock everywhere (the demo replays past years on a clock it moves). */
@@ -57,9 +59,13 @@ export class AppModule {
         PlansModule,
         ProgrammeReviewModule,
         InboxModule,
+        RemindersModule,
       ],
       controllers: [HealthController],
-      providers: [{ provide: HEALTH_PROBES, useValue: [] }, { provide: APP_GUARD, useClass: ThrottlerGuard }],
+      providers: [
+        { provide: HEALTH_PROBES, useExisting: REMINDER_HEALTH_PROBES },
+        { provide: APP_GUARD, useClass: ThrottlerGuard },
+      ],
     };
   }
 }
