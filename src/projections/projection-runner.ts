@@ -1,10 +1,16 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import { EventEmitter } from 'node:events';
 import type { EventStore, RecordedEvent, Subscription } from '../event-store/event-store.port';
 import { CheckpointStore } from './checkpoint-store';
 import type { Projection } from './projection';
 
 const BATCH_SIZE = 1000;
+/**
+ * While live and nobody waits to read their own write, events are gathered this long into one
+ * read-model transaction: under load that is many write batches per transaction instead of one
+ * each, so pages shared by many rows (indexes, checkpoints) are written once per batch.
+ */
+const LIVE_FLUSH_MS = 25;
 const RETRY_MS = [100, 500, 2000, 5000];
 
 export interface ProjectionStatus {
@@ -23,12 +29,17 @@ export class ProjectionRunner {
   private readonly progress = new EventEmitter();
   private subscription?: Subscription;
   private buffer: RecordedEvent[] = [];
-  private flushTimer?: NodeJS.Immediate;
+  private flushTimer?: { readonly cancel: () => void; readonly soon: boolean };
   private committed = 0n;
   private state: ProjectionStatus['state'] = 'stopped';
   private lastError?: string;
   private failures = 0;
   private restartTimer?: NodeJS.Timeout;
+  /** Each projection's committed checkpoint, as read at start and written by each batch since. */
+  private reached = new Map<string, bigint>();
+  /** Switch the shared connection to commits without fsync and back to its own setting. */
+  private readonly relaxSync: Statement;
+  private readonly restoreSync: Statement;
 
   constructor(
     private readonly store: EventStore,
@@ -36,6 +47,9 @@ export class ProjectionRunner {
     private readonly projections: readonly Projection[],
   ) {
     this.checkpoints = new CheckpointStore(db);
+    const synchronous = Number(db.pragma('synchronous', { simple: true }));
+    this.relaxSync = db.prepare('PRAGMA synchronous = NORMAL');
+    this.restoreSync = db.prepare(`PRAGMA synchronous = ${synchronous}`);
     this.progress.setMaxListeners(0);
     for (const projection of projections) projection.setup(db);
     this.resetOutdated();
@@ -52,6 +66,8 @@ export class ProjectionRunner {
 
   start(): void {
     if (this.subscription) return;
+    // From the database, never from memory: after a failure the batch in memory was rolled back.
+    this.loadCheckpoints();
     this.committed = this.lowestCheckpoint();
     this.state = 'catching_up';
     this.subscription = this.store.subscribeToAll({
@@ -62,8 +78,12 @@ export class ProjectionRunner {
         else this.scheduleFlush();
       },
       onCaughtUp: () => {
-        this.flush();
-        if (this.state === 'catching_up') this.state = 'live';
+        if (this.state === 'catching_up') {
+          this.flush();
+          this.state = 'live';
+        } else {
+          this.scheduleFlush();
+        }
       },
       // The subscription retries by itself; this only tells /health.
       onError: (error) => {
@@ -78,7 +98,7 @@ export class ProjectionRunner {
     const subscription = this.subscription;
     this.subscription = undefined;
     await subscription?.stop();
-    if (this.flushTimer) clearImmediate(this.flushTimer);
+    this.flushTimer?.cancel();
     this.flushTimer = undefined;
     this.buffer = [];
     this.state = 'stopped';
@@ -90,6 +110,8 @@ export class ProjectionRunner {
    */
   waitFor(position: bigint, timeoutMs: number): Promise<boolean> {
     if (this.committed >= position) return Promise.resolve(true);
+    // The events may be gathered for a later transaction already: apply them now.
+    if (this.buffer.length > 0) this.scheduleFlush(true);
     return new Promise((resolve) => {
       const onProgress = () => {
         if (this.committed < position) return;
@@ -118,6 +140,7 @@ export class ProjectionRunner {
         this.checkpoints.set(projection.name, projection.version, 0n);
       }
     })();
+    this.loadCheckpoints();
     this.committed = 0n;
     let count = 0;
     for (;;) {
@@ -130,11 +153,21 @@ export class ProjectionRunner {
     return { events: count };
   }
 
-  private scheduleFlush(): void {
-    this.flushTimer ??= setImmediate(() => {
+  /** Applies the buffer on the next turn when someone waits for it, else after LIVE_FLUSH_MS. */
+  private scheduleFlush(soon = this.progress.listenerCount('committed') > 0): void {
+    if (this.flushTimer && (this.flushTimer.soon || !soon)) return;
+    this.flushTimer?.cancel();
+    const run = () => {
       this.flushTimer = undefined;
       this.flush();
-    });
+    };
+    if (soon) {
+      const immediate = setImmediate(run);
+      this.flushTimer = { cancel: () => clearImmediate(immediate), soon: true };
+    } else {
+      const timer = setTimeout(run, LIVE_FLUSH_MS);
+      this.flushTimer = { cancel: () => clearTimeout(timer), soon: false };
+    }
   }
 
   private flush(): void {
@@ -152,16 +185,36 @@ export class ProjectionRunner {
 
   private commitBatch(batch: readonly RecordedEvent[]): void {
     const last = batch[batch.length - 1].position;
-    this.db.transaction(() => {
-      for (const projection of this.projections) {
-        const from = this.checkpoints.get(projection.name)?.position ?? 0n;
-        const fresh = from === 0n ? batch : batch.filter((event) => event.position > from);
-        if (fresh.length > 0) projection.apply(this.db, fresh);
-        this.checkpoints.set(projection.name, projection.version, last);
-      }
-    })();
+    this.withoutFsync(() =>
+      this.db.transaction(() => {
+        for (const projection of this.projections) {
+          const from = this.reached.get(projection.name) ?? 0n;
+          const fresh = from === 0n ? batch : batch.filter((event) => event.position > from);
+          if (fresh.length > 0) projection.apply(this.db, fresh);
+          this.checkpoints.set(projection.name, projection.version, last);
+        }
+      })(),
+    );
+    for (const projection of this.projections) this.reached.set(projection.name, last);
     this.committed = last;
     this.progress.emit('committed');
+  }
+
+  /**
+   * Read-model transactions commit without waiting for the disk (synchronous=NORMAL) on the
+   * connection they share with the log, which commits with FULL. Nothing is lost by it: the
+   * read models and their checkpoints commit together, after the events they were built from,
+   * in one write-ahead log, so a power cut can only take the newest read-model commits (and
+   * their checkpoints) with it, and the runner applies those events again. An fsync per batch
+   * here would block the event loop as long as the log's own fsync, and as often.
+   */
+  private withoutFsync(write: () => void): void {
+    this.relaxSync.run();
+    try {
+      write();
+    } finally {
+      this.restoreSync.run();
+    }
   }
 
   /** Stops, then starts again from the committed checkpoint after a pause. */
@@ -176,10 +229,15 @@ export class ProjectionRunner {
     });
   }
 
+  private loadCheckpoints(): void {
+    this.reached = new Map(
+      this.projections.map((projection) => [projection.name, this.checkpoints.get(projection.name)?.position ?? 0n]),
+    );
+  }
+
   private lowestCheckpoint(): bigint {
     let lowest: bigint | undefined;
-    for (const projection of this.projections) {
-      const position = this.checkpoints.get(projection.name)?.position ?? 0n;
+    for (const position of this.reached.values()) {
       if (lowest === undefined || position < lowest) lowest = position;
     }
     return lowest ?? 0n;
