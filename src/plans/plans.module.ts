@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ReadYourWrites } from '../platform/read-your-writes';
 import { ProgrammesModule } from '../programmes/programmes.module';
-import { ReferenceDataService } from '../reference-data/reference-data.service';
 import { PlanCommandService } from './application/plan-command.service';
 import { PlanLookup } from './application/plan-lookup';
 import { RegisteredProjects } from './application/registered-projects';
@@ -13,7 +12,6 @@ import { PlansController } from './plans.controller';
   imports: [ProgrammesModule],
   controllers: [PlansController],
   providers: [
-    ReferenceDataService,
     ReadYourWrites,
     PlanCommandService,
     PlanLookup,

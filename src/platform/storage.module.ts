@@ -4,10 +4,12 @@ import { SETTINGS, type Settings } from '../config/settings';
 import { createEventStore, openReadModelDatabase } from '../event-store/create-event-store';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
 import { READ_MODEL_DB } from '../projections/projection';
+import { ReferenceDataService } from '../reference-data/reference-data.service';
 import { Clock, SystemClock } from './clock';
 
 /**
- * The event store chosen by EVENT_STORE and the SQLite database that holds the read models.
+ * The event store chosen by EVENT_STORE, the SQLite database that holds the read models, the
+ * clock and the reference data in force.
  * With the embedded store both live in one file under DATA_DIR and share one connection
  * (better-sqlite3 is synchronous, so a transaction never interleaves with another).
  */
@@ -26,8 +28,10 @@ import { Clock, SystemClock } from './clock';
         createEventStore(settings, { sqliteDatabase: db }),
     },
     { provide: Clock, useClass: SystemClock },
+    // One instance for the whole application, so reference data an admin replaces is seen everywhere.
+    ReferenceDataService,
   ],
-  exports: [READ_MODEL_DB, EVENT_STORE, Clock],
+  exports: [READ_MODEL_DB, EVENT_STORE, Clock, ReferenceDataService],
 })
 export class StorageModule implements OnApplicationShutdown {
   constructor(

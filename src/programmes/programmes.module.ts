@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { ReadYourWrites } from '../platform/read-your-writes';
-import { ReferenceDataService } from '../reference-data/reference-data.service';
 import { ProgrammeCommandService } from './application/programme-command.service';
 import { ProgrammeLookup } from './application/programme-lookup';
 import { PROGRAMME_COMMAND_HANDLERS } from './commands/programme-commands';
@@ -10,7 +9,6 @@ import { ProgrammesController } from './programmes.controller';
 @Module({
   controllers: [ProgrammesController],
   providers: [
-    ReferenceDataService,
     ReadYourWrites,
     ProgrammeCommandService,
     ProgrammeLookup,

@@ -3,7 +3,6 @@ import { ProjectAuditController } from '../audit/project-audit.controller';
 import { ProjectAuditService } from '../audit/project-audit.service';
 import { SETTINGS, type Settings } from '../config/settings';
 import { ReadYourWrites } from '../platform/read-your-writes';
-import { ReferenceDataService } from '../reference-data/reference-data.service';
 import { ReportsController } from '../reports/reports.controller';
 import { PROJECT_RULES, ProjectCommandService } from './application/project-command.service';
 import type { ProjectRules } from './domain/project.context';
@@ -19,7 +18,6 @@ import { ProjectsController } from './projects.controller';
       inject: [SETTINGS],
       useFactory: (settings: Settings): ProjectRules => ({ advanceCapPercent: settings.advanceCapPercent }),
     },
-    ReferenceDataService,
     ProjectCommandService,
     ProjectAuditService,
     ReadYourWrites,

@@ -40,7 +40,6 @@ const log = new Logger('Reminders');
   imports: [AuthModule],
   controllers: [RemindersController],
   providers: [
-    ReferenceDataService,
     {
       provide: ReminderQueue,
       inject: [SETTINGS],

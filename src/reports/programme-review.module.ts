@@ -1,11 +1,10 @@
 import { Module } from '@nestjs/common';
 import { ReadYourWrites } from '../platform/read-your-writes';
-import { ReferenceDataService } from '../reference-data/reference-data.service';
 import { ProgrammeReviewController } from './programme-review.controller';
 
 /** The programme review endpoint (the other reports are served by ReportsController). */
 @Module({
   controllers: [ProgrammeReviewController],
-  providers: [ReferenceDataService, ReadYourWrites],
+  providers: [ReadYourWrites],
 })
 export class ProgrammeReviewModule {}

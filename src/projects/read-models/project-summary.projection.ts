@@ -14,7 +14,8 @@ import { projectSerde } from '../project.serde';
  */
 export class ProjectSummaryProjection implements Projection {
   readonly name = 'project-summary';
-  readonly version = 1;
+  /** 2: the folded state holds the reminders sent. */
+  readonly version = 2;
 
   setup(db: Database): void {
     db.exec(`
