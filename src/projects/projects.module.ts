@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ProjectAuditController } from '../audit/project-audit.controller';
 import { ProjectAuditService } from '../audit/project-audit.service';
 import { SETTINGS, type Settings } from '../config/settings';
+import { PlansModule } from '../plans/plans.module';
 import { ReadYourWrites } from '../platform/read-your-writes';
 import { ReportsController } from '../reports/reports.controller';
 import { PROJECT_RULES, ProjectCommandService } from './application/project-command.service';
@@ -11,6 +12,7 @@ import { RegisterProjectHandler } from './commands/register-project.command';
 import { ProjectsController } from './projects.controller';
 
 @Module({
+  imports: [PlansModule],
   controllers: [ProjectsController, ProjectAuditController, ReportsController],
   providers: [
     {
@@ -24,5 +26,6 @@ import { ProjectsController } from './projects.controller';
     RegisterProjectHandler,
     ...PROJECT_STEP_HANDLERS,
   ],
+  exports: [ProjectCommandService],
 })
 export class ProjectsModule {}

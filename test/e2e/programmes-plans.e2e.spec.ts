@@ -25,7 +25,7 @@ function expectOk(response: HttpResponse, status: number): Json {
 }
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ planYears: [] });
   api = apiClient(() => server.apiUrl);
   tokens.admin = await server.token('admin', { sub: 'admin-1' });
   tokens.center = await server.token('center_officer', { sub: 'center-1' });
@@ -455,5 +455,43 @@ describe('the OpenAPI document', () => {
         'GET /inbox',
       ]),
     );
+  });
+});
+
+describe('a project', () => {
+  it('registers only against the yearly plan of its year: with no plan it is a 422 naming the year, and nothing is appended', async () => {
+    const head = async () =>
+      ((await (await fetch(`${server.baseUrl}/health`)).json()) as { eventStore: { head: string } })
+        .eventStore.head;
+    const headBefore = await head();
+    const noPlanYear = 2091;
+    const refused = await api.post(
+      '/projects',
+      {
+        planYear: noPlanYear,
+        district: 'tan-phu',
+        title: 'Đề án không có kế hoạch',
+        activityType: 'training',
+        beneficiary: { name: 'Cơ sở Phú Lâm' },
+        requestedFundingVnd: 50_000_000,
+        targets: [{ indicator: 'trainees', target: 10 }],
+        plannedStart: `${noPlanYear}-02-01`,
+        plannedEnd: `${noPlanYear}-10-01`,
+      },
+      { token: tokens.tanPhu },
+    );
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({
+      code: 'no_plan_for_year',
+      errors: [{ field: 'planYear' }],
+    });
+    expect(String(refused.body.detail)).toContain(String(noPlanYear));
+    const listed = await api.get(
+      '/projects',
+      { planYear: String(noPlanYear) },
+      { token: tokens.auditor },
+    );
+    expect(listed.body).toMatchObject({ total: 0 });
+    expect(await head()).toBe(headBefore);
   });
 });

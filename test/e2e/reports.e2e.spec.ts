@@ -242,7 +242,7 @@ const byKey = (rows: Json[]) =>
 const lines: Record<string, Line> = {};
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ planYears: [] });
   api = apiClient(() => server.apiUrl);
   t.admin = await server.token('admin', { sub: 'admin' });
   t.center = await server.token('center_officer', { sub: 'center', name: 'Trần Thị Trung Tâm' });

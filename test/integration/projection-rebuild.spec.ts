@@ -11,6 +11,7 @@ import { ProjectCommandService } from '../../src/projects/application/project-co
 import type { CommandMeta } from '../../src/projects/application/command-meta';
 import { ReferenceDataService } from '../../src/reference-data/reference-data.service';
 import type { Actor, Role } from '../../src/shared/actor';
+import { openPlans } from '../support/open-plans';
 
 const DISTRICTS = ['tan-phu', 'xuan-loc', 'bien-hoa'];
 let commandCount = 0;
@@ -78,12 +79,15 @@ describe('projections', () => {
   let runner: ProjectionRunner;
   let service: ProjectCommandService;
 
-  beforeEach(() => {
+  beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'kc-rebuild-'));
     db = openSqliteDatabase(join(dir, 'kc.sqlite'));
     store = new SqliteEventStore(db);
     runner = new ProjectionRunner(store, db, allProjections());
-    service = new ProjectCommandService(store, { advanceCapPercent: 70 }, new ReferenceDataService(), new FixedClock(new Date('2024-12-01T03:00:00Z')));
+    const clock = new FixedClock(new Date('2024-12-01T03:00:00Z'));
+    const reference = new ReferenceDataService();
+    const plans = await openPlans(store, clock, reference, [2024]);
+    service = new ProjectCommandService(store, { advanceCapPercent: 70 }, reference, clock, plans);
   });
 
   afterEach(async () => {

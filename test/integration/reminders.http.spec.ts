@@ -133,6 +133,27 @@ describe('reminders over HTTP, with Redis up', () => {
   });
 
   it('scans for an admin, queues what is due, delivers it and records it in the project history', async () => {
+    // Projects register against the plan of their year; compiled, so no registration reminder is due.
+    const admin = await app.token('admin');
+    const center = await app.token('center_officer');
+    const programme = {
+      code: 'REM-HTTP',
+      name: 'Chương trình',
+      fromYear: 2024,
+      toYear: 2024,
+      budgets: [],
+      targets: [],
+    };
+    expect(
+      (await call(app, 'POST', '/api/v1/programs', { token: admin, body: programme })).status,
+    ).toBe(201);
+    const plan = { year: 2024, programCode: 'REM-HTTP', registrationDeadline: '2023-05-20' };
+    expect((await call(app, 'POST', '/api/v1/plans', { token: center, body: plan })).status).toBe(
+      201,
+    );
+    expect((await call(app, 'POST', '/api/v1/plans/2024/compile', { token: center })).status).toBe(
+      200,
+    );
     const district = await app.token('district_officer', 'bien-hoa');
     const registered = await call(app, 'POST', '/api/v1/projects', {
       token: district,

@@ -13,6 +13,7 @@ import { allProjections } from '../../src/projections/projections.module';
 import { ProjectionRunner } from '../../src/projections/projection-runner';
 import { ProjectCommandService } from '../../src/projects/application/project-command.service';
 import { DEFAULT_REFERENCE_DATA } from '../../src/reference-data/default-reference-data';
+import { openPlans } from '../support/open-plans';
 import { ReferenceDataService } from '../../src/reference-data/reference-data.service';
 import { EmailNotifier } from '../../src/reminders/notifiers/email.notifier';
 import type { Notifier } from '../../src/reminders/notifiers/notifier';
@@ -83,7 +84,8 @@ export async function openWorld(today = '2024-06-01'): Promise<World> {
       'bien-hoa': { name: 'Thành phố Biên Hòa', email: 'khuyencong@bienhoa.example' },
     },
   });
-  const projects = new ProjectCommandService(store, { advanceCapPercent: 70 }, reference, clock);
+  const plans = await openPlans(store, clock, reference, [2024]);
+  const projects = new ProjectCommandService(store, { advanceCapPercent: 70 }, reference, clock, plans);
 
   async function register(title: string, districtCode = 'bien-hoa'): Promise<string> {
     const { id } = await projects.register(

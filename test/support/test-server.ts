@@ -64,7 +64,16 @@ export interface TestServer {
 export interface TestServerOptions {
   /** More environment variables (or replacements of the test defaults). */
   readonly env?: Readonly<Record<string, string>>;
+  /**
+   * Yearly plans opened (with a test programme, over HTTP) before the tests run: projects
+   * register against the plan of their year. Empty for tests that open plans themselves.
+   */
+  readonly planYears?: readonly number[];
 }
+
+/** The plan years the project tests register in, unless a test says otherwise. */
+export const DEFAULT_PLAN_YEARS: readonly number[] = [2023, 2024, 2025, 2026, 2051, 2052];
+export const SEEDED_PROGRAMME_CODE = 'E2E-SEED';
 
 /** At least 32 characters: HS256 keys shorter than the hash are refused by loadSettings. */
 const TEST_JWT_SECRET = 'e2e-test-secret-that-is-long-enough-for-hs256';
@@ -114,6 +123,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   }
 
   await start();
+  await openPlans(baseUrl, settings, options.planYears ?? DEFAULT_PLAN_YEARS);
 
   const server: TestServer = {
     get baseUrl() {
@@ -151,6 +161,49 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     },
   };
   return server;
+}
+
+/** Opens a programme spanning `years` and the plan of each year, as the admin and the Center would. */
+async function openPlans(
+  baseUrl: string,
+  settings: Settings,
+  years: readonly number[],
+): Promise<void> {
+  if (years.length === 0) return;
+  const now = Math.floor(Date.now() / 1000);
+  const tokenFor = (role: Role) =>
+    signDevToken(
+      settings.auth,
+      { sub: `seed-${role}`, name: `Seed ${role}`, roles: [role], ttlSeconds: 600 },
+      now,
+    );
+  const post = async (path: string, role: Role, body: unknown): Promise<void> => {
+    const response = await fetch(`${baseUrl}/api/v1${path}`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${await tokenFor(role)}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify(body),
+    });
+    if (!response.ok)
+      throw new Error(`Seeding ${path} failed: ${response.status} ${await response.text()}`);
+  };
+  await post('/programs', 'admin', {
+    code: SEEDED_PROGRAMME_CODE,
+    name: 'Chương trình dùng cho kiểm thử',
+    fromYear: Math.min(...years),
+    toYear: Math.max(...years),
+    budgets: [],
+    targets: [],
+  });
+  for (const year of years) {
+    await post('/plans', 'center_officer', {
+      year,
+      programCode: SEEDED_PROGRAMME_CODE,
+      registrationDeadline: `${year - 1}-05-20`,
+    });
+  }
 }
 
 /** Deletes the keys the server's reminder queue left in Redis; nothing to do when Redis is down. */

@@ -1,14 +1,23 @@
 import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import { derivedId } from '../../event-store/command-ids';
 import { EVENT_STORE, type EventStore } from '../../event-store/event-store.port';
-import { handleCommand, StaleVersionError, type AggregateSpec } from '../../event-store/handle-command';
+import {
+  handleCommand,
+  StaleVersionError,
+  type AggregateSpec,
+} from '../../event-store/handle-command';
 import { PreconditionFailedError } from '../../http/problem-details';
 import { Clock } from '../../platform/clock';
 import { KeyedSerializer } from '../../platform/keyed-serializer';
 import { ReferenceDataService } from '../../reference-data/reference-data.service';
-import { DomainError } from '../../shared/domain-error';
+import { DomainError, ruleBroken } from '../../shared/domain-error';
+import { PlanLookup } from '../../plans/application/plan-lookup';
 import type { Actor } from '../../shared/actor';
-import type { ProjectCommand, RecordReminderSent, RegisterProject } from '../domain/project.commands';
+import type {
+  ProjectCommand,
+  RecordReminderSent,
+  RegisterProject,
+} from '../domain/project.commands';
 import type { ProjectContext, ProjectRules } from '../domain/project.context';
 import { projectDecider } from '../domain/project.decider';
 import { occurredOnOf, type ProjectEvent } from '../domain/project.events';
@@ -26,11 +35,12 @@ export const REMINDER_SYSTEM_ACTOR: Actor = {
   role: 'admin',
 };
 
-const projectAggregate: AggregateSpec<ProjectCommand, ProjectEvent, ProjectState, ProjectContext> = {
-  decider: projectDecider,
-  serde: projectSerde,
-  occurredOn: occurredOnOf,
-};
+const projectAggregate: AggregateSpec<ProjectCommand, ProjectEvent, ProjectState, ProjectContext> =
+  {
+    decider: projectDecider,
+    serde: projectSerde,
+    occurredOn: occurredOnOf,
+  };
 
 /** Runs project commands: the access checks that need the stored project, then the command loop. */
 @Injectable()
@@ -43,35 +53,65 @@ export class ProjectCommandService {
     @Inject(PROJECT_RULES) private readonly rules: ProjectRules,
     private readonly referenceData: ReferenceDataService,
     private readonly clock: Clock,
+    private readonly plans: PlanLookup,
   ) {}
 
-  /** Registers a new project; its id is derived from the command id, so a retry registers nothing new. */
-  register(data: Omit<RegisterProject['data'], 'projectId'>, meta: CommandMeta): Promise<CommandResponse> {
+  /**
+   * Registers a new project against the yearly plan of its year; its id is derived from the
+   * command id, so a retry registers nothing new.
+   */
+  async register(
+    data: Omit<RegisterProject['data'], 'projectId'>,
+    meta: CommandMeta,
+  ): Promise<CommandResponse> {
     const { actor } = meta;
     if (actor.role === 'district_officer' && data.district !== actor.district) {
-      throw new ForbiddenException('A district officer registers projects of its own district only');
+      throw new ForbiddenException(
+        'A district officer registers projects of its own district only',
+      );
+    }
+    // A rule across aggregates: the plan's stream is read here and the answer is final for
+    // this command (plans are opened once and never closed, so no race can undo it).
+    if (!(await this.plans.planExists(data.planYear))) {
+      throw ruleBroken(
+        'no_plan_for_year',
+        `There is no yearly plan for ${data.planYear}: the Center opens it first`,
+        'planYear',
+      );
     }
     const projectId = derivedId(meta.commandId, 'project');
     return this.execute(projectId, { type: 'RegisterProject', data: { ...data, projectId } }, meta);
   }
 
-  async execute(projectId: string, command: ProjectCommand, meta: CommandMeta): Promise<CommandResponse> {
+  async execute(
+    projectId: string,
+    command: ProjectCommand,
+    meta: CommandMeta,
+  ): Promise<CommandResponse> {
     const today = this.clock.today();
     const streamId = projectStreamId(projectId);
-    const outcome = await this.perProject.run(streamId, () =>
-      handleCommand(
-        this.store,
-        projectAggregate,
-        { streamId, command, today, ...meta },
-        {
-          authorize: (state) => this.authorize(state, command, meta),
-          context: () => ({ actor: meta.actor, today, reference: this.referenceData.current(), rules: this.rules }),
-        },
-      ),
-    ).catch((error: unknown) => {
-      if (error instanceof StaleVersionError) throw PreconditionFailedError.versions(error.expected, error.actual);
-      throw error;
-    });
+    const outcome = await this.perProject
+      .run(streamId, () =>
+        handleCommand(
+          this.store,
+          projectAggregate,
+          { streamId, command, today, ...meta },
+          {
+            authorize: (state) => this.authorize(state, command, meta),
+            context: () => ({
+              actor: meta.actor,
+              today,
+              reference: this.referenceData.current(),
+              rules: this.rules,
+            }),
+          },
+        ),
+      )
+      .catch((error: unknown) => {
+        if (error instanceof StaleVersionError)
+          throw PreconditionFailedError.versions(error.expected, error.actual);
+        throw error;
+      });
     return {
       id: projectId,
       version: outcome.version,
@@ -85,7 +125,10 @@ export class ProjectCommandService {
    * The command id is derived from the reminder id, so a delivery job that runs again after a
    * crash finds its record already made; recording one already recorded appends nothing.
    */
-  recordReminderSent(projectId: string, data: RecordReminderSent['data']): Promise<CommandResponse> {
+  recordReminderSent(
+    projectId: string,
+    data: RecordReminderSent['data'],
+  ): Promise<CommandResponse> {
     return this.execute(
       projectId,
       { type: 'RecordReminderSent', data },
@@ -100,7 +143,8 @@ export class ProjectCommandService {
       return;
     }
     const { actor } = meta;
-    if (actor.role === 'district_officer' && state.dossier.district !== actor.district) throw projectNotFound();
+    if (actor.role === 'district_officer' && state.dossier.district !== actor.district)
+      throw projectNotFound();
   }
 }
 

@@ -1,0 +1,76 @@
+import type { EventStore } from '../../src/event-store/event-store.port';
+import { PlanCommandService } from '../../src/plans/application/plan-command.service';
+import { PlanLookup } from '../../src/plans/application/plan-lookup';
+import { RegisteredProjects } from '../../src/plans/application/registered-projects';
+import type { Clock } from '../../src/platform/clock';
+import { ProgrammeCommandService } from '../../src/programmes/application/programme-command.service';
+import { ProgrammeLookup } from '../../src/programmes/application/programme-lookup';
+import type { ReferenceDataService } from '../../src/reference-data/reference-data.service';
+
+export const TEST_PROGRAMME_CODE = 'TEST-PROGRAMME';
+
+/**
+ * Projects register against the yearly plan of their year: tests that drive the command
+ * services directly open a programme and the plans of the years they use first, through the
+ * real programme and plan command services (compiled, so no registration reminder is due),
+ * and get the PlanLookup projects check with.
+ */
+export async function openPlans(
+  store: EventStore,
+  clock: Clock,
+  reference: ReferenceDataService,
+  years: readonly number[],
+): Promise<PlanLookup> {
+  const programmes = new ProgrammeCommandService(store, reference, clock);
+  const fromYear = Math.min(...years);
+  const toYear = Math.max(...years);
+  await programmes.execute(
+    TEST_PROGRAMME_CODE,
+    {
+      type: 'CreateProgramme',
+      data: {
+        code: TEST_PROGRAMME_CODE,
+        name: 'Chương trình thử nghiệm',
+        fromYear,
+        toYear,
+        budgets: [],
+        targets: [],
+      },
+    },
+    {
+      commandId: `open-programme-${TEST_PROGRAMME_CODE}`,
+      actor: { sub: 'admin-1', name: 'Quản trị', role: 'admin' },
+    },
+  );
+  const plans = new PlanCommandService(
+    store,
+    new ProgrammeLookup(store),
+    new RegisteredProjects(store),
+    reference,
+    clock,
+  );
+  for (const year of years) {
+    await plans.handle(
+      year,
+      {
+        type: 'OpenPlan',
+        data: { year, programCode: TEST_PROGRAMME_CODE, registrationDeadline: `${year - 1}-05-20` },
+      },
+      {
+        commandId: `open-plan-${year}`,
+        actor: { sub: 'center-1', name: 'Trung tâm', role: 'center_officer' },
+      },
+    );
+    // Compiled at once: the districts' registration is not what these tests are about, and an
+    // open plan past its deadline would make registration reminders due.
+    await plans.handle(
+      year,
+      { type: 'CompilePlan', data: {} },
+      {
+        commandId: `compile-plan-${year}`,
+        actor: { sub: 'center-1', name: 'Trung tâm', role: 'center_officer' },
+      },
+    );
+  }
+  return new PlanLookup(store);
+}
