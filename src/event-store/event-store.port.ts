@@ -26,6 +26,11 @@ export interface EventMetadataInput {
   readonly schemaVersion: number;
   /** The HTTP request (or job) that caused the command, for tracing. */
   readonly correlationId?: string;
+  /**
+   * SHA-256 of the command as decided (its type and fields): a repeated command id that
+   * comes with a different command (an Idempotency-Key reused for another request) is told apart.
+   */
+  readonly commandHash?: string;
 }
 
 export interface EventMetadata extends EventMetadataInput {

@@ -1,6 +1,9 @@
 import type { Actor } from '../shared/actor';
 import type { BusinessDate } from '../shared/business-date';
+import { createHash } from 'node:crypto';
 import { replay, type Decider } from '../shared/decider';
+import { ruleBroken } from '../shared/domain-error';
+import { canonicalJson } from './hash-chain';
 import { eventIdFor } from './command-ids';
 import {
   WrongExpectedVersionError,
@@ -69,10 +72,10 @@ export async function handleCommand<C, E extends DomainEventShape, S, Ctx>(
   request: CommandRequest<C>,
   options: HandleOptions<S, Ctx>,
 ): Promise<CommandOutcome<S>> {
-  const maxAttempts = options.maxAttempts ?? 5;
+  const maxAttempts = options.maxAttempts ?? 10;
   for (let attempt = 1; ; attempt++) {
     const recorded = await store.readStream(request.streamId);
-    const earlier = outcomeOfEarlierRun(spec, recorded, request.commandId);
+    const earlier = outcomeOfEarlierRun(spec, recorded, request);
     if (earlier) return earlier;
 
     const version = recorded.length;
@@ -107,6 +110,9 @@ export async function handleCommand<C, E extends DomainEventShape, S, Ctx>(
       if (!(error instanceof WrongExpectedVersionError)) throw error;
       if (request.expectedVersion !== undefined) throw new StaleVersionError(request.expectedVersion, error.actual);
       if (attempt >= maxAttempts) throw error;
+      // A short random pause, growing with each attempt, so callers that collided do not
+      // collide again in lockstep.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 2 * attempt));
     }
   }
 }
@@ -126,25 +132,41 @@ function toStored<C, E extends DomainEventShape, S, Ctx>(
       actor: { sub: request.actor.sub, name: request.actor.name, role: request.actor.role },
       occurredOn: spec.occurredOn(event, request.today),
       schemaVersion: spec.serde.schemaVersionOf(event.type),
+      commandHash: commandHashOf(request.command),
       ...(request.correlationId ? { correlationId: request.correlationId } : {}),
     },
   };
 }
 
-/** A command already in the stream (a retry): its outcome as it was right after it ran. */
+export function commandHashOf(command: unknown): string {
+  return createHash('sha256').update(canonicalJson(command), 'utf8').digest('hex');
+}
+
+/**
+ * A command already in the stream (a retry): its outcome as it was right after it ran. The
+ * same command id with another command is an Idempotency-Key reused for a different request.
+ */
 function outcomeOfEarlierRun<C, E extends DomainEventShape, S, Ctx>(
   spec: AggregateSpec<C, E, S, Ctx>,
   recorded: readonly RecordedEvent[],
-  commandId: string,
+  request: CommandRequest<C>,
 ): CommandOutcome<S> | undefined {
   let last = -1;
   for (let i = recorded.length - 1; i >= 0; i--) {
-    if (recorded[i].metadata.commandId === commandId) {
+    if (recorded[i].metadata.commandId === request.commandId) {
       last = i;
       break;
     }
   }
   if (last < 0) return undefined;
+  const { commandHash } = recorded[last].metadata;
+  if (commandHash !== undefined && commandHash !== commandHashOf(request.command)) {
+    throw ruleBroken(
+      'idempotency_key_reused',
+      'This Idempotency-Key was already used for a different request',
+      'Idempotency-Key',
+    );
+  }
   const upTo = recorded.slice(0, last + 1);
   return {
     state: replay(spec.decider, upTo.map((e) => spec.serde.deserialize(e))),
