@@ -196,6 +196,28 @@ describe('Idempotency-Key', () => {
     expect(events.filter((e) => e.type === 'InspectionRecorded')).toHaveLength(1);
   });
 
+  it('refuses the same key sent again with a different body (422) and appends nothing', async () => {
+    const { id, version } = await steps.fresh('in_execution');
+    const key = `reused-${id}`;
+    const first = await api.post(`/projects/${id}/inspections`, inspection('Đúng tiến độ'), {
+      token: people.center,
+      idempotencyKey: key,
+    });
+    expect(first.status).toBe(200);
+    const head = await logHead();
+    const reused = await api.post(`/projects/${id}/inspections`, inspection('Chậm tiến độ'), {
+      token: people.center,
+      idempotencyKey: key,
+    });
+    expect(reused.status).toBe(422);
+    expect(reused.body).toMatchObject({
+      code: 'idempotency_key_reused',
+      errors: [{ field: 'Idempotency-Key' }],
+    });
+    expect(await logHead()).toBe(head);
+    expect(await history(id)).toHaveLength(version + 1);
+  });
+
   it('still answers the same after later steps have moved the project on', async () => {
     const { id } = await steps.fresh('in_execution');
     const key = `advance-${id}`;
