@@ -6,6 +6,12 @@ import type { Projection } from './projection';
 
 const BATCH_SIZE = 1000;
 /**
+ * Events per transaction in a rebuild. Large pages hold several events of each project under
+ * way, so each read-model row is loaded and written once for several events (5,000 gave about
+ * 28,000 events/s on a 200,000-event log, 20,000 about 46,000; larger gained little).
+ */
+const REBUILD_PAGE = 20_000;
+/**
  * While live and nobody waits to read their own write, events are gathered this long into one
  * read-model transaction: under load that is many write batches per transaction instead of one
  * each, so pages shared by many rows (indexes, checkpoints) are written once per batch.
@@ -144,7 +150,7 @@ export class ProjectionRunner {
     this.committed = 0n;
     let count = 0;
     for (;;) {
-      const page = await this.store.readAll({ after: this.committed, limit: 5000 });
+      const page = await this.store.readAll({ after: this.committed, limit: REBUILD_PAGE });
       if (page.length === 0) break;
       this.commitBatch(page);
       count += page.length;

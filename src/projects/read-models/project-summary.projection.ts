@@ -4,7 +4,7 @@ import type { Projection } from '../../projections/projection';
 import { projectIdOf } from '../application/project-stream';
 import { projectDecider } from '../domain/project.decider';
 import type { ProjectState } from '../domain/project.state';
-import { projectView } from '../domain/project.view';
+import { projectView, type ProjectView } from '../domain/project.view';
 import { projectSerde } from '../project.serde';
 
 /**
@@ -94,6 +94,8 @@ interface Folded {
   lastPosition: bigint;
   updatedAt: string;
   registeredOn: string;
+  /** The indicator rows as stored (indicatorKey), so a save that leaves them alone skips them. */
+  storedIndicators: string;
 }
 
 interface Statements {
@@ -108,14 +110,13 @@ function prepare(db: Database): Statements {
     load: db.prepare(
       'SELECT state_json, version, first_position, registered_on FROM project_summary WHERE project_id = ?',
     ).safeIntegers(true),
+    // Positional parameters: binding 21 named ones per row cost more than the rest of the save.
     upsert: db.prepare(`
       INSERT INTO project_summary (project_id, version, status, plan_year, district, title, activity_type,
         funding_source, requested_vnd, appraised_vnd, approved_vnd, net_disbursed_vnd, settled_vnd,
         amount_to_recover_vnd, planned_start, planned_end, registered_on, first_position, last_position,
         updated_at, state_json)
-      VALUES (@projectId, @version, @status, @planYear, @district, @title, @activityType, @fundingSource,
-        @requested, @appraised, @approved, @netDisbursed, @settled, @amountToRecover, @plannedStart,
-        @plannedEnd, @registeredOn, @firstPosition, @lastPosition, @updatedAt, @stateJson)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT(project_id) DO UPDATE SET version = excluded.version, status = excluded.status,
         plan_year = excluded.plan_year, district = excluded.district, title = excluded.title,
         activity_type = excluded.activity_type, funding_source = excluded.funding_source,
@@ -136,47 +137,71 @@ function load(statements: Statements, projectId: string): Folded {
   const row = statements.load.get(projectId) as
     | { state_json: string; version: bigint; first_position: bigint; registered_on: string }
     | undefined;
-  if (!row) return { state: projectDecider.initialState(), version: 0, lastPosition: 0n, updatedAt: '', registeredOn: '' };
+  if (!row) {
+    return {
+      state: projectDecider.initialState(),
+      version: 0,
+      lastPosition: 0n,
+      updatedAt: '',
+      registeredOn: '',
+      storedIndicators: '',
+    };
+  }
+  const state = JSON.parse(row.state_json) as ProjectState;
+  const view = projectView(state);
   return {
-    state: JSON.parse(row.state_json) as ProjectState,
+    state,
     version: Number(row.version),
     firstPosition: row.first_position,
     lastPosition: 0n,
     updatedAt: '',
     registeredOn: row.registered_on,
+    storedIndicators: view ? indicatorKey(indicatorRows(view)) : '',
   };
 }
+
+type IndicatorRow = readonly [indicator: string, target: number, achieved: number];
+
+/** One row per indicator targeted or reported. */
+function indicatorRows(view: ProjectView): IndicatorRow[] {
+  const targets = new Map(view.targets.map((t) => [t.indicator, t.target]));
+  const indicators = new Set([...targets.keys(), ...Object.keys(view.achieved)]);
+  return [...indicators].map((indicator) => [indicator, targets.get(indicator) ?? 0, view.achieved[indicator] ?? 0]);
+}
+
+const indicatorKey = (rows: readonly IndicatorRow[]): string => JSON.stringify(rows);
 
 function save(statements: Statements, projectId: string, folded: Folded): void {
   const view = projectView(folded.state);
   if (!view) return; // events before a registration cannot happen; nothing to show
-  statements.upsert.run({
+  statements.upsert.run(
     projectId,
-    version: folded.version,
-    status: view.status,
-    planYear: view.planYear,
-    district: view.district,
-    title: view.title,
-    activityType: view.activityType,
-    fundingSource: view.fundingSource,
-    requested: view.requestedFundingVnd,
-    appraised: view.appraisedFundingVnd,
-    approved: view.approvedFundingVnd,
-    netDisbursed: view.netDisbursedVnd,
-    settled: view.settledVnd,
-    amountToRecover: view.amountToRecoverVnd,
-    plannedStart: view.plannedStart,
-    plannedEnd: view.plannedEnd,
-    registeredOn: folded.registeredOn,
-    firstPosition: folded.firstPosition ?? folded.lastPosition,
-    lastPosition: folded.lastPosition,
-    updatedAt: folded.updatedAt,
-    stateJson: JSON.stringify(folded.state),
-  });
+    folded.version,
+    view.status,
+    view.planYear,
+    view.district,
+    view.title,
+    view.activityType,
+    view.fundingSource,
+    view.requestedFundingVnd,
+    view.appraisedFundingVnd,
+    view.approvedFundingVnd,
+    view.netDisbursedVnd,
+    view.settledVnd,
+    view.amountToRecoverVnd,
+    view.plannedStart,
+    view.plannedEnd,
+    folded.registeredOn,
+    folded.firstPosition ?? folded.lastPosition,
+    folded.lastPosition,
+    folded.updatedAt,
+    JSON.stringify(folded.state),
+  );
+  // Most events (advances, inspections, approvals...) leave the indicators as they were.
+  const rows = indicatorRows(view);
+  const key = indicatorKey(rows);
+  if (key === folded.storedIndicators) return;
   statements.clearIndicators.run(projectId);
-  const targets = new Map(view.targets.map((t) => [t.indicator, t.target]));
-  const indicators = new Set([...targets.keys(), ...Object.keys(view.achieved)]);
-  for (const indicator of indicators) {
-    statements.insertIndicator.run(projectId, indicator, targets.get(indicator) ?? 0, view.achieved[indicator] ?? 0);
-  }
+  for (const [indicator, target, achieved] of rows) statements.insertIndicator.run(projectId, indicator, target, achieved);
+  folded.storedIndicators = key;
 }
