@@ -11,6 +11,7 @@ import { SqliteEventStore } from '../src/event-store/sqlite.event-store';
 import { projectStreamId } from '../src/projects/application/project-stream';
 import { machineLoad } from './lib/machine';
 import { BENCH_JWT_SECRET, removeDir, scratchDir } from './lib/engine';
+import { openPlanOverHttp } from './lib/plans';
 import { eventsOf, projectInExecution, registration } from './lib/project-script';
 import type { BenchmarkOutcome, Figure } from './lib/report';
 import { median, nowMs, round } from './lib/stats';
@@ -131,7 +132,7 @@ export async function httpBenchmark(options: HttpOptions): Promise<BenchmarkOutc
   const dataDir = scratchDir('http');
   const auth: AuthSettings = { kind: 'hs256', secret: BENCH_JWT_SECRET, secretSource: 'env' };
   const now = Math.floor(Date.now() / 1000);
-  const token = (role: 'center_officer' | 'finance_officer') =>
+  const token = (role: 'center_officer' | 'finance_officer' | 'admin') =>
     signDevToken(
       auth,
       { sub: `bench-${role}`, name: 'Người đo tải', roles: [role], ttlSeconds: 3600 },
@@ -183,6 +184,7 @@ export async function httpBenchmark(options: HttpOptions): Promise<BenchmarkOutc
 
   const engine = await startServer('engine-server.js', [dataDir]);
   const floor = await startServer('floor-server.js', []);
+  await openPlanOverHttp(engine.url, token);
   const pid = engine.process.pid!;
   let peakSampled = 0;
   const sampler = setInterval(() => {

@@ -9,6 +9,7 @@ import { loadSettings, type Settings } from '../../src/config/settings';
 import { EVENT_STORE, type EventStore } from '../../src/event-store/event-store.port';
 import { createLogger } from '../../src/logging/logger';
 import { ProjectionRunner } from '../../src/projections/projection-runner';
+import { openPlanThroughBus } from './plans';
 
 /** Long enough for HS256; the bench signs its own tokens with it. */
 export const BENCH_JWT_SECRET = 'bench-secret-that-is-long-enough-for-hs256-signing';
@@ -43,12 +44,13 @@ export interface Engine {
   close(): Promise<void>;
 }
 
-/** The whole application as main.ts builds it (projection runner live), without listening. */
+/** The whole application as main.ts builds it (projection runner live), without listening; the 2024 plan open. */
 export async function startEngine(label: string): Promise<Engine> {
   const dataDir = scratchDir(label);
   const settings = benchSettings(dataDir);
   const app = await createApp(settings, { logger: createLogger({ level: 'silent' }) });
   await app.init();
+  await openPlanThroughBus(app.get(CommandBus));
   return {
     app,
     bus: app.get(CommandBus),
