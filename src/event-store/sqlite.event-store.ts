@@ -21,6 +21,7 @@ import {
   type OpenSqliteOptions,
   type SqliteDatabase,
 } from './sqlite-database';
+import { RecentEvents } from './recent-events';
 import { fdatasyncFile, WalDurability, type SyncFile } from './wal-durability';
 
 export interface SqliteEventStoreOptions extends OpenSqliteOptions {
@@ -117,6 +118,8 @@ export class SqliteEventStore implements EventStore {
   private commits = 0;
   private appendsCommitted = 0;
   private readonly durability: WalDurability;
+  /** What live subscriptions read next, kept from the appends instead of read back. */
+  private readonly recent = new RecentEvents(2_000);
 
   /** Opens the file at `database` (and closes it on close()), or uses a connection the caller owns. */
   constructor(
@@ -270,7 +273,9 @@ export class SqliteEventStore implements EventStore {
 
   private readPage(after: bigint, limit: number): RecordedEvent[] {
     if (limit <= 0) return [];
-    const page = (this.sql.readAll.all(after, limit) as EventRow[]).map(toRecordedEvent);
+    const page =
+      this.recent.page(after, limit) ??
+      (this.sql.readAll.all(after, limit) as EventRow[]).map(toRecordedEvent);
     return this.durability.durablePrefix(page);
   }
 
@@ -316,6 +321,12 @@ export class SqliteEventStore implements EventStore {
       this.appendsCommitted += 1;
       if (outcome.result.position > lastWritten) lastWritten = outcome.result.position;
     }
+    // Subscriptions see them only once durable: readPage cuts at the durable prefix.
+    this.recent.add(
+      outcomes.flatMap((outcome) =>
+        outcome.ok && !outcome.result.alreadyAppended ? outcome.result.events : [],
+      ),
+    );
     const answer = () =>
       outcomes.forEach((outcome, index) => {
         if (outcome.ok) batch[index].resolve(outcome.result);
