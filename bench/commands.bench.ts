@@ -28,6 +28,7 @@ interface RunFigures {
   readonly p50Ms: number;
   readonly p99Ms: number;
   readonly appendsPerCommit?: number;
+  readonly appendsPerSync?: number;
   /** CPU time (user + system) of this process per command: steadier than rates on a busy machine. */
   readonly cpuUsPerCommand: number;
 }
@@ -35,11 +36,17 @@ interface RunFigures {
 interface GroupCommitStats {
   readonly commits: number;
   readonly appends: number;
+  /** Log syncs the store ran itself (0 where SQLite syncs inside COMMIT). */
+  readonly syncs: number;
 }
 
 function groupCommitStats(engine: Engine): GroupCommitStats | undefined {
-  const store = engine.store as { groupCommitStats?: () => GroupCommitStats };
-  return store.groupCommitStats?.();
+  const store = engine.store as {
+    groupCommitStats?: () => { commits: number; appends: number };
+    walSyncCount?: () => number;
+  };
+  const stats = store.groupCommitStats?.();
+  return stats && { ...stats, syncs: store.walSyncCount?.() ?? 0 };
 }
 
 const CENTER = ACTORS.center;
@@ -82,7 +89,11 @@ async function drive(
     p99Ms: percentile(latencies, 99),
     cpuUsPerCommand: (cpu.user + cpu.system) / latencies.length,
     ...(commits && before && after
-      ? { appendsPerCommit: (after.appends - before.appends) / commits }
+      ? {
+          appendsPerCommit: (after.appends - before.appends) / commits,
+          appendsPerSync:
+            (after.appends - before.appends) / Math.max(1, after.syncs - before.syncs),
+        }
       : {}),
   };
 }
@@ -233,7 +244,7 @@ export async function commandsBenchmark(options: CommandsOptions): Promise<Bench
       ratio: round(value / floorSingle, 2),
       ...(is16 ? { target: '>= floor (1 commit/event)', met: value >= floorSingle } : {}),
       runs: runs.map((r) => round(r.perSecond)),
-      note: `p50 ${round(median(runs.map((r) => r.p50Ms)), 2)} ms, p99 ${round(median(runs.map((r) => r.p99Ms)), 2)} ms, appends/commit ${round(median(runs.map((r) => r.appendsPerCommit ?? Number.NaN)), 1)}, CPU ${round(median(runs.map((r) => r.cpuUsPerCommand)))} µs/cmd`,
+      note: `p50 ${round(median(runs.map((r) => r.p50Ms)), 2)} ms, p99 ${round(median(runs.map((r) => r.p99Ms)), 2)} ms, appends/commit ${round(median(runs.map((r) => r.appendsPerCommit ?? Number.NaN)), 1)}, appends/fsync ${round(median(runs.map((r) => r.appendsPerSync ?? Number.NaN)), 1)}, CPU ${round(median(runs.map((r) => r.cpuUsPerCommand)))} µs/cmd`,
     });
   }
   figures.push({
