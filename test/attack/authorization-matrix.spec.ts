@@ -115,7 +115,7 @@ const people: Record<string, People> = {};
 const today = businessDateOf(new Date());
 const PROGRAMME = 'AUTHZ-2021-2999';
 let nextCode = 0;
-let nextYear = 2031;
+let nextYear = 2100;
 /** Log position of the programme's creation: programme reads wait for it. */
 let programmePosition = '0';
 
