@@ -1,4 +1,4 @@
-import { derivedId } from '../event-store/command-ids';
+import { reminderRecordCommandId } from '../projects/application/project-command.service';
 import type { EventStore } from '../event-store/event-store.port';
 import { handleCommand } from '../event-store/handle-command';
 import { planAggregate } from '../plans/application/plan-aggregate';
@@ -81,7 +81,7 @@ export class ReminderHistory {
       {
         streamId: planStreamId(subject.year),
         command: { type: 'RecordReminderSent', data: record },
-        commandId: derivedId(record.reminderId, 'reminder-sent'),
+        commandId: reminderRecordCommandId(record),
         actor: REMINDER_SYSTEM_ACTOR,
         today,
       },

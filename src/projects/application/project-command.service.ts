@@ -2,6 +2,7 @@ import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import { derivedId } from '../../event-store/command-ids';
 import { EVENT_STORE, type EventStore } from '../../event-store/event-store.port';
 import {
+  commandHashOf,
   handleCommand,
   StaleVersionError,
   type AggregateSpec,
@@ -132,7 +133,7 @@ export class ProjectCommandService {
     return this.execute(
       projectId,
       { type: 'RecordReminderSent', data },
-      { commandId: derivedId(data.reminderId, 'reminder-sent'), actor: REMINDER_SYSTEM_ACTOR },
+      { commandId: reminderRecordCommandId(data), actor: REMINDER_SYSTEM_ACTOR },
     );
   }
 
@@ -146,6 +147,16 @@ export class ProjectCommandService {
     if (actor.role === 'district_officer' && state.dossier.district !== actor.district)
       throw projectNotFound();
   }
+}
+
+/**
+ * The command id of recording one delivery: the same record made twice (a worker that ran
+ * again) is one command; another record of the same reminder (a later attempt, other
+ * channels) is another command, which the decider answers with nothing because the reminder
+ * id is already in the history.
+ */
+export function reminderRecordCommandId(record: RecordReminderSent['data']): string {
+  return derivedId(`${record.reminderId}\n${commandHashOf(record)}`, 'reminder-sent');
 }
 
 export function projectNotFound(): DomainError {
