@@ -6,9 +6,15 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import type { Settings } from './config/settings';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { frameworkErrorAsProblem, guardJsonBodies } from './http/json-body';
 import { echoRequestId } from './http/request-id';
 import { createValidationPipe } from './http/validation';
-import { createLogger, fastifyLoggingOptions, PinoLoggerService, type Logger } from './logging/logger';
+import {
+  createLogger,
+  fastifyLoggingOptions,
+  PinoLoggerService,
+  type Logger,
+} from './logging/logger';
 
 export const API_PREFIX = 'api/v1';
 
@@ -17,7 +23,10 @@ export interface CreateAppOptions {
 }
 
 /** Builds the HTTP application (not yet listening): main.ts and in-process tests share it. */
-export async function createApp(settings: Settings, options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
+export async function createApp(
+  settings: Settings,
+  options: CreateAppOptions = {},
+): Promise<NestFastifyApplication> {
   const logger = options.logger ?? createLogger({ level: settings.logLevel });
   const adapter = new FastifyAdapter({
     ...fastifyLoggingOptions(logger),
@@ -25,15 +34,23 @@ export async function createApp(settings: Settings, options: CreateAppOptions = 
     // Reject bodies that are not JSON objects or arrays at the parser (e.g. a bare string).
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
+    frameworkErrors: frameworkErrorAsProblem,
   });
   adapter.getInstance().addHook('onRequest', echoRequestId);
   // Commands take JSON only: a text/plain body is an unsupported media type (415), not bad JSON.
   adapter.getInstance().removeContentTypeParser('text/plain');
+  guardJsonBodies(adapter.getInstance());
 
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(settings), adapter, {
-    logger: new PinoLoggerService(logger),
-    bufferLogs: true,
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(settings),
+    adapter,
+    {
+      logger: new PinoLoggerService(logger),
+      bufferLogs: true,
+      // The JSON parser is ours (guardJsonBodies): Nest must not register its own over it.
+      bodyParser: false,
+    },
+  );
   await app.register(helmet, { contentSecurityPolicy: false });
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.GET }] });
   app.useGlobalFilters(new ProblemDetailsFilter());
@@ -54,5 +71,8 @@ function setUpOpenApi(app: INestApplication): void {
     .addBearerAuth()
     .build();
   const document = SwaggerModule.createDocument(app, config);
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
+  SwaggerModule.setup('api/docs', app, document, {
+    jsonDocumentUrl: 'api/docs-json',
+    useGlobalPrefix: false,
+  });
 }

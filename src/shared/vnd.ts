@@ -2,6 +2,8 @@
  * Money is whole Vietnamese đồng in safe integers. Every computation that could leave the
  * safe range (a percentage of a large amount) goes through BigInt and is checked back.
  */
+import { ruleBroken } from './domain-error';
+
 export type Vnd = number;
 
 export function isVnd(value: unknown): value is Vnd {
@@ -13,23 +15,35 @@ export function assertVnd(value: number, what: string): Vnd {
   return value;
 }
 
-function toSafe(value: bigint, what: string): Vnd {
+/**
+ * A result outside the safe integers cannot be kept exactly: it is refused as a broken rule
+ * (HTTP 422), never a crash, so a command whose totals would overflow appends nothing.
+ */
+function toSafe(value: bigint, what: string, field?: string): Vnd {
   const n = Number(value);
-  if (!Number.isSafeInteger(n)) throw new RangeError(`${what} leaves the safe integer range`);
+  if (!Number.isSafeInteger(n)) {
+    throw ruleBroken(
+      'amount_out_of_range',
+      `The ${what} would exceed ${Number.MAX_SAFE_INTEGER} đồng, the largest amount kept exactly`,
+      field,
+    );
+  }
   return n;
 }
 
-/** Adds amounts exactly; throws if the sum is not a safe integer. */
-export function sumVnd(amounts: readonly Vnd[]): Vnd {
+/** Adds amounts exactly; refuses (amount_out_of_range, naming `field`) a sum beyond the safe integers. */
+export function sumVnd(amounts: readonly Vnd[], field?: string): Vnd {
   return toSafe(
     amounts.reduce((acc, a) => acc + BigInt(a), 0n),
-    'sum',
+    'total',
+    field,
   );
 }
 
 /** `percent`% of `amount`, rounded down to the đồng (a cap never rounds up). */
 export function percentOfFloor(amount: Vnd, percent: number): Vnd {
-  if (!Number.isInteger(percent) || percent < 0) throw new RangeError('percent must be a whole number');
+  if (!Number.isInteger(percent) || percent < 0)
+    throw new RangeError('percent must be a whole number');
   return toSafe((BigInt(amount) * BigInt(percent)) / 100n, 'percentage');
 }
 

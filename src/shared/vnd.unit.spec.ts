@@ -9,10 +9,12 @@ describe('VND amounts', () => {
     }
   });
 
-  it('add exactly, and refuse a sum that leaves the safe range', () => {
+  it('add exactly, and refuse a sum that leaves the safe range as a broken rule naming the field', () => {
     expect(sumVnd([13_216_387_314, 10_091_812_686])).toBe(23_308_200_000);
     expect(sumVnd([])).toBe(0);
-    expect(() => sumVnd([Number.MAX_SAFE_INTEGER, 1])).toThrow(RangeError);
+    expect(() => sumVnd([Number.MAX_SAFE_INTEGER, 1], 'amountVnd')).toThrow(
+      expect.objectContaining({ code: 'amount_out_of_range', kind: 'rule', field: 'amountVnd' }),
+    );
   });
 
   it('take a percentage rounded down to the đồng, even where a float product would be off', () => {

@@ -215,7 +215,7 @@ const nastyStrings = fc.constantFrom<string | Big>(
   '',
   ' ',
   '\u0000',
-  // Lone surrogates ('\ud800') are a known defect, checked on their own below.
+  '\ud800',
   '\u202eRTL',
   repeated('😀', 500),
   repeated('x', 100_000),
@@ -259,8 +259,7 @@ const garbage: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom(true, false, null) },
   { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
   { weight: 1, arbitrary: pollution },
-  // Up to 1,000 levels; deeper bodies are a known defect, checked on their own below.
-  { weight: 1, arbitrary: fc.integer({ min: 10, max: 1000 }).map(nested) },
+  { weight: 1, arbitrary: fc.integer({ min: 10, max: 3000 }).map(nested) },
 );
 
 /** Every path to a value inside a body, e.g. ['beneficiary', 'name'], ['targets', 0, 'target']. */
@@ -598,11 +597,8 @@ describe('the API fuzzed from its OpenAPI document', () => {
         const what = `${describeRequest(request)} → ${response.status} ${text.slice(0, 300)}`;
         if (response.status >= 500) throw new Error(`5xx: ${what}`);
         if (response.status >= 400) {
-          // 431 comes from Node's HTTP parser before the app sees the request; the router's 414
-          // for an over-long path parameter is a known defect, checked on its own below.
-          const exempt =
-            response.status === 431 ||
-            (response.status === 414 && text.includes('FST_ERR_MAX_PARAM_LENGTH'));
+          // 431 comes from Node's HTTP parser before the app sees the request.
+          const exempt = response.status === 431;
           if (!exempt && !response.contentType.startsWith('application/problem+json')) {
             throw new Error(`a ${response.status} that is not a problem document: ${what}`);
           }
@@ -637,10 +633,9 @@ describe('the API fuzzed from its OpenAPI document', () => {
 });
 
 describe('a JSON body nested thousands of levels deep', () => {
-  // KNOWN DEFECT (reported): the validation pipe's class-transformer recurses once per level
-  // and overflows the stack at about 2,500 levels; the RangeError becomes a 500 where a 400
-  // is due. `it.failing` keeps this red-until-fixed: remove `.failing` once it answers 400.
-  it.failing('is refused with 400, not 500', async () => {
+  // The JSON parser refuses bodies nested deeper than our DTOs ever are, before the validators'
+  // recursion could overflow the stack (which would be a 500).
+  it('is refused with 400, not 500', async () => {
     const depth = 3000;
     const response = await api.post('/projects', undefined, {
       token: tokens[0],
@@ -651,10 +646,9 @@ describe('a JSON body nested thousands of levels deep', () => {
 });
 
 describe('a path parameter longer than the router takes', () => {
-  // KNOWN DEFECT (reported): Fastify's router answers 414 FST_ERR_MAX_PARAM_LENGTH (path
-  // parameters over 100 characters) with its own JSON, not an application/problem+json document
-  // as API.md requires of every error. Remove `.failing` once it is a problem document.
-  it.failing('is answered 4xx with a problem document', async () => {
+  // Fastify's router answers 414 for a path parameter over 100 characters; it does so as a
+  // problem document like every other error (API.md).
+  it('is answered 4xx with a problem document', async () => {
     const response = await api.get(`/projects/${'a'.repeat(500)}`, {}, { token: tokens[0] });
     expect({ status: response.status, type: response.contentType.split(';', 1)[0] }).toEqual({
       status: 414,
@@ -664,10 +658,9 @@ describe('a path parameter longer than the router takes', () => {
 });
 
 describe('a text field holding a lone surrogate', () => {
-  // KNOWN DEFECT (reported): JSON lets a client send "\ud800"; the validators accept it, and
-  // the event store's hash (RFC 8785 canonical JSON) throws a TypeError on it, so the command
-  // fails with 500 instead of 400. Nothing is appended. Remove `.failing` once it is a 400.
-  it.failing('is refused with 400, not 500, and appends nothing', async () => {
+  // JSON lets a client send "\ud800", which is not Unicode text and has no canonical form to
+  // hash: the JSON parser refuses it as a 400, and nothing is appended.
+  it('is refused with 400, not 500, and appends nothing', async () => {
     const head = await headOfLog();
     const body = {
       ...(sample(
@@ -682,55 +675,46 @@ describe('a text field holding a lone surrogate', () => {
 });
 
 describe('amounts whose sums leave the safe integer range', () => {
-  // KNOWN DEFECT (reported): each amount is a valid VND amount on its own, but the decider adds
-  // it to a running total with sumVnd, which throws a RangeError: a 500 instead of a 422.
-  it.failing(
-    'refuses an advance of Number.MAX_SAFE_INTEGER after a first advance with 422',
-    async () => {
-      const people = await peopleOf(server, 'tan-phu');
-      const steps = new ProjectSteps(api, people);
-      const { id } = await steps.fresh('in_execution', 150_000_000);
-      await steps.disburse(id, 'advance', 1_000_000, '2024-05-02');
-      const body = {
-        kind: 'advance',
-        amountVnd: Number.MAX_SAFE_INTEGER,
-        paidOn: '2024-05-02',
-        voucherNo: 'UNC-9',
-      };
-      expect(
-        (await api.post(`/projects/${id}/disbursements`, body, { token: people.finance })).status,
-      ).toBe(422);
-    },
-  );
+  // Each amount is a valid VND amount on its own; the total is not, and is refused (422).
+  it('refuses an advance of Number.MAX_SAFE_INTEGER after a first advance with 422', async () => {
+    const people = await peopleOf(server, 'tan-phu');
+    const steps = new ProjectSteps(api, people);
+    const { id } = await steps.fresh('in_execution', 150_000_000);
+    await steps.disburse(id, 'advance', 1_000_000, '2024-05-02');
+    const body = {
+      kind: 'advance',
+      amountVnd: Number.MAX_SAFE_INTEGER,
+      paidOn: '2024-05-02',
+      voucherNo: 'UNC-9',
+    };
+    expect(
+      (await api.post(`/projects/${id}/disbursements`, body, { token: people.finance })).status,
+    ).toBe(422);
+  });
 
-  // KNOWN DEFECT (reported), and the worst found: two budgets of Number.MAX_SAFE_INTEGER are
-  // each valid, so the programme is created; its projection then throws a RangeError summing
-  // them, and the projection runner retries that batch for ever: every read model stops (reads
-  // with minPosition answer 503). Runs last: it leaves this server's read models stuck.
-  it.failing(
-    'refuses a programme whose budgets add up beyond the safe range, and the read models keep up',
-    async () => {
-      const people = await peopleOf(server, 'tan-phu');
-      const budgets = [2021, 2022].map((year) => ({ year, amountVnd: Number.MAX_SAFE_INTEGER }));
-      const body = {
-        code: 'FUZZ-HUGE',
-        name: 'Ngân sách quá lớn',
-        fromYear: 2021,
-        toYear: 2025,
-        budgets,
-        targets: [],
-      };
-      const created = await api.post('/programs', body, { token: people.admin });
-      const registered = await new ProjectSteps(api, people).register();
-      const read = await api.get(
-        `/projects/${registered.id}`,
-        { minPosition: registered.position },
-        { token: people.admin },
-      );
-      expect({ programme: created.status, read: read.status }).toEqual({
-        programme: 422,
-        read: 200,
-      });
-    },
-  );
+  // Two budgets of Number.MAX_SAFE_INTEGER are each valid but their total is not: the
+  // programme is refused, so no projection ever has to sum them, and the read models keep up.
+  it('refuses a programme whose budgets add up beyond the safe range, and the read models keep up', async () => {
+    const people = await peopleOf(server, 'tan-phu');
+    const budgets = [2021, 2022].map((year) => ({ year, amountVnd: Number.MAX_SAFE_INTEGER }));
+    const body = {
+      code: 'FUZZ-HUGE',
+      name: 'Ngân sách quá lớn',
+      fromYear: 2021,
+      toYear: 2025,
+      budgets,
+      targets: [],
+    };
+    const created = await api.post('/programs', body, { token: people.admin });
+    const registered = await new ProjectSteps(api, people).register();
+    const read = await api.get(
+      `/projects/${registered.id}`,
+      { minPosition: registered.position },
+      { token: people.admin },
+    );
+    expect({ programme: created.status, read: read.status }).toEqual({
+      programme: 422,
+      read: 200,
+    });
+  });
 });

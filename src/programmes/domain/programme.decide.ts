@@ -2,7 +2,7 @@ import type { Actor } from '../../shared/actor';
 import { isBusinessDate, yearOf, type BusinessDate } from '../../shared/business-date';
 import { assertNever } from '../../shared/decider';
 import { DomainError, invalidState, ruleBroken } from '../../shared/domain-error';
-import { isVnd } from '../../shared/vnd';
+import { isVnd, sumVnd } from '../../shared/vnd';
 import type { ReferenceData } from '../../reference-data/reference-data';
 import type {
   ChangeProgrammeBudget,
@@ -79,7 +79,7 @@ function validBudgets(
   toYear: number,
 ): ProgrammeBudget[] {
   const seen = new Set<number>();
-  return budgets.map(({ year, amountVnd }, i) => {
+  const valid = budgets.map(({ year, amountVnd }, i) => {
     requireYearInProgramme(year, fromYear, toYear, `budgets[${i}].year`);
     if (seen.has(year))
       throw ruleBroken(
@@ -91,6 +91,12 @@ function validBudgets(
     requireAmount(amountVnd, `budgets[${i}].amountVnd`);
     return { year, amountVnd };
   });
+  // The programme's total must stay exact too: it is what every review reports against.
+  sumVnd(
+    valid.map((b) => b.amountVnd),
+    'budgets',
+  );
+  return valid;
 }
 
 function validTargets(
@@ -204,6 +210,9 @@ function changeBudget(command: ChangeProgrammeBudget, state: ProgrammeState): Pr
   );
   const reason = requireText(command.data.reason, 'reason_required', 'reason', 'a reason');
   const previousAmountVnd = budgetForYear(programme, year);
+  // The programme's total after the change must stay exact.
+  const otherYears = programme.budgets.filter((b) => b.year !== year).map((b) => b.amountVnd);
+  sumVnd([...otherYears, amountVnd], 'amountVnd');
   return [
     {
       type: 'ProgrammeBudgetChanged',

@@ -35,7 +35,7 @@ export function recordDisbursement(
         'paidOn',
       );
       const cap = advanceCapVnd(s.approval.approvedFundingVnd, rules.advanceCapPercent);
-      const advances = sumVnd([s.disbursed.advancesVnd, amount]);
+      const advances = sumVnd([s.disbursed.advancesVnd, amount], 'amountVnd');
       if (advances > cap) {
         throw ruleBroken(
           'advance_cap_exceeded',
@@ -49,7 +49,7 @@ export function recordDisbursement(
       const s = requireStatus(state, 'record a payment', ['accepted']);
       const { amount, data } = checkedMovement(command.data, today);
       requireNotBefore(paidOn, s.acceptedOn, 'date_before_acceptance', 'the acceptance', 'paidOn');
-      const net = sumVnd([netDisbursedVnd(s.disbursed), amount]);
+      const net = sumVnd([netDisbursedVnd(s.disbursed), amount], 'amountVnd');
       if (net > s.approval.approvedFundingVnd) {
         throw ruleBroken(
           'disbursement_exceeds_approved',

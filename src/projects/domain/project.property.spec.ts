@@ -695,10 +695,7 @@ describe('the project through the command loop on a real SQLite event store', ()
 });
 
 describe('money that would leave the safe integer range', () => {
-  // KNOWN DEFECT (reported): recordDisbursement adds the new amount to the running total with
-  // sumVnd, which throws a RangeError (an HTTP 500) instead of refusing with a DomainError (422)
-  // when the sum is not a safe integer. `it.failing` keeps these red-until-fixed: once the
-  // decider refuses with a DomainError they pass, and Jest asks for `.failing` to be removed.
+  // A total beyond the safe integers is refused as a broken rule (422), never a crash (500).
   const inExecution = run(
     Array.from({ length: 5 }, (): Step => ({ intent: { kind: 'next' }, by: 0 })),
     70,
@@ -724,12 +721,12 @@ describe('money that would leave the safe integer range', () => {
     data: { acceptedOn: ACCEPTED_ON, notes: 'Đạt' },
   });
 
-  it.failing(
+  it(
     'refuses an advance of Number.MAX_SAFE_INTEGER after a first advance with a DomainError',
     () => refuses(afterAdvance, cmd.disburse('advance', Number.MAX_SAFE_INTEGER, '2024-04-02'))(),
   );
 
-  it.failing(
+  it(
     'refuses a payment of Number.MAX_SAFE_INTEGER after money went out with a DomainError',
     () => refuses(acceptedAfterAdvance, cmd.disburse('payment', Number.MAX_SAFE_INTEGER, TODAY))(),
   );
