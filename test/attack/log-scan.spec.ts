@@ -86,6 +86,22 @@ async function runLifecycle(auth: Parameters<typeof signDevToken>[0]): Promise<v
       (role) => tokenFor(auth, role),
     ),
   );
+  // The project registers against the 2024 plan, which the admin and the Center open first.
+  const [admin, opener] = await Promise.all([
+    tokenFor(auth, 'admin'),
+    tokenFor(auth, 'center_officer'),
+  ]);
+  const programme = {
+    code: 'LOG-SCAN',
+    name: 'Chương trình',
+    fromYear: 2024,
+    toYear: 2024,
+    budgets: [],
+    targets: [],
+  };
+  expectStatus('programme', await api.post('/programs', programme, { token: admin }), 201);
+  const plan = { year: 2024, programCode: 'LOG-SCAN', registrationDeadline: '2023-05-20' };
+  expectStatus('plan', await api.post('/plans', plan, { token: opener }), 201);
   const body = registrationBody('xuan-loc', { beneficiary: BENEFICIARY });
   const { id } = expectStatus(
     'register',
