@@ -67,7 +67,11 @@ export class ProjectionRunner {
   }
 
   status(): ProjectionStatus {
-    return { state: this.state, position: this.committed.toString(), ...(this.lastError ? { lastError: this.lastError } : {}) };
+    return {
+      state: this.state,
+      position: this.committed.toString(),
+      ...(this.lastError ? { lastError: this.lastError } : {}),
+    };
   }
 
   start(): void {
@@ -84,9 +88,11 @@ export class ProjectionRunner {
         else this.scheduleFlush();
       },
       onCaughtUp: () => {
-        if (this.state === 'catching_up') {
-          this.flush();
+        // Caught up again after the subscription failed: the failure is over.
+        if (this.state === 'catching_up' || this.state === 'failing') {
+          if (!this.flush()) return; // a failed batch restarts the runner from its checkpoint
           this.state = 'live';
+          this.lastError = undefined;
         } else {
           this.scheduleFlush();
         }
@@ -176,16 +182,19 @@ export class ProjectionRunner {
     }
   }
 
-  private flush(): void {
-    if (this.buffer.length === 0) return;
+  /** Applies what is buffered; false if that failed (the runner then restarts itself). */
+  private flush(): boolean {
+    if (this.buffer.length === 0) return true;
     const batch = this.buffer;
     this.buffer = [];
     try {
       this.commitBatch(batch);
       this.failures = 0;
       this.lastError = undefined;
+      return true;
     } catch (error) {
       this.fail(error);
+      return false;
     }
   }
 
@@ -237,7 +246,10 @@ export class ProjectionRunner {
 
   private loadCheckpoints(): void {
     this.reached = new Map(
-      this.projections.map((projection) => [projection.name, this.checkpoints.get(projection.name)?.position ?? 0n]),
+      this.projections.map((projection) => [
+        projection.name,
+        this.checkpoints.get(projection.name)?.position ?? 0n,
+      ]),
     );
   }
 
