@@ -5,6 +5,7 @@ import { registrationBody } from '../support/http';
 import {
   cleanUpRedis,
   dumpReadModels,
+  describeFault,
   ensureBuilt,
   runCli,
   seedPlans,
@@ -153,7 +154,7 @@ async function writer(
   return sent;
 }
 
-describe('kill -9 under 8 concurrent writers', () => {
+describeFault('kill -9 under 8 concurrent writers', () => {
   const acknowledged: Acknowledged[] = [];
 
   it('keeps writing until the kill lands mid-stream', async () => {

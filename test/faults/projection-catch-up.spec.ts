@@ -20,6 +20,7 @@ import { registrationBody } from '../support/http';
 import {
   cleanUpRedis,
   dumpReadModels,
+  describeFault,
   ensureBuilt,
   logFacts,
   runCli,
@@ -188,7 +189,7 @@ afterAll(async () => {
   await cleanUpRedis();
 }, 60_000);
 
-describe('events appended, then a crash before the projections ran', () => {
+describeFault('events appended, then a crash before the projections ran', () => {
   const appended = Array.from({ length: 5 }, (_, i) => ({ id: randomUUID(), advances: i + 1 }));
   let dataDir: string;
 
@@ -245,7 +246,7 @@ describe('events appended, then a crash before the projections ran', () => {
   }, 60_000);
 });
 
-describe('a SIGKILL in the middle of catching up, twice', () => {
+describeFault('a SIGKILL in the middle of catching up, twice', () => {
   const PROJECTS = 600;
   let dataDir: string;
   let head: number;

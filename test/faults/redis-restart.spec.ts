@@ -4,6 +4,7 @@ import { rmSync } from 'node:fs';
 import { addDays, businessDateOf } from '../../src/shared/business-date';
 import { registrationBody, type Json } from '../support/http';
 import {
+  describeFault,
   ensureBuilt,
   freePort,
   seedPlans,
@@ -163,7 +164,7 @@ afterAll(async () => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 }, 60_000);
 
-describe('Redis crashing and coming back empty while reminders are due', () => {
+describeFault('Redis crashing and coming back empty while reminders are due', () => {
   /** Twenty days on, every project registered today has waited too long for its appraisal. */
   const asOf = addDays(businessDateOf(new Date()), 20);
   const due = new Set<string>();

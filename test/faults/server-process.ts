@@ -24,6 +24,14 @@ export const ROOT = process.env.FAULTS_APP_ROOT ?? join(__dirname, '..', '..');
 export const FAULTS_JWT_SECRET = 'faults-test-secret-that-is-long-enough-for-hs256';
 const AUTH: AuthSettings = { kind: 'hs256', secret: FAULTS_JWT_SECRET, secretSource: 'env' };
 
+/**
+ * Fault specs stop, kill and starve real processes and take a minute or two: they run under
+ * `npm run test:faults` (jest.faults.config.js, whose global setup builds dist/ and sets
+ * KHUYENCONG_FAULTS=1). Under plain `npm test` they are skipped.
+ */
+export const FAULTS_ENABLED = process.env.KHUYENCONG_FAULTS === '1';
+export const describeFault = FAULTS_ENABLED ? describe : describe.skip;
+
 /** The machine's shared Redis; each server gets its own queue prefix there, removed by cleanUpRedis. */
 export const SHARED_REDIS_URL = 'redis://127.0.0.1:6379';
 const queuePrefixes = new Set<string>();

@@ -7,6 +7,7 @@ import { projectStreamId } from '../../src/projects/application/project-stream';
 import { registrationBody } from '../support/http';
 import {
   cleanUpRedis,
+  describeFault,
   ensureBuilt,
   runCli,
   seedPlans,
@@ -132,7 +133,7 @@ function setData(db: Database.Database, stream: string, version: number, data: u
   );
 }
 
-describe('the intact log', () => {
+describeFault('the intact log', () => {
   it('verifies: npm run verify exits 0 with no broken stream', () => {
     const result = runCli('verify-log', pristine);
     expect(result.status).toBe(0);
@@ -207,7 +208,7 @@ const alterations: readonly {
   },
 ];
 
-describe.each(alterations)('when $name', ({ firstBroken, alter }) => {
+describeFault.each(alterations)('when $name', ({ firstBroken, alter }) => {
   let dataDir: string;
 
   beforeAll(() => {
