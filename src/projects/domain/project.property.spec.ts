@@ -94,8 +94,12 @@ const date = fc.constantFrom(...DATES);
 const amount: fc.Arbitrary<Amount> = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom<Amount>('max', 'over') },
   { weight: 3, arbitrary: fc.integer({ min: 1, max: 300_000_000 }) },
-  // Unsafe and malformed amounts; sums that would leave the safe range are checked on their own below.
-  { weight: 1, arbitrary: fc.constantFrom(0, -1, 0.5, Number.NaN, 10 ** 15, 2 ** 53 + 2) },
+  // Malformed and huge amounts. Number.MAX_SAFE_INTEGER is left to the focused specs at the
+  // end: with it the properties meet a known defect (gross totals past the safe integers).
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(0, -1, 0.5, Number.NaN, 10 ** 15, 2 ** 53 + 2),
+  },
 );
 
 const disburse = fc.record({
@@ -595,6 +599,12 @@ describe('the support project decider under random command sequences', () => {
   });
 });
 
+function onlyFiniteNumbers(value: unknown): boolean {
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (value === null || typeof value !== 'object') return true;
+  return Object.values(value).every(onlyFiniteNumbers);
+}
+
 const projectAggregate: AggregateSpec<ProjectCommand, ProjectEvent, ProjectState, ProjectContext> =
   {
     decider: projectDecider,
@@ -630,7 +640,9 @@ describe('the project through the command loop on a real SQLite event store', ()
             for (const [index, step] of sequence.entries()) {
               const retry = retries[index % retries.length] && previous !== undefined;
               const next = retry ? previous : commandFor(step, state, 70);
-              if (!next) continue;
+              // Commands reach the loop from JSON, which has no NaN: the decider's own refusal of
+              // NaN is checked above; the loop hashes the command first and cannot hash it.
+              if (!next || !onlyFiniteNumbers(next.command)) continue;
               const commandId = retry && previous ? previous.commandId : `command-${index}`;
               const head = await store.headPosition();
               try {
@@ -721,13 +733,33 @@ describe('money that would leave the safe integer range', () => {
     data: { acceptedOn: ACCEPTED_ON, notes: 'Đạt' },
   });
 
-  it(
-    'refuses an advance of Number.MAX_SAFE_INTEGER after a first advance with a DomainError',
-    () => refuses(afterAdvance, cmd.disburse('advance', Number.MAX_SAFE_INTEGER, '2024-04-02'))(),
-  );
+  it('refuses an advance of Number.MAX_SAFE_INTEGER after a first advance with a DomainError', () =>
+    refuses(afterAdvance, cmd.disburse('advance', Number.MAX_SAFE_INTEGER, '2024-04-02'))());
 
-  it(
-    'refuses a payment of Number.MAX_SAFE_INTEGER after money went out with a DomainError',
-    () => refuses(acceptedAfterAdvance, cmd.disburse('payment', Number.MAX_SAFE_INTEGER, TODAY))(),
+  it('refuses a payment of Number.MAX_SAFE_INTEGER after money went out with a DomainError', () =>
+    refuses(acceptedAfterAdvance, cmd.disburse('payment', Number.MAX_SAFE_INTEGER, TODAY))());
+
+  // KNOWN DEFECT (reported): with the approved funding adjusted to Number.MAX_SAFE_INTEGER (no
+  // norm caps training), payments of that much, a recovery of 1 and a payment of 1 keep the NET
+  // disbursed within the approved funding, so decide accepts the last payment; but evolve adds
+  // it to the GROSS payments, which leave the safe integers and throw. Over HTTP the event is
+  // appended, the command answered 422, the project can take no further command and the
+  // projections stop at it. Remove `.failing` once decide refuses such a payment.
+  const grossAtTheLimit = [
+    {
+      type: 'ProjectAdjusted',
+      data: { decisionNo: '9/QĐ', reason: 'x', approvedFundingVnd: Number.MAX_SAFE_INTEGER },
+    },
+    { type: 'ProjectAccepted', data: { acceptedOn: ACCEPTED_ON, notes: 'Đạt' } },
+    {
+      type: 'PaymentDisbursed',
+      data: { amountVnd: Number.MAX_SAFE_INTEGER, paidOn: TODAY, voucherNo: 'PC-2' },
+    },
+    { type: 'FundsRecovered', data: { amountVnd: 1, paidOn: TODAY, voucherNo: 'PT-1' } },
+  ].reduce((s, e) => projectDecider.evolve(s, e as ProjectEvent), inExecution);
+
+  it.failing(
+    'refuses a payment whose gross total would leave the safe integers, though the net stays within the approved funding',
+    () => refuses(grossAtTheLimit, cmd.disburse('payment', 1, TODAY))(),
   );
 });
