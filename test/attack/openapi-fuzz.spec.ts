@@ -718,3 +718,44 @@ describe('amounts whose sums leave the safe integer range', () => {
     });
   });
 });
+
+describe('a payment whose gross total leaves the safe integers while the net does not', () => {
+  // KNOWN DEFECT (reported): approved funding adjusted to Number.MAX_SAFE_INTEGER (training has
+  // no norm), a payment of that much, a recovery of 1, then a payment of 1: the net stays within
+  // the approved funding, so the decider accepts it and the event is appended; evolving it
+  // overflows the gross payments, so the command is answered 422 although it was recorded, the
+  // project takes no further command, and the projections stop at that event (reads wait, 503).
+  // Runs last: it leaves this server's read models stuck. Remove `.failing` once it is refused.
+  it.failing('is refused with 422, appends nothing, and the read models keep up', async () => {
+    const people = await peopleOf(server, 'tan-phu');
+    const steps = new ProjectSteps(api, people);
+    const { id } = await steps.fresh('in_execution', 150_000_000);
+    const huge = Number.MAX_SAFE_INTEGER;
+    const adjust = { decisionNo: '9/QĐ-SCT', reason: 'Điều chỉnh', approvedFundingVnd: huge };
+    expectStatus(
+      'adjust',
+      await api.post(`/projects/${id}/adjustments`, adjust, { token: people.approver }),
+      200,
+    );
+    await steps.accept(id);
+    await steps.disburse(id, 'payment', huge, '2024-12-05');
+    await steps.disburse(id, 'recovery', 1, '2024-12-05');
+    const head = await headOfLog();
+    const body = { kind: 'payment', amountVnd: 1, paidOn: '2024-12-05', voucherNo: 'UNC-10' };
+    const payment = await api.post(`/projects/${id}/disbursements`, body, {
+      token: people.finance,
+    });
+    const appended = (await headOfLog()) !== head;
+    const registered = await steps.register();
+    const read = await api.get(
+      `/projects/${registered.id}`,
+      { minPosition: registered.position },
+      { token: people.auditor },
+    );
+    expect({ payment: payment.status, appended, read: read.status }).toEqual({
+      payment: 422,
+      appended: false,
+      read: 200,
+    });
+  });
+});
