@@ -253,3 +253,24 @@ describeFault('Redis crashing and coming back empty while reminders are due', ()
     expect(deliveries.length).toBe(before);
   }, 60_000);
 });
+
+describeFault('shutting down while Redis cannot be reached', () => {
+  // KNOWN DEFECT (reported): on SIGTERM the reminders module awaits ReminderQueue.close(), whose
+  // BullMQ queue.close() never settles while Redis is unreachable, so the process never exits
+  // (an orchestrator has to SIGKILL it after its grace period). Remove `.failing` once it exits.
+  it.failing(
+    'exits on SIGTERM within 5 seconds',
+    async () => {
+      const dir = tempDataDir('redis-down');
+      try {
+        const lonely = await startServer(dir, {
+          env: { REDIS_URL: `redis://127.0.0.1:${await freePort()}` },
+        });
+        expect(await lonely.stop(5000)).toBe(true);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    60_000,
+  );
+});
