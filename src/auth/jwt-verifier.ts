@@ -1,3 +1,4 @@
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import {
   createRemoteJWKSet,
@@ -59,7 +60,7 @@ class KeySourceUnavailable extends Error {
  */
 @Injectable()
 export class JwtVerifier {
-  private readonly key: Uint8Array | JWTVerifyGetKey;
+  private readonly key: KeyObject | JWTVerifyGetKey;
   private readonly options: JWTVerifyOptions;
 
   constructor(@Inject(SETTINGS) settings: Pick<Settings, 'auth'>) {
@@ -71,8 +72,11 @@ export class JwtVerifier {
       ...(auth.issuer !== undefined && { issuer: auth.issuer }),
       ...(auth.audience !== undefined && { audience: auth.audience }),
     };
+    // The HS256 key is imported once: from raw bytes jose would import it on every request.
     this.key =
-      auth.kind === 'hs256' ? new TextEncoder().encode(auth.secret) : keyLookup(auth.jwksUrl);
+      auth.kind === 'hs256'
+        ? createSecretKey(Buffer.from(auth.secret, 'utf8'))
+        : keyLookup(auth.jwksUrl);
   }
 
   async verify(token: string): Promise<Principal> {
