@@ -79,7 +79,10 @@ export async function handleCommand<C, E extends DomainEventShape, S, Ctx>(
     if (earlier) return earlier;
 
     const version = recorded.length;
-    const state = replay(spec.decider, recorded.map((e) => spec.serde.deserialize(e)));
+    const state = replay(
+      spec.decider,
+      recorded.map((e) => spec.serde.deserialize(e)),
+    );
     options.authorize?.(state, version);
     if (request.expectedVersion !== undefined && request.expectedVersion !== version) {
       throw new StaleVersionError(request.expectedVersion, version);
@@ -97,18 +100,21 @@ export async function handleCommand<C, E extends DomainEventShape, S, Ctx>(
         repeated: false,
       };
     }
+    // Folded before anything is stored: an event the state cannot take is refused, not recorded.
+    const next = events.reduce(spec.decider.evolve, state);
     const toAppend = events.map((event, index) => toStored(spec, request, event, index));
     try {
       const result = await store.append(request.streamId, toAppend, version);
       return {
-        state: events.reduce(spec.decider.evolve, state),
+        state: next,
         version: result.version,
         position: result.position,
         repeated: result.alreadyAppended,
       };
     } catch (error) {
       if (!(error instanceof WrongExpectedVersionError)) throw error;
-      if (request.expectedVersion !== undefined) throw new StaleVersionError(request.expectedVersion, error.actual);
+      if (request.expectedVersion !== undefined)
+        throw new StaleVersionError(request.expectedVersion, error.actual);
       if (attempt >= maxAttempts) throw error;
       // A short random pause, growing with each attempt, so callers that collided do not
       // collide again in lockstep.
@@ -169,7 +175,10 @@ function outcomeOfEarlierRun<C, E extends DomainEventShape, S, Ctx>(
   }
   const upTo = recorded.slice(0, last + 1);
   return {
-    state: replay(spec.decider, upTo.map((e) => spec.serde.deserialize(e))),
+    state: replay(
+      spec.decider,
+      upTo.map((e) => spec.serde.deserialize(e)),
+    ),
     version: last + 1,
     position: recorded[last].position,
     repeated: true,

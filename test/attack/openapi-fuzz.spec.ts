@@ -720,13 +720,10 @@ describe('amounts whose sums leave the safe integer range', () => {
 });
 
 describe('a payment whose gross total leaves the safe integers while the net does not', () => {
-  // KNOWN DEFECT (reported): approved funding adjusted to Number.MAX_SAFE_INTEGER (training has
-  // no norm), a payment of that much, a recovery of 1, then a payment of 1: the net stays within
-  // the approved funding, so the decider accepts it and the event is appended; evolving it
-  // overflows the gross payments, so the command is answered 422 although it was recorded, the
-  // project takes no further command, and the projections stop at that event (reads wait, 503).
-  // Runs last: it leaves this server's read models stuck. Remove `.failing` once it is refused.
-  it.failing('is refused with 422, appends nothing, and the read models keep up', async () => {
+  // Approved funding adjusted to Number.MAX_SAFE_INTEGER (training has no norm), a payment of
+  // that much, a recovery of 1, then a payment of 1: the net stays within the approved funding
+  // but the gross payments would not stay exact, so it is refused and nothing is recorded.
+  it('is refused with 422, appends nothing, and the read models keep up', async () => {
     const people = await peopleOf(server, 'tan-phu');
     const steps = new ProjectSteps(api, people);
     const { id } = await steps.fresh('in_execution', 150_000_000);

@@ -49,6 +49,8 @@ export function recordDisbursement(
       const s = requireStatus(state, 'record a payment', ['accepted']);
       const { amount, data } = checkedMovement(command.data, today);
       requireNotBefore(paidOn, s.acceptedOn, 'date_before_acceptance', 'the acceptance', 'paidOn');
+      // The gross total paid out (advances + payments) must stay exact too, not only the net.
+      sumVnd([s.disbursed.advancesVnd, s.disbursed.paymentsVnd, amount], 'amountVnd');
       const net = sumVnd([netDisbursedVnd(s.disbursed), amount], 'amountVnd');
       if (net > s.approval.approvedFundingVnd) {
         throw ruleBroken(
@@ -62,6 +64,7 @@ export function recordDisbursement(
     case 'recovery': {
       const s = requireStatus(state, 'record a recovery', ['accepted', 'cancelled']);
       const { amount, data } = checkedMovement(command.data, today);
+      sumVnd([s.disbursed.recoveredVnd, amount], 'amountVnd');
       const net = netDisbursedVnd(s.disbursed);
       if (amount > net) {
         throw ruleBroken(

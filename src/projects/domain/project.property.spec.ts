@@ -739,12 +739,9 @@ describe('money that would leave the safe integer range', () => {
   it('refuses a payment of Number.MAX_SAFE_INTEGER after money went out with a DomainError', () =>
     refuses(acceptedAfterAdvance, cmd.disburse('payment', Number.MAX_SAFE_INTEGER, TODAY))());
 
-  // KNOWN DEFECT (reported): with the approved funding adjusted to Number.MAX_SAFE_INTEGER (no
-  // norm caps training), payments of that much, a recovery of 1 and a payment of 1 keep the NET
-  // disbursed within the approved funding, so decide accepts the last payment; but evolve adds
-  // it to the GROSS payments, which leave the safe integers and throw. Over HTTP the event is
-  // appended, the command answered 422, the project can take no further command and the
-  // projections stop at it. Remove `.failing` once decide refuses such a payment.
+  // With the approved funding adjusted to Number.MAX_SAFE_INTEGER (no norm caps training),
+  // payments of that much, a recovery of 1 and a payment of 1 keep the NET disbursed within the
+  // approved funding, but the GROSS payments would leave the safe integers: decide refuses it.
   const grossAtTheLimit = [
     {
       type: 'ProjectAdjusted',
@@ -758,8 +755,6 @@ describe('money that would leave the safe integer range', () => {
     { type: 'FundsRecovered', data: { amountVnd: 1, paidOn: TODAY, voucherNo: 'PT-1' } },
   ].reduce((s, e) => projectDecider.evolve(s, e as ProjectEvent), inExecution);
 
-  it.failing(
-    'refuses a payment whose gross total would leave the safe integers, though the net stays within the approved funding',
-    () => refuses(grossAtTheLimit, cmd.disburse('payment', 1, TODAY))(),
-  );
+  it('refuses a payment whose gross total would leave the safe integers, though the net stays within the approved funding', () =>
+    refuses(grossAtTheLimit, cmd.disburse('payment', 1, TODAY))());
 });
