@@ -7,6 +7,7 @@ const base = require('./jest.config');
 module.exports = {
   ...base,
   roots: ['<rootDir>/test/faults'],
+  testPathIgnorePatterns: ['/node_modules/'],
   globalSetup: '<rootDir>/test/faults/global-setup.js',
   testTimeout: 120000,
 };

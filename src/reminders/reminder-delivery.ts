@@ -58,7 +58,9 @@ export class ReminderDelivery {
       if (delivered.has(notifier.channel)) continue;
       if ((await notifier.send(reminder, issuedAt)) === 'sent') {
         delivered.add(notifier.channel);
-        await onDelivered([...delivered]);
+        // Only bookkeeping for a retry (which channels already went out): if Redis fails here,
+        // the send must still be recorded below, or the next scan would send it again.
+        await onDelivered([...delivered]).catch(() => undefined);
       }
     }
     if (delivered.size === 0) {

@@ -37,6 +37,9 @@ export interface ReminderQueueOptions {
 export type JobProcessor = (job: Job) => Promise<unknown>;
 
 /** Redis cannot be reached now: the request should be answered 503. */
+/** How long shutdown waits for the queue's connections to close before it lets go of them. */
+const CLOSE_TIMEOUT_MS = 3000;
+
 export class ReminderQueueUnavailableError extends Error {
   constructor(message = 'The reminder queue (Redis) cannot be reached') {
     super(message);
@@ -244,10 +247,20 @@ export class ReminderQueue {
     if (this.closed) return;
     this.closed = true;
     clearInterval(this.schedulerTimer);
-    await this.ensuring;
-    await this.worker?.close().catch(() => undefined);
-    await this.queue.close().catch(() => undefined);
+    // With Redis unreachable BullMQ's close never settles: shutdown waits a bounded time for an
+    // orderly close, then lets go of the connections, so the process can exit.
+    const orderly = (async () => {
+      await this.ensuring;
+      await this.worker?.close();
+      await this.queue.close();
+    })().catch(() => undefined);
+    await Promise.race([
+      orderly,
+      new Promise((resolve) => setTimeout(resolve, CLOSE_TIMEOUT_MS).unref()),
+    ]);
     this.producer.disconnect();
+    void this.worker?.disconnect().catch(() => undefined);
+    void this.queue.disconnect().catch(() => undefined);
   }
 
   private requireUp(): void {

@@ -233,12 +233,9 @@ describeFault('Redis crashing and coming back empty while reminders are due', ()
     expect([...sentOnce().keys()].filter((id) => !due.has(id))).toEqual([]);
   }, 90_000);
 
-  // KNOWN DEFECT (reported): ReminderDelivery.deliver awaits onDelivered (job.updateData, a
-  // Redis write) after the webhook answered and before history.recordSent; with Redis down
-  // that write throws, the send is never recorded, and the next scan sends it again. The
-  // deliveries in flight at the crash (the worker's concurrency, 4) reach the webhook twice.
-  // Remove `.failing` once a delivery is recorded whatever Redis does.
-  it.failing('sent none of the reminders more than once', () => {
+  // A delivery in flight when Redis dies is still recorded in the history (the Redis write of
+  // which channels went out is only bookkeeping), so the next scan does not send it again.
+  it('sent none of the reminders more than once', () => {
     const counts = sentOnce();
     expect([...due].filter((id) => counts.get(id) !== 1)).toEqual([]);
   });
@@ -255,22 +252,16 @@ describeFault('Redis crashing and coming back empty while reminders are due', ()
 });
 
 describeFault('shutting down while Redis cannot be reached', () => {
-  // KNOWN DEFECT (reported): on SIGTERM the reminders module awaits ReminderQueue.close(), whose
-  // BullMQ queue.close() never settles while Redis is unreachable, so the process never exits
-  // (an orchestrator has to SIGKILL it after its grace period). Remove `.failing` once it exits.
-  it.failing(
-    'exits on SIGTERM within 5 seconds',
-    async () => {
-      const dir = tempDataDir('redis-down');
-      try {
-        const lonely = await startServer(dir, {
-          env: { REDIS_URL: `redis://127.0.0.1:${await freePort()}` },
-        });
-        expect(await lonely.stop(5000)).toBe(true);
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    },
-    60_000,
-  );
+  // BullMQ's close never settles while Redis is unreachable; shutdown bounds it and exits.
+  it('exits on SIGTERM within 5 seconds', async () => {
+    const dir = tempDataDir('redis-down');
+    try {
+      const lonely = await startServer(dir, {
+        env: { REDIS_URL: `redis://127.0.0.1:${await freePort()}` },
+      });
+      expect(await lonely.stop(5000)).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
