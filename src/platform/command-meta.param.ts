@@ -10,7 +10,7 @@ import { parseIdempotencyKey, parseIfMatch } from './command-headers';
 /**
  * What a command carries from its HTTP request: the acting actor (set by AuthGuard), a
  * command id (derived from Idempotency-Key when given), the If-Match version and the
- * request id. Every later log line of the request names the command and the actor.
+ * request id. Every later log line of the request names the command (and, from the guard, the actor).
  */
 export const CommandMetaParam = createParamDecorator((_data: unknown, context: ExecutionContext): CommandMeta => {
   const http = context.switchToHttp();
@@ -20,7 +20,8 @@ export const CommandMetaParam = createParamDecorator((_data: unknown, context: E
   const key = parseIdempotencyKey(request.headers['idempotency-key']);
   const expectedVersion = parseIfMatch(request.headers['if-match']);
   const commandId = commandIdFor(actor.sub, key);
-  bindLogContext(request, http.getResponse<FastifyReply>(), { actorSub: actor.sub, commandId });
+  // The guard already named the actor in the request's log lines; the command id is new here.
+  bindLogContext(request, http.getResponse<FastifyReply>(), { commandId });
   return {
     commandId,
     actor,
