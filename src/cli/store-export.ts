@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { fileArguments, messageOf, processIo, runAsMain, type CliIo } from './cli-support';
 import { loadSettingsFromEnvironment } from '../config/settings';
 import { createEventStore } from '../event-store/create-event-store';
 import { exportLog } from '../event-store/log-move';
@@ -15,51 +15,20 @@ import { exportLog } from '../event-store/log-move';
  */
 const USAGE = 'usage: npm run store:export -- --out <file.jsonl> [--force]';
 
-export interface CliIo {
-  readonly out: (text: string) => void;
-  readonly err: (text: string) => void;
-}
-
-const processIo: CliIo = {
-  out: (text) => process.stdout.write(text),
-  err: (text) => process.stderr.write(text),
-};
-
 export async function runStoreExport(
   argv: readonly string[],
   env: NodeJS.ProcessEnv = process.env,
   io: CliIo = processIo,
 ): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      options: {
-        out: { type: 'string', short: 'o' },
-        force: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-    }));
-  } catch (error) {
-    io.err(`${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`);
-    return 1;
-  }
-  if (values.help) {
-    io.out(`${USAGE}\n`);
-    return 0;
-  }
-  if (!values.out) {
-    io.err(`--out is required\n${USAGE}\n`);
-    return 1;
-  }
+  const args = fileArguments(argv, io, USAGE, { name: 'out', short: 'o' }, ['force']);
+  if (typeof args === 'number') return args;
   const settings = loadSettingsFromEnvironment(env);
   const store = createEventStore(settings);
   try {
-    const result = await exportLog(store, resolve(values.out), {
+    const result = await exportLog(store, resolve(args.file), {
       source: store.kind,
       exportedAt: new Date().toISOString(),
-      overwrite: values.force ?? false,
+      overwrite: args.flags.force,
     });
     io.out(
       `${JSON.stringify(
@@ -84,19 +53,11 @@ export async function runStoreExport(
     }
     return 0;
   } catch (error) {
-    io.err(`${error instanceof Error ? error.message : String(error)}\n`);
+    io.err(`${messageOf(error)}\n`);
     return 1;
   } finally {
     await store.close();
   }
 }
 
-if (require.main === module) {
-  runStoreExport(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-      process.exit(1);
-    },
-  );
-}
+if (require.main === module) runAsMain(() => runStoreExport(process.argv.slice(2)));

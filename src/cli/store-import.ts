@@ -1,9 +1,8 @@
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadSettingsFromEnvironment } from '../config/settings';
 import { createEventStore } from '../event-store/create-event-store';
 import { importLog, ImportVerificationError } from '../event-store/log-move';
-import type { CliIo } from './store-export';
+import { fileArguments, messageOf, processIo, runAsMain, type CliIo } from './cli-support';
 
 /**
  * npm run store:import -- --in log.jsonl
@@ -20,39 +19,17 @@ import type { CliIo } from './store-export';
  */
 const USAGE = 'usage: npm run store:import -- --in <file.jsonl>';
 
-const processIo: CliIo = {
-  out: (text) => process.stdout.write(text),
-  err: (text) => process.stderr.write(text),
-};
-
 export async function runStoreImport(
   argv: readonly string[],
   env: NodeJS.ProcessEnv = process.env,
   io: CliIo = processIo,
 ): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      options: { in: { type: 'string', short: 'i' }, help: { type: 'boolean', short: 'h' } },
-      strict: true,
-    }));
-  } catch (error) {
-    io.err(`${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`);
-    return 1;
-  }
-  if (values.help) {
-    io.out(`${USAGE}\n`);
-    return 0;
-  }
-  if (!values.in) {
-    io.err(`--in is required\n${USAGE}\n`);
-    return 1;
-  }
+  const args = fileArguments(argv, io, USAGE, { name: 'in', short: 'i' });
+  if (typeof args === 'number') return args;
   const settings = loadSettingsFromEnvironment(env);
   const store = createEventStore(settings);
   try {
-    const result = await importLog(store, resolve(values.in));
+    const result = await importLog(store, resolve(args.file));
     io.out(
       `${JSON.stringify(
         {
@@ -74,19 +51,11 @@ export async function runStoreImport(
     );
     return 0;
   } catch (error) {
-    io.err(`${error instanceof Error ? error.message : String(error)}\n`);
+    io.err(`${messageOf(error)}\n`);
     return error instanceof ImportVerificationError ? 2 : 1;
   } finally {
     await store.close();
   }
 }
 
-if (require.main === module) {
-  runStoreImport(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-      process.exit(1);
-    },
-  );
-}
+if (require.main === module) runAsMain(() => runStoreImport(process.argv.slice(2)));

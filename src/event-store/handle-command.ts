@@ -102,7 +102,11 @@ export async function handleCommand<C, E extends DomainEventShape, S, Ctx>(
     }
     // Folded before anything is stored: an event the state cannot take is refused, not recorded.
     const next = events.reduce(spec.decider.evolve, state);
-    const toAppend = events.map((event, index) => toStored(spec, request, event, index));
+    // Hashed once per decision (after decide, which refuses malformed input first).
+    const commandHash = commandHashOf(request.command);
+    const toAppend = events.map((event, index) =>
+      toStored(spec, request, commandHash, event, index),
+    );
     try {
       const result = await store.append(request.streamId, toAppend, version);
       return {
@@ -126,6 +130,7 @@ export async function handleCommand<C, E extends DomainEventShape, S, Ctx>(
 function toStored<C, E extends DomainEventShape, S, Ctx>(
   spec: AggregateSpec<C, E, S, Ctx>,
   request: CommandRequest<C>,
+  commandHash: string,
   event: E,
   index: number,
 ): EventToAppend {
@@ -138,7 +143,7 @@ function toStored<C, E extends DomainEventShape, S, Ctx>(
       actor: { sub: request.actor.sub, name: request.actor.name, role: request.actor.role },
       occurredOn: spec.occurredOn(event, request.today),
       schemaVersion: spec.serde.schemaVersionOf(event.type),
-      commandHash: commandHashOf(request.command),
+      commandHash,
       ...(request.correlationId ? { correlationId: request.correlationId } : {}),
     },
   };

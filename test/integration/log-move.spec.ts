@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runStoreExport, type CliIo } from '../../src/cli/store-export';
+import type { CliIo } from '../../src/cli/cli-support';
+import { runStoreExport } from '../../src/cli/store-export';
 import { runStoreImport } from '../../src/cli/store-import';
 import type {
   EventStore,
