@@ -143,6 +143,22 @@ function url(env: Env, name: string, protocols: readonly string[]): string | und
   return value;
 }
 
+/**
+ * A URL whose user:password@ would travel everywhere the URL does (start-up log, errors):
+ * refused; the webhook's secret has its own variable.
+ */
+function webhookUrl(env: Env): string | undefined {
+  const value = url(env, 'NOTIFY_WEBHOOK_URL', ['https:', 'http:']);
+  if (value === undefined) return undefined;
+  const parsed = new URL(value);
+  if (parsed.username !== '' || parsed.password !== '')
+    fail(
+      'NOTIFY_WEBHOOK_URL',
+      'must not carry credentials (user:password@): secrets belong in NOTIFY_WEBHOOK_SECRET',
+    );
+  return value;
+}
+
 // Five fields (minute..weekday) or six (with seconds), in the characters cron syntax uses.
 const CRON = /^(\S+\s+){4,5}\S+$/;
 const CRON_FIELD = /^[\d*,/?LW#A-Za-z-]+$/;
@@ -247,7 +263,7 @@ export function loadSettings(env: NodeJS.ProcessEnv, options: LoadSettingsOption
     queuePrefix,
     reminderCron: cron(env, 'REMINDER_CRON', '0 7 * * *'),
     notify: {
-      webhookUrl: url(env, 'NOTIFY_WEBHOOK_URL', ['https:', 'http:']),
+      webhookUrl: webhookUrl(env),
       webhookSecret: raw(env, 'NOTIFY_WEBHOOK_SECRET'),
       smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
     },

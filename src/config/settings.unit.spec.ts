@@ -169,6 +169,20 @@ describe('loadSettings', () => {
     });
   });
 
+  it('refuses a webhook URL with credentials: they would reach logs and stored errors', () => {
+    for (const webhook of ['https://kc:hunter2@hooks.example/kc', 'https://kc@hooks.example/kc'])
+      expect(() => loadSettings({ AUTH_JWT_SECRET: SECRET, NOTIFY_WEBHOOK_URL: webhook })).toThrow(
+        /^NOTIFY_WEBHOOK_URL must not carry credentials .*NOTIFY_WEBHOOK_SECRET/,
+      );
+    let message = '';
+    try {
+      loadSettings({ AUTH_JWT_SECRET: SECRET, NOTIFY_WEBHOOK_URL: 'https://kc:hunter2@h.example' });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).not.toContain('hunter2');
+  });
+
   it('refuses a shared secret and a JWKS together, so only one source of trust exists', () => {
     expect(() =>
       loadSettings({ AUTH_JWT_SECRET: SECRET, AUTH_JWKS_URL: 'http://localhost:9000/jwks' }),
