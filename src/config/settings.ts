@@ -399,7 +399,10 @@ export function describeSettings(settings: Settings): Record<string, unknown> {
       ...notify,
       ...(notify.webhookSecret !== undefined && { webhookSecret: MASK }),
       ...(notify.smtpUrl !== undefined && { smtpUrl: withoutCredentials(notify.smtpUrl) }),
-      ...(notify.webhookUrl !== undefined && { webhookUrl: withoutCredentials(notify.webhookUrl) }),
+      // A webhook's query often carries its token: shown as `?***`.
+      ...(notify.webhookUrl !== undefined && {
+        webhookUrl: withoutCredentials(notify.webhookUrl).replace(/\?.*$/, `?${MASK}`),
+      }),
     },
   };
 }

@@ -250,17 +250,24 @@ describe('describeSettings', () => {
       EVENTSTORE_CONNECTION_STRING: 'esdb://admin:changeit@localhost:2113?tls=false',
       REDIS_URL: 'redis://:redis-pass@redis:6379',
       SMTP_URL: 'smtps://mailer:smtp-pass@mail.example:465',
-      NOTIFY_WEBHOOK_URL: 'https://hooks.example/kc',
+      NOTIFY_WEBHOOK_URL: 'https://hooks.example/kc?token=hook-token',
       NOTIFY_WEBHOOK_SECRET: 'whsec-value',
     });
     const text = JSON.stringify(describeSettings(settings));
-    for (const secret of [SECRET, 'changeit', 'redis-pass', 'smtp-pass', 'whsec-value'])
+    for (const secret of [
+      SECRET,
+      'changeit',
+      'redis-pass',
+      'smtp-pass',
+      'whsec-value',
+      'hook-token',
+    ])
       expect(text).not.toContain(secret);
     expect(describeSettings(settings)).toMatchObject({
       port: 3000,
       eventStore: { connectionString: 'esdb://***@localhost:2113?tls=false' },
       redisUrl: 'redis://***@redis:6379',
-      notify: { webhookUrl: 'https://hooks.example/kc' },
+      notify: { webhookUrl: 'https://hooks.example/kc?***' },
     });
   });
 });
