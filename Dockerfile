@@ -4,7 +4,7 @@
 # TypeScript or dev dependencies, as the unprivileged `node` user.
 #
 #   docker build -t khuyencong-workflow .
-#   docker run -p 3000:3000 -v khuyencong-data:/data -e AUTH_JWT_SECRET=... khuyencong-workflow
+#   docker run -p 3000:3000 -v khuyencong-data:/data -e AUTH_JWT_SECRET=... -e AUTH_ISSUER=... -e AUTH_AUDIENCE=... khuyencong-workflow
 #
 # Configuration is environment variables only (see README); DATA_DIR is /data, a volume.
 

@@ -10,7 +10,13 @@ import { openDataDirDatabase } from '../src/event-store/sqlite-database';
 import { SqliteEventStore } from '../src/event-store/sqlite.event-store';
 import { projectStreamId } from '../src/projects/application/project-stream';
 import { machineLoad } from './lib/machine';
-import { BENCH_JWT_SECRET, removeDir, scratchDir } from './lib/engine';
+import {
+  BENCH_AUDIENCE,
+  BENCH_ISSUER,
+  BENCH_JWT_SECRET,
+  removeDir,
+  scratchDir,
+} from './lib/engine';
 import { openPlanOverHttp } from './lib/plans';
 import { eventsOf, projectInExecution, registration } from './lib/project-script';
 import type { BenchmarkOutcome, Figure } from './lib/report';
@@ -162,7 +168,13 @@ export async function httpBenchmark(options: HttpOptions): Promise<BenchmarkOutc
   const started = nowMs();
   const loadBefore = machineLoad();
   const dataDir = scratchDir('http');
-  const auth: AuthSettings = { kind: 'hs256', secret: BENCH_JWT_SECRET, secretSource: 'env' };
+  const auth: AuthSettings = {
+    kind: 'hs256',
+    secret: BENCH_JWT_SECRET,
+    secretSource: 'env',
+    issuer: BENCH_ISSUER,
+    audience: BENCH_AUDIENCE,
+  };
   const now = Math.floor(Date.now() / 1000);
   const token = (role: 'center_officer' | 'finance_officer' | 'admin') =>
     signDevToken(

@@ -13,6 +13,9 @@ import { openPlanThroughBus } from './plans';
 
 /** Long enough for HS256; the bench signs its own tokens with it. */
 export const BENCH_JWT_SECRET = 'bench-secret-that-is-long-enough-for-hs256-signing';
+/** Production requires an issuer and an audience; the bench's tokens carry these. */
+export const BENCH_ISSUER = 'https://bench.khuyencong.invalid';
+export const BENCH_AUDIENCE = 'khuyencong-bench';
 
 export function scratchDir(label: string): string {
   return mkdtempSync(join(tmpdir(), `khuyencong-bench-${label}-`));
@@ -28,6 +31,8 @@ export function benchSettings(dataDir: string, port = 0): Settings {
     NODE_ENV: 'production',
     DATA_DIR: dataDir,
     AUTH_JWT_SECRET: BENCH_JWT_SECRET,
+    AUTH_ISSUER: BENCH_ISSUER,
+    AUTH_AUDIENCE: BENCH_AUDIENCE,
     LOG_LEVEL: 'silent',
     RATE_LIMIT_PER_MINUTE: '0',
     HOST: '127.0.0.1',

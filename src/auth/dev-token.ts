@@ -1,5 +1,5 @@
 import { SignJWT } from 'jose';
-import type { AuthSettings } from '../config/settings';
+import { DEFAULT_MAX_TOKEN_AGE_SECONDS, type AuthSettings, type NodeEnv } from '../config/settings';
 import type { Role } from '../shared/actor';
 
 /**
@@ -29,6 +29,27 @@ export function parseTtl(text: string): number {
   if (!Number.isSafeInteger(seconds) || seconds <= 0)
     throw new Error(`--ttl must be a duration such as 30m, 8h or 7d, got "${text}"`);
   return seconds;
+}
+
+/**
+ * Refuses a lifetime the server would refuse (longer than AUTH_MAX_TOKEN_AGE): outside
+ * production `allowLongLifetime` mints it anyway, for a server configured with a longer
+ * maximum; in production never, so no token outlives a working day there.
+ */
+export function checkLifetime(
+  ttlSeconds: number,
+  auth: AuthSettings,
+  options: { readonly nodeEnv: NodeEnv; readonly allowLongLifetime?: boolean },
+): void {
+  const max = auth.maxTokenAgeSeconds ?? DEFAULT_MAX_TOKEN_AGE_SECONDS;
+  if (ttlSeconds <= max) return;
+  const longer = `--ttl of ${ttlSeconds} s is longer than AUTH_MAX_TOKEN_AGE (${max} s)`;
+  if (options.nodeEnv === 'production')
+    throw new Error(`${longer}: refused in production, where the server refuses such tokens`);
+  if (!options.allowLongLifetime)
+    throw new Error(
+      `${longer}: a server with these settings refuses it; --allow-long-lifetime mints it anyway`,
+    );
 }
 
 /** Signs a token the server accepts; `now` (epoch seconds) is given so tests can fix it. */

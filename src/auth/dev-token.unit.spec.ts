@@ -1,6 +1,6 @@
 import { decodeJwt } from 'jose';
 import type { AuthSettings } from '../config/settings';
-import { parseTtl, signDevToken } from './dev-token';
+import { checkLifetime, parseTtl, signDevToken } from './dev-token';
 import { JwtVerifier } from './jwt-verifier';
 
 const auth: AuthSettings = {
@@ -90,5 +90,37 @@ describe('parseTtl', () => {
 
   it.each([['0'], ['8 hours'], ['-5m'], ['1.5h'], ['']])('refuses %p', (text) => {
     expect(() => parseTtl(text)).toThrow(/^--ttl /);
+  });
+});
+
+describe('checkLifetime (npm run token)', () => {
+  const eightHours = { ...auth, maxTokenAgeSeconds: 8 * 3600 };
+  const century = 100 * 365 * 86_400;
+
+  it('lets a lifetime up to AUTH_MAX_TOKEN_AGE through, in every environment', () => {
+    for (const nodeEnv of ['development', 'test', 'production'] as const)
+      expect(() => checkLifetime(8 * 3600, eightHours, { nodeEnv })).not.toThrow();
+  });
+
+  it('refuses a longer lifetime, naming the maximum and the way round it', () => {
+    expect(() => checkLifetime(century, eightHours, { nodeEnv: 'development' })).toThrow(
+      /^--ttl .*AUTH_MAX_TOKEN_AGE \(28800 s\).*--allow-long-lifetime/,
+    );
+  });
+
+  it('mints a longer one outside production when told to', () => {
+    expect(() =>
+      checkLifetime(century, eightHours, { nodeEnv: 'development', allowLongLifetime: true }),
+    ).not.toThrow();
+  });
+
+  it('refuses a longer one in production, even when told to', () => {
+    expect(() =>
+      checkLifetime(century, eightHours, { nodeEnv: 'production', allowLongLifetime: true }),
+    ).toThrow(/^--ttl .*production/);
+  });
+
+  it('uses the default maximum (8 h) when the settings name none', () => {
+    expect(() => checkLifetime(8 * 3600 + 1, auth, { nodeEnv: 'test' })).toThrow(/^--ttl /);
   });
 });

@@ -8,7 +8,7 @@ import {
   type JWK,
   type JWTPayload,
 } from 'jose';
-import type { AuthSettings } from '../config/settings';
+import { loadSettings, type AuthSettings } from '../config/settings';
 import {
   ProblemException,
   ServiceUnavailableProblem,
@@ -138,6 +138,66 @@ describe('with the shared HS256 secret', () => {
     },
   );
 
+  describe('the age of a token', () => {
+    it('refuses a token valid for 100 years, however freshly issued', async () => {
+      const token = await sign(claims, secretKey(), { alg: 'HS256' }, (jwt) =>
+        jwt.setIssuedAt(now()).setExpirationTime(now() + 100 * 365 * 86_400),
+      );
+      await expectUnauthorized(verifier, token);
+    });
+
+    it('refuses a token issued longer ago than the maximum age (8 h), though not expired', async () => {
+      const token = await sign(claims, secretKey(), { alg: 'HS256' }, (jwt) =>
+        jwt.setIssuedAt(now() - 9 * 3600).setExpirationTime(now() + 600),
+      );
+      await expectUnauthorized(verifier, token, 'token_expired');
+    });
+
+    it('refuses a token issued in the future beyond the clock skew', async () => {
+      const token = await sign(claims, secretKey(), { alg: 'HS256' }, (jwt) =>
+        jwt.setIssuedAt(now() + 600).setExpirationTime(now() + 1200),
+      );
+      await expectUnauthorized(verifier, token);
+    });
+
+    it('accepts one issued a few seconds ahead, within the clock skew', async () => {
+      const token = await sign(claims, secretKey(), { alg: 'HS256' }, (jwt) =>
+        jwt.setIssuedAt(now() + 10).setExpirationTime(now() + 600),
+      );
+      await expect(verifier.verify(token)).resolves.toMatchObject({ sub: 'u1' });
+    });
+
+    it('refuses a token without an issued-at', async () => {
+      const token = await new SignJWT(claims)
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject('u1')
+        .setExpirationTime('10m')
+        .sign(secretKey());
+      await expectUnauthorized(verifier, token);
+    });
+
+    it('follows AUTH_MAX_TOKEN_AGE and AUTH_CLOCK_SKEW', async () => {
+      const short = hs256({ maxTokenAgeSeconds: 3600, clockSkewSeconds: 0 });
+      await expectUnauthorized(
+        short,
+        await sign(claims, secretKey(), { alg: 'HS256' }, (jwt) =>
+          jwt.setIssuedAt(now() - 2 * 3600).setExpirationTime(now() + 600),
+        ),
+        'token_expired',
+      );
+      await expectUnauthorized(
+        short,
+        await sign(claims, secretKey(), { alg: 'HS256' }, (jwt) =>
+          jwt.setIssuedAt(now() + 10).setExpirationTime(now() + 600),
+        ),
+      );
+      await expectUnauthorized(
+        short,
+        await sign(claims, secretKey(), { alg: 'HS256' }, (jwt) => jwt.setExpirationTime('2h')),
+      );
+    });
+  });
+
   describe('when an issuer and audience are configured', () => {
     const strict = hs256({ issuer: 'https://id.khuyencong.example', audience: 'khuyencong-api' });
 
@@ -241,6 +301,40 @@ describe('with a remote JWKS', () => {
       jwt.setIssuedAt(now() - 3600).setExpirationTime(now() - 60),
     );
     await expectUnauthorized(verifier, token, 'token_expired');
+  });
+
+  describe('with production settings', () => {
+    const production = {
+      NODE_ENV: 'production',
+      AUTH_JWKS_URL: 'https://id.khuyencong.example/.well-known/jwks.json',
+    };
+
+    it('refuses to start without AUTH_ISSUER and AUTH_AUDIENCE', () => {
+      expect(() => loadSettings(production)).toThrow(/^AUTH_ISSUER is required in production/);
+      expect(() =>
+        loadSettings({ ...production, AUTH_ISSUER: 'https://id.khuyencong.example' }),
+      ).toThrow(/^AUTH_AUDIENCE is required in production/);
+    });
+
+    it('refuses a token of the key set from https://evil for another audience, and accepts ours', async () => {
+      const { auth } = loadSettings({
+        ...production,
+        AUTH_ISSUER: 'https://id.khuyencong.example',
+        AUTH_AUDIENCE: 'khuyencong-api',
+      });
+      // Production takes the key set over https only; the test serves the same keys on loopback.
+      const strict = new JwtVerifier({ auth: { ...auth, jwksUrl } as AuthSettings });
+      const signed = (iss: string, aud: string) =>
+        sign(claims, rsa.privateKey, { alg: 'RS256', kid: 'rsa-1' }, (jwt) =>
+          jwt.setIssuer(iss).setAudience(aud),
+        );
+      await expectUnauthorized(strict, await signed('https://evil', 'evil-api'));
+      await expectUnauthorized(strict, await signed('https://evil', 'khuyencong-api'));
+      await expectUnauthorized(strict, await signed('https://id.khuyencong.example', 'evil-api'));
+      await expect(
+        strict.verify(await signed('https://id.khuyencong.example', 'khuyencong-api')),
+      ).resolves.toMatchObject({ sub: 'u1' });
+    });
   });
 
   it('answers 503, not 401, when the key set cannot be fetched', async () => {

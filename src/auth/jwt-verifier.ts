@@ -7,7 +7,13 @@ import {
   type JWTVerifyGetKey,
   type JWTVerifyOptions,
 } from 'jose';
-import { SETTINGS, type AuthSettings, type Settings } from '../config/settings';
+import {
+  DEFAULT_CLOCK_SKEW_SECONDS,
+  DEFAULT_MAX_TOKEN_AGE_SECONDS,
+  SETTINGS,
+  type AuthSettings,
+  type Settings,
+} from '../config/settings';
 import { ServiceUnavailableProblem, UnauthorizedProblem } from '../http/problem-details';
 import { principalFromClaims, type Principal } from './principal';
 
@@ -32,8 +38,8 @@ export const JWKS_ALGORITHMS = [
   'Ed25519',
 ] as const;
 
-/** Tolerated clock difference between us and whoever issued the token. */
-export const CLOCK_TOLERANCE_SECONDS = 5;
+/** Tolerated clock difference between us and the issuer, by default (AUTH_CLOCK_SKEW sets it). */
+export const CLOCK_TOLERANCE_SECONDS = DEFAULT_CLOCK_SKEW_SECONDS;
 
 /** Seconds before a client should retry when the identity provider's keys cannot be fetched. */
 const JWKS_RETRY_AFTER_SECONDS = 10;
@@ -55,20 +61,26 @@ class KeySourceUnavailable extends Error {
 
 /**
  * Verifies bearer tokens and turns them into principals. Only the configured algorithms and
- * key are accepted, `exp` and `sub` are required, and `nbf`, `iss` and `aud` are checked.
- * Every refusal is a 401 UnauthorizedProblem; an unreachable JWKS is a 503.
+ * key are accepted, `exp`, `iat` and `sub` are required, and `nbf`, `iss` and `aud` are
+ * checked. A token older than AUTH_MAX_TOKEN_AGE, claiming a longer lifetime, or issued in the
+ * future (beyond AUTH_CLOCK_SKEW) is refused: a leaked or over-long token serves a working day
+ * at most. Every refusal is a 401 UnauthorizedProblem; an unreachable JWKS is a 503.
  */
 @Injectable()
 export class JwtVerifier {
   private readonly key: KeyObject | JWTVerifyGetKey;
   private readonly options: JWTVerifyOptions;
+  private readonly maxTokenAgeSeconds: number;
 
   constructor(@Inject(SETTINGS) settings: Pick<Settings, 'auth'>) {
     const auth: AuthSettings = settings.auth;
+    this.maxTokenAgeSeconds = auth.maxTokenAgeSeconds ?? DEFAULT_MAX_TOKEN_AGE_SECONDS;
     this.options = {
       algorithms: auth.kind === 'hs256' ? [...HS256_ALGORITHMS] : [...JWKS_ALGORITHMS],
-      requiredClaims: ['exp', 'sub'],
-      clockTolerance: CLOCK_TOLERANCE_SECONDS,
+      // maxTokenAge makes jose require `iat` and refuse one in the future beyond the tolerance.
+      requiredClaims: ['exp', 'iat', 'sub'],
+      maxTokenAge: this.maxTokenAgeSeconds,
+      clockTolerance: auth.clockSkewSeconds ?? DEFAULT_CLOCK_SKEW_SECONDS,
       ...(auth.issuer !== undefined && { issuer: auth.issuer }),
       ...(auth.audience !== undefined && { audience: auth.audience }),
     };
@@ -91,6 +103,12 @@ export class JwtVerifier {
     } catch (error) {
       throw refusal(error);
     }
+    // jose has checked both are numbers. A 100-year token is refused now, not in 8 hours.
+    if ((payload.exp as number) - (payload.iat as number) > this.maxTokenAgeSeconds)
+      throw new UnauthorizedProblem(
+        'The token claims a lifetime longer than the server accepts',
+        'invalid_token',
+      );
     const principal = principalFromClaims(payload);
     if (!principal) throw new UnauthorizedProblem('The token names no subject', 'invalid_token');
     return principal;
@@ -122,7 +140,18 @@ function refusal(error: unknown): Error {
     );
   }
   if (error instanceof errors.JWTExpired)
-    return new UnauthorizedProblem('The token has expired', 'token_expired');
+    return new UnauthorizedProblem(
+      error.claim === 'iat'
+        ? 'The token is older than the server accepts; get a new one'
+        : 'The token has expired',
+      'token_expired',
+    );
+  if (
+    error instanceof errors.JWTClaimValidationFailed &&
+    error.claim === 'iat' &&
+    error.reason === 'check_failed'
+  )
+    return new UnauthorizedProblem('The token is issued in the future', 'invalid_token');
   if (error instanceof errors.JOSEError)
     return new UnauthorizedProblem('The token is not valid', 'invalid_token');
   // A bug of ours, not the caller's token: let the filter log it as a 500.

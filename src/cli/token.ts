@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { signDevToken, parseTtl } from '../auth/dev-token';
+import { checkLifetime, signDevToken, parseTtl } from '../auth/dev-token';
 import { loadSettingsFromEnvironment } from '../config/settings';
 import { isRole, ROLES, type Role } from '../shared/actor';
 
@@ -7,13 +7,15 @@ import { isRole, ROLES, type Role } from '../shared/actor';
  * Prints a development bearer token signed with the secret the server verifies with.
  *
  *   npm run token -- --role approver [--role auditor] [--sub u1] [--name "Trần Văn A"]
- *                    [--district bien-hoa] [--ttl 8h]
+ *                    [--district bien-hoa] [--ttl 8h] [--allow-long-lifetime]
  *
  * Reads the same environment as the server (AUTH_JWT_SECRET, or DATA_DIR/dev-jwt-secret,
- * created if missing; AUTH_ISSUER, AUTH_AUDIENCE). Only the token goes to stdout, so
+ * created if missing; AUTH_ISSUER, AUTH_AUDIENCE, AUTH_MAX_TOKEN_AGE). A --ttl longer than
+ * AUTH_MAX_TOKEN_AGE is refused (the server would refuse the token); --allow-long-lifetime
+ * mints it outside production only. Only the token goes to stdout, so
  * `TOKEN=$(npm run -s token -- --role approver)` works.
  */
-const USAGE = `usage: npm run token -- --role <${ROLES.join('|')}> [--role ...] [--sub id] [--name "..."] [--district code] [--ttl 8h]`;
+const USAGE = `usage: npm run token -- --role <${ROLES.join('|')}> [--role ...] [--sub id] [--name "..."] [--district code] [--ttl 8h] [--allow-long-lifetime]`;
 
 async function main(argv: readonly string[]): Promise<void> {
   const { values } = parseArgs({
@@ -24,6 +26,7 @@ async function main(argv: readonly string[]): Promise<void> {
       name: { type: 'string' },
       district: { type: 'string' },
       ttl: { type: 'string', default: '8h' },
+      'allow-long-lifetime': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -39,6 +42,11 @@ async function main(argv: readonly string[]): Promise<void> {
     throw new Error(`unknown role ${unknown.join(', ')}; roles are ${ROLES.join(', ')}`);
 
   const settings = loadSettingsFromEnvironment(process.env);
+  const ttlSeconds = parseTtl(values.ttl);
+  checkLifetime(ttlSeconds, settings.auth, {
+    nodeEnv: settings.nodeEnv,
+    allowLongLifetime: values['allow-long-lifetime'],
+  });
   const first = roles[0] as Role;
   const token = await signDevToken(
     settings.auth,
@@ -47,7 +55,7 @@ async function main(argv: readonly string[]): Promise<void> {
       name: values.name ?? `Dev ${first}`,
       roles: roles as Role[],
       district: values.district,
-      ttlSeconds: parseTtl(values.ttl),
+      ttlSeconds,
     },
     Math.floor(Date.now() / 1000),
   );

@@ -36,11 +36,23 @@ export type AuthSettings = (
   | { readonly kind: 'hs256'; readonly secret: string; readonly secretSource: JwtSecretSource }
   | { readonly kind: 'jwks'; readonly jwksUrl: string }
 ) & {
-  /** Expected `iss`; not checked when unset. */
+  /** Expected `iss`; required in production, not checked when unset elsewhere. */
   readonly issuer?: string;
-  /** Expected `aud`; not checked when unset. */
+  /** Expected `aud`; required in production, not checked when unset elsewhere. */
   readonly audience?: string;
+  /**
+   * AUTH_MAX_TOKEN_AGE: the oldest token accepted, in seconds after its `iat` (which is then
+   * required), and the longest lifetime (`exp` − `iat`) a token may claim. Unset: 8 hours.
+   */
+  readonly maxTokenAgeSeconds?: number;
+  /** AUTH_CLOCK_SKEW: leeway between our clock and the issuer's, for `exp`, `nbf` and `iat`. */
+  readonly clockSkewSeconds?: number;
 };
+
+/** A working day: a token minted in the morning serves until the evening, not longer. */
+export const DEFAULT_MAX_TOKEN_AGE_SECONDS = 8 * 3600;
+/** Servers keep NTP time; a future `iat` beyond this is a forgery or a broken clock. */
+export const DEFAULT_CLOCK_SKEW_SECONDS = 30;
 
 export interface NotifySettings {
   readonly webhookUrl?: string;
@@ -122,6 +134,27 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
   return n;
 }
 
+const DURATION = /^(\d+)([smhd]?)$/;
+const DURATION_UNIT: Readonly<Record<string, number>> = { '': 1, s: 1, m: 60, h: 3600, d: 86_400 };
+
+/** Seconds, written `90`, `90s`, `30m`, `8h` or `7d`. */
+function durationSeconds(
+  env: Env,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
+  const value = raw(env, name);
+  if (value === undefined) return fallback;
+  const match = DURATION.exec(value);
+  if (!match) fail(name, `must be a duration such as 3600, 30m, 8h or 1d, got "${value}"`);
+  const seconds = Number(match[1]) * DURATION_UNIT[match[2]];
+  if (!Number.isSafeInteger(seconds) || seconds < min || seconds > max)
+    fail(name, `must be between ${min} and ${max} seconds, got "${value}"`);
+  return seconds;
+}
+
 function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
   const value = raw(env, name);
   if (value === undefined) return fallback;
@@ -140,6 +173,22 @@ function url(env: Env, name: string, protocols: readonly string[]): string | und
     return fail(name, 'must be a URL');
   }
   if (!protocols.includes(parsed.protocol)) fail(name, `must be a ${protocols.join(' or ')} URL`);
+  return value;
+}
+
+/**
+ * A URL whose user:password@ would travel everywhere the URL does (start-up log, errors):
+ * refused; the webhook's secret has its own variable.
+ */
+function webhookUrl(env: Env): string | undefined {
+  const value = url(env, 'NOTIFY_WEBHOOK_URL', ['https:', 'http:']);
+  if (value === undefined) return undefined;
+  const parsed = new URL(value);
+  if (parsed.username !== '' || parsed.password !== '')
+    fail(
+      'NOTIFY_WEBHOOK_URL',
+      'must not carry credentials (user:password@): secrets belong in NOTIFY_WEBHOOK_SECRET',
+    );
   return value;
 }
 
@@ -197,7 +246,27 @@ function authSettings(
 ): AuthSettings {
   const issuer = raw(env, 'AUTH_ISSUER');
   const audience = raw(env, 'AUTH_AUDIENCE');
-  const claims = { ...(issuer && { issuer }), ...(audience && { audience }) };
+  const claims = {
+    ...(issuer && { issuer }),
+    ...(audience && { audience }),
+    maxTokenAgeSeconds: durationSeconds(
+      env,
+      'AUTH_MAX_TOKEN_AGE',
+      DEFAULT_MAX_TOKEN_AGE_SECONDS,
+      60,
+      30 * 86_400,
+    ),
+    clockSkewSeconds: durationSeconds(env, 'AUTH_CLOCK_SKEW', DEFAULT_CLOCK_SKEW_SECONDS, 0, 300),
+  };
+  // Without them any token the key (or the identity provider, for all its clients) signed
+  // would pass: one for another application, or from another tenant of the provider.
+  const requireClaims = () => {
+    if (nodeEnv !== 'production') return;
+    if (issuer === undefined)
+      fail('AUTH_ISSUER', 'is required in production: the `iss` every accepted token must carry');
+    if (audience === undefined)
+      fail('AUTH_AUDIENCE', 'is required in production: the `aud` every accepted token must carry');
+  };
   const jwksUrl = url(
     env,
     'AUTH_JWKS_URL',
@@ -209,11 +278,13 @@ function authSettings(
     // only the identity provider should be trusted.
     if (secret !== undefined)
       fail('AUTH_JWT_SECRET', 'must not be set together with AUTH_JWKS_URL');
+    requireClaims();
     return { kind: 'jwks', jwksUrl, ...claims };
   }
   if (secret !== undefined) {
     if (secret.length < MIN_JWT_SECRET_LENGTH)
       fail('AUTH_JWT_SECRET', `must be at least ${MIN_JWT_SECRET_LENGTH} characters`);
+    requireClaims();
     return { kind: 'hs256', secret, secretSource: 'env', ...claims };
   }
   if (nodeEnv === 'production')
@@ -247,7 +318,7 @@ export function loadSettings(env: NodeJS.ProcessEnv, options: LoadSettingsOption
     queuePrefix,
     reminderCron: cron(env, 'REMINDER_CRON', '0 7 * * *'),
     notify: {
-      webhookUrl: url(env, 'NOTIFY_WEBHOOK_URL', ['https:', 'http:']),
+      webhookUrl: webhookUrl(env),
       webhookSecret: raw(env, 'NOTIFY_WEBHOOK_SECRET'),
       smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
     },
@@ -328,7 +399,10 @@ export function describeSettings(settings: Settings): Record<string, unknown> {
       ...notify,
       ...(notify.webhookSecret !== undefined && { webhookSecret: MASK }),
       ...(notify.smtpUrl !== undefined && { smtpUrl: withoutCredentials(notify.smtpUrl) }),
-      ...(notify.webhookUrl !== undefined && { webhookUrl: withoutCredentials(notify.webhookUrl) }),
+      // A webhook's query often carries its token: shown as `?***`.
+      ...(notify.webhookUrl !== undefined && {
+        webhookUrl: withoutCredentials(notify.webhookUrl).replace(/\?.*$/, `?${MASK}`),
+      }),
     },
   };
 }

@@ -11,6 +11,8 @@ import {
 import { DEFAULT_REMINDER_SETTINGS } from '../reminders/rules/reminder-settings';
 
 const SECRET = 'a-test-secret-that-is-long-enough-0123456789';
+/** The token age limits every auth setting carries when none are set. */
+const AGE_LIMITS = { maxTokenAgeSeconds: 8 * 3600, clockSkewSeconds: 30 };
 const devSecret = (): DevJwtSecret => ({
   secret: 'dev-secret-from-the-file-0123456789abcdef',
   created: true,
@@ -43,6 +45,7 @@ describe('loadSettings', () => {
         kind: 'hs256',
         secret: 'dev-secret-from-the-file-0123456789abcdef',
         secretSource: 'dev-file-created',
+        ...AGE_LIMITS,
       });
     });
   });
@@ -58,6 +61,8 @@ describe('loadSettings', () => {
       AUTH_JWT_SECRET: SECRET,
       AUTH_ISSUER: 'https://id.example',
       AUTH_AUDIENCE: 'khuyencong-api',
+      AUTH_MAX_TOKEN_AGE: '1h',
+      AUTH_CLOCK_SKEW: '10s',
       REDIS_URL: 'redis://redis:6380',
       QUEUE_PREFIX: 'kc-prod',
       REMINDER_CRON: '30 6 * * 1-5',
@@ -84,6 +89,8 @@ describe('loadSettings', () => {
         secretSource: 'env',
         issuer: 'https://id.example',
         audience: 'khuyencong-api',
+        maxTokenAgeSeconds: 3600,
+        clockSkewSeconds: 10,
       },
       redisUrl: 'redis://redis:6380',
       queuePrefix: 'kc-prod',
@@ -103,6 +110,20 @@ describe('loadSettings', () => {
       advanceCapPercent: 100,
       logLevel: 'debug',
     });
+  });
+
+  it('reads the token age limits as seconds or a duration, 8 h and 30 s by default', () => {
+    expect(loadSettings({ AUTH_JWT_SECRET: SECRET }).auth).toMatchObject({
+      maxTokenAgeSeconds: 8 * 3600,
+      clockSkewSeconds: 30,
+    });
+    expect(
+      loadSettings({ AUTH_JWT_SECRET: SECRET, AUTH_MAX_TOKEN_AGE: '30m', AUTH_CLOCK_SKEW: '90' })
+        .auth,
+    ).toMatchObject({ maxTokenAgeSeconds: 1800, clockSkewSeconds: 90 });
+    expect(
+      loadSettings({ AUTH_JWT_SECRET: SECRET, AUTH_MAX_TOKEN_AGE: '7200' }).auth,
+    ).toMatchObject({ maxTokenAgeSeconds: 7200 });
   });
 
   it('treats an empty variable as unset', () => {
@@ -139,6 +160,11 @@ describe('loadSettings', () => {
       ['REMINDER_BACKOFF_MS', { REMINDER_BACKOFF_MS: 'soon' }],
       ['REMINDER_RULES', { REMINDER_RULES: '{appraisalPending: 10}' }],
       ['REMINDER_RULES', { REMINDER_RULES: '[1]' }],
+      ['AUTH_MAX_TOKEN_AGE', { AUTH_MAX_TOKEN_AGE: 'a day' }],
+      ['AUTH_MAX_TOKEN_AGE', { AUTH_MAX_TOKEN_AGE: '0' }],
+      ['AUTH_MAX_TOKEN_AGE', { AUTH_MAX_TOKEN_AGE: '365d' }],
+      ['AUTH_CLOCK_SKEW', { AUTH_CLOCK_SKEW: '-5' }],
+      ['AUTH_CLOCK_SKEW', { AUTH_CLOCK_SKEW: '1h' }],
       ['REMINDER_RULES', { REMINDER_RULES: '{"monthlyProgress":{"dueDay":32}}' }],
     ])('%s in %j', (name, env) => {
       expect(() => loadSettings({ ...base, ...env }, { devJwtSecret: devSecret })).toThrow(
@@ -158,8 +184,30 @@ describe('loadSettings', () => {
       const settings = loadSettings({
         NODE_ENV: 'production',
         AUTH_JWKS_URL: 'https://id.example/jwks.json',
+        AUTH_ISSUER: 'https://id.example',
+        AUTH_AUDIENCE: 'khuyencong-api',
       });
-      expect(settings.auth).toEqual({ kind: 'jwks', jwksUrl: 'https://id.example/jwks.json' });
+      expect(settings.auth).toEqual({
+        kind: 'jwks',
+        jwksUrl: 'https://id.example/jwks.json',
+        issuer: 'https://id.example',
+        audience: 'khuyencong-api',
+        ...AGE_LIMITS,
+      });
+    });
+
+    it('requires AUTH_ISSUER and AUTH_AUDIENCE, with a shared secret or a JWKS', () => {
+      for (const trust of [
+        { AUTH_JWT_SECRET: SECRET },
+        { AUTH_JWKS_URL: 'https://id.example/jwks.json' },
+      ]) {
+        expect(() => loadSettings({ NODE_ENV: 'production', ...trust })).toThrow(
+          /^AUTH_ISSUER is required in production/,
+        );
+        expect(() =>
+          loadSettings({ NODE_ENV: 'production', AUTH_ISSUER: 'https://id.example', ...trust }),
+        ).toThrow(/^AUTH_AUDIENCE is required in production/);
+      }
     });
 
     it('refuses a JWKS over plain http', () => {
@@ -167,6 +215,20 @@ describe('loadSettings', () => {
         loadSettings({ NODE_ENV: 'production', AUTH_JWKS_URL: 'http://id.example/jwks.json' }),
       ).toThrow(/^AUTH_JWKS_URL /);
     });
+  });
+
+  it('refuses a webhook URL with credentials: they would reach logs and stored errors', () => {
+    for (const webhook of ['https://kc:hunter2@hooks.example/kc', 'https://kc@hooks.example/kc'])
+      expect(() => loadSettings({ AUTH_JWT_SECRET: SECRET, NOTIFY_WEBHOOK_URL: webhook })).toThrow(
+        /^NOTIFY_WEBHOOK_URL must not carry credentials .*NOTIFY_WEBHOOK_SECRET/,
+      );
+    let message = '';
+    try {
+      loadSettings({ AUTH_JWT_SECRET: SECRET, NOTIFY_WEBHOOK_URL: 'https://kc:hunter2@h.example' });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).not.toContain('hunter2');
   });
 
   it('refuses a shared secret and a JWKS together, so only one source of trust exists', () => {
@@ -188,17 +250,24 @@ describe('describeSettings', () => {
       EVENTSTORE_CONNECTION_STRING: 'esdb://admin:changeit@localhost:2113?tls=false',
       REDIS_URL: 'redis://:redis-pass@redis:6379',
       SMTP_URL: 'smtps://mailer:smtp-pass@mail.example:465',
-      NOTIFY_WEBHOOK_URL: 'https://hooks.example/kc',
+      NOTIFY_WEBHOOK_URL: 'https://hooks.example/kc?token=hook-token',
       NOTIFY_WEBHOOK_SECRET: 'whsec-value',
     });
     const text = JSON.stringify(describeSettings(settings));
-    for (const secret of [SECRET, 'changeit', 'redis-pass', 'smtp-pass', 'whsec-value'])
+    for (const secret of [
+      SECRET,
+      'changeit',
+      'redis-pass',
+      'smtp-pass',
+      'whsec-value',
+      'hook-token',
+    ])
       expect(text).not.toContain(secret);
     expect(describeSettings(settings)).toMatchObject({
       port: 3000,
       eventStore: { connectionString: 'esdb://***@localhost:2113?tls=false' },
       redisUrl: 'redis://***@redis:6379',
-      notify: { webhookUrl: 'https://hooks.example/kc' },
+      notify: { webhookUrl: 'https://hooks.example/kc?***' },
     });
   });
 });
@@ -226,6 +295,7 @@ describe('the development secret file', () => {
       kind: 'hs256',
       secret: onDisk,
       secretSource: 'dev-file-created',
+      ...AGE_LIMITS,
     });
     expect(loadSettingsFromEnvironment({ DATA_DIR: dataDir }).auth).toMatchObject({
       secret: onDisk,

@@ -42,13 +42,17 @@ async function hs(
     key?: Uint8Array;
     sub?: string | null;
     exp?: number | null;
+    iat?: number | null;
     nbf?: number;
     header?: Json;
   } = {},
 ): Promise<string> {
-  let jwt = new SignJWT(claims)
-    .setProtectedHeader({ alg: options.alg ?? 'HS256', typ: 'JWT', ...options.header })
-    .setIssuedAt(now() - 10);
+  let jwt = new SignJWT(claims).setProtectedHeader({
+    alg: options.alg ?? 'HS256',
+    typ: 'JWT',
+    ...options.header,
+  });
+  if (options.iat !== null) jwt = jwt.setIssuedAt(options.iat ?? now() - 10);
   if (options.sub !== null) jwt = jwt.setSubject(options.sub ?? 'attacker-1');
   if (options.exp !== null) jwt = jwt.setExpirationTime(options.exp ?? now() + 600);
   if (options.nbf !== undefined) jwt = jwt.setNotBefore(options.nbf);
@@ -161,6 +165,13 @@ const forgeries: readonly (readonly [string, () => Promise<string>])[] = [
   ['without a subject', () => hs({ sub: null })],
   ['with an empty subject', () => hs({ sub: '' })],
   ['without an expiry', () => hs({ exp: null })],
+  ['valid for 100 years', () => hs({ exp: now() + 100 * 365 * 86_400 })],
+  [
+    'issued nine hours ago (past the 8 h maximum age), not yet expired',
+    () => hs({ iat: now() - 9 * 3600, exp: now() + 600 }),
+  ],
+  ['issued ten minutes in the future', () => hs({ iat: now() + 600, exp: now() + 1200 })],
+  ['without an issued-at', () => hs({ iat: null })],
   [
     // jose will not sign with an unknown critical header, so this one is signed by hand.
     'with a critical header the server does not know',

@@ -22,7 +22,16 @@ import type { Role } from '../../src/shared/actor';
  */
 export const ROOT = process.env.FAULTS_APP_ROOT ?? join(__dirname, '..', '..');
 export const FAULTS_JWT_SECRET = 'faults-test-secret-that-is-long-enough-for-hs256';
-const AUTH: AuthSettings = { kind: 'hs256', secret: FAULTS_JWT_SECRET, secretSource: 'env' };
+// Production requires an issuer and an audience; the fault servers' tokens carry these.
+const FAULTS_ISSUER = 'https://faults.khuyencong.invalid';
+const FAULTS_AUDIENCE = 'khuyencong-faults';
+const AUTH: AuthSettings = {
+  kind: 'hs256',
+  secret: FAULTS_JWT_SECRET,
+  secretSource: 'env',
+  issuer: FAULTS_ISSUER,
+  audience: FAULTS_AUDIENCE,
+};
 
 /**
  * Fault specs stop, kill and starve real processes and take a minute or two: they run under
@@ -115,6 +124,8 @@ export function serverEnv(
     PORT: String(port),
     HOST: '127.0.0.1',
     AUTH_JWT_SECRET: FAULTS_JWT_SECRET,
+    AUTH_ISSUER: FAULTS_ISSUER,
+    AUTH_AUDIENCE: FAULTS_AUDIENCE,
     LOG_LEVEL: 'warn',
     RATE_LIMIT_PER_MINUTE: '0',
     REDIS_URL: SHARED_REDIS_URL,

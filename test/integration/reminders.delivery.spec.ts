@@ -190,7 +190,7 @@ describe('reminder delivery', () => {
         expect.objectContaining({
           reminderId: `appraisal-pending.${projectId}.${REGISTERED_ON}`,
           attempts: 3,
-          lastError: 'The webhook answered 500',
+          lastError: 'The webhook answered 500 (host 127.0.0.1)',
           subject: { kind: 'project', projectId },
           asOf: AS_OF,
         }),

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import nodeModule from 'node:module';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -402,5 +403,64 @@ describe('reminders over HTTP, with Redis away', () => {
       15_000,
       'the queue to resume again',
     );
+  });
+});
+
+describe('reminders over HTTP, when the webhook fails', () => {
+  it('lists the failed jobs with an error that names the host, not the URL path or query', async () => {
+    const refusing = createHttpServer((request, response) => {
+      request.resume();
+      request.on('end', () => response.writeHead(500).end());
+    });
+    await new Promise<void>((resolve) => refusing.listen(0, '127.0.0.1', resolve));
+    const { port } = refusing.address() as AddressInfo;
+    const app = await startApp({
+      NOTIFY_WEBHOOK_URL: `http://127.0.0.1:${port}/hooks/secret-path?key=s3cr3t`,
+      REMINDER_ATTEMPTS: '1',
+    });
+    try {
+      const admin = await app.token('admin');
+      const center = await app.token('center_officer');
+      const programme = { code: 'REM-FAIL', name: 'Chương trình', fromYear: 2030, toYear: 2030 };
+      expect(
+        (
+          await call(app, 'POST', '/api/v1/programs', {
+            token: admin,
+            body: { ...programme, budgets: [], targets: [] },
+          })
+        ).status,
+      ).toBe(201);
+      const plan = { year: 2030, programCode: 'REM-FAIL', registrationDeadline: '2030-03-31' };
+      expect((await call(app, 'POST', '/api/v1/plans', { token: center, body: plan })).status).toBe(
+        201,
+      );
+      // Seven days before the deadline every district that has not registered is reminded.
+      await eventually(
+        async () => {
+          const scan = await call(app, 'POST', '/api/v1/reminders/scan', {
+            token: admin,
+            body: { asOf: '2030-03-24' },
+          });
+          return (scan.body.queued as number) > 0;
+        },
+        5000,
+        'the plan in the read model',
+      );
+      let items: { lastError: string }[] = [];
+      await eventually(
+        async () => {
+          const failed = await call(app, 'GET', '/api/v1/reminders/failed', { token: admin });
+          items = failed.body.items as unknown as { lastError: string }[];
+          return items.length > 0;
+        },
+        10_000,
+        'the failed jobs',
+      );
+      for (const item of items)
+        expect(item.lastError).toBe('The webhook answered 500 (host 127.0.0.1)');
+    } finally {
+      await app.close();
+      await new Promise<void>((resolve) => refusing.close(() => resolve()));
+    }
   });
 });

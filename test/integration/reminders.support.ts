@@ -286,12 +286,19 @@ export interface MailServer {
   close(): Promise<void>;
 }
 
-/** A real SMTP server (smtp-server), plain text on 127.0.0.1, that keeps every message. */
-export async function startMailServer(): Promise<MailServer> {
+/**
+ * A real SMTP server (smtp-server), plain text on 127.0.0.1, that keeps every message; with
+ * `refuseLogins` it offers AUTH and refuses every user and password.
+ */
+export async function startMailServer(
+  options: { refuseLogins?: boolean } = {},
+): Promise<MailServer> {
   const mails: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
+    disabledCommands: options.refuseLogins ? ['STARTTLS'] : ['STARTTLS', 'AUTH'],
+    allowInsecureAuth: true,
+    onAuth: (_auth, _session, callback) => callback(new Error('Sai tên đăng nhập hoặc mật khẩu')),
     logger: false,
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];

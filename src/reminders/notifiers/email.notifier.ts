@@ -2,6 +2,7 @@ import { createTransport, type Transporter } from 'nodemailer';
 import type { Reminder } from '../rules/reminder';
 import { emailSubjectOf, emailTextOf } from './email-text.vi';
 import type { Notifier } from './notifier';
+import { hostOf, redactedMessageOf } from './redact';
 
 export const DEFAULT_FROM = '"Trung tâm Khuyến công" <nhac-viec@khuyencong.invalid>';
 
@@ -11,6 +12,14 @@ export interface EmailOptions {
   /** The district's address from the reference data in force; undefined when none is recorded. */
   readonly addressOf: (district: string) => string | undefined;
   readonly onSkip?: (reminder: Reminder, why: string) => void;
+}
+
+/** The SMTP server refused or could not be reached; the message names its host only. */
+export class EmailDeliveryError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'EmailDeliveryError';
+  }
 }
 
 /**
@@ -47,12 +56,20 @@ export class EmailNotifier implements Notifier {
       this.options.onSkip?.(reminder, `district ${reminder.district} has no e-mail address`);
       return 'skipped';
     }
-    await this.transporter.sendMail({
-      to,
-      subject: emailSubjectOf(reminder),
-      text: emailTextOf(reminder),
-      headers: { 'X-Khuyencong-Reminder-Id': reminder.reminderId },
-    });
+    try {
+      await this.transporter.sendMail({
+        to,
+        subject: emailSubjectOf(reminder),
+        text: emailTextOf(reminder),
+        headers: { 'X-Khuyencong-Reminder-Id': reminder.reminderId },
+      });
+    } catch (error) {
+      // SMTP_URL may carry user:password@: the stored error must not, whatever the server echoed.
+      const { smtpUrl } = this.options;
+      throw new EmailDeliveryError(
+        `E-mail through the SMTP server (host ${hostOf(smtpUrl)}) failed: ${redactedMessageOf(error, smtpUrl)}`,
+      );
+    }
     return 'sent';
   }
 
