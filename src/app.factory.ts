@@ -4,11 +4,15 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
+import { JwtVerifier } from './auth/jwt-verifier';
+import { installRateLimit } from './auth/rate-limit';
+import { bearerTokenOf } from './auth/request-auth';
 import type { Settings } from './config/settings';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { frameworkErrorAsProblem, guardJsonBodies } from './http/json-body';
 import { echoRequestId } from './http/request-id';
 import { createValidationPipe } from './http/validation';
+import { dashboardTokenOf, QUEUE_DASHBOARD_PATH } from './reminders/http/dashboard-session';
 import {
   createLogger,
   fastifyLoggingOptions,
@@ -31,6 +35,8 @@ export async function createApp(
   const adapter = new FastifyAdapter({
     ...fastifyLoggingOptions(logger),
     bodyLimit: settings.bodyLimitBytes,
+    // X-Forwarded-For / -Proto / -Host are believed only from the proxies TRUST_PROXY names.
+    trustProxy: settings.trustProxy === false ? false : [...settings.trustProxy],
     // Reject bodies that are not JSON objects or arrays at the parser (e.g. a bare string).
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
@@ -52,6 +58,15 @@ export async function createApp(
     },
   );
   await app.register(helmet, { contentSecurityPolicy: false });
+  // Before any route exists (Nest's, the dashboard's, the docs'), so every one is limited.
+  await installRateLimit(app.getHttpAdapter().getInstance(), {
+    perMinute: settings.rateLimitPerMinute,
+    verifier: app.get(JwtVerifier),
+    tokenOf: (request) =>
+      request.url.startsWith(QUEUE_DASHBOARD_PATH)
+        ? dashboardTokenOf(request)
+        : bearerTokenOf(request),
+  });
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.GET }] });
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(createValidationPipe());

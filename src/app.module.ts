@@ -1,7 +1,5 @@
 import { Global, Module, type DynamicModule, type Type } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
-import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { AuthModule } from './auth/auth.module';
 import { SettingsModule } from './config/config.module';
 import type { Settings } from './config/settings';
@@ -45,11 +43,6 @@ export class AppModule {
       imports: [
         ...(options.clock ? [clockOverride(options.clock)] : []),
         SettingsModule.forRoot(settings),
-        // Per-client request budget (RATE_LIMIT_PER_MINUTE; 0 turns it off). Over it: 429 with Retry-After.
-        ThrottlerModule.forRoot({
-          throttlers: [{ name: 'per-minute', ttl: 60_000, limit: Math.max(1, settings.rateLimitPerMinute) }],
-          skipIf: () => settings.rateLimitPerMinute === 0,
-        }),
         CqrsModule.forRoot(),
         StorageModule,
         ProjectionsModule,
@@ -62,10 +55,7 @@ export class AppModule {
         RemindersModule,
       ],
       controllers: [HealthController],
-      providers: [
-        { provide: HEALTH_PROBES, useExisting: REMINDER_HEALTH_PROBES },
-        { provide: APP_GUARD, useClass: ThrottlerGuard },
-      ],
+      providers: [{ provide: HEALTH_PROBES, useExisting: REMINDER_HEALTH_PROBES }],
     };
   }
 }

@@ -19,3 +19,12 @@ export function setAuth(request: object, auth: RequestAuth): void {
 export function authOf(request: object): RequestAuth | undefined {
   return byRequest.get(request);
 }
+
+const BEARER = /^Bearer ([A-Za-z0-9_.~+/=-]+)$/i;
+
+/** The token of an `Authorization: Bearer <token>` header, when there is a well-formed one. */
+export function bearerTokenOf(request: {
+  readonly headers: { authorization?: string };
+}): string | undefined {
+  return BEARER.exec(request.headers.authorization ?? '')?.[1];
+}

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { join } from 'node:path';
 import { DomainError } from '../shared/domain-error';
 import {
@@ -71,6 +72,15 @@ export interface ReminderDeliverySettings {
   readonly rules: ReminderSettings;
 }
 
+/**
+ * Whom Fastify believes about the client (`trustProxy`): nobody (false), or the proxies at
+ * these addresses or CIDR ranges. Only a trusted proxy's X-Forwarded-For / -Proto / -Host
+ * count: the client address the rate limits key on, and whether a request came over TLS (the
+ * dashboard cookie's Secure flag, its same-origin check). No hop count: it cannot tell the
+ * proxy from a client that connects directly and forges the header (Fastify 5 ignores one).
+ */
+export type TrustProxy = false | readonly string[];
+
 export interface Settings {
   readonly nodeEnv: NodeEnv;
   readonly port: number;
@@ -83,8 +93,9 @@ export interface Settings {
   readonly reminderCron: string;
   readonly notify: NotifySettings;
   readonly reminders: ReminderDeliverySettings;
-  /** Requests per client per minute; 0 turns rate limiting off. */
+  /** Requests per minute per signed-in user, or per client address without a valid token; 0 turns rate limiting off. */
   readonly rateLimitPerMinute: number;
+  readonly trustProxy: TrustProxy;
   readonly bodyLimitBytes: number;
   /** Advances before acceptance may reach this share (0..100) of the approved funding. */
   readonly advanceCapPercent: number;
@@ -223,6 +234,47 @@ function reminderRules(env: Env): ReminderSettings {
   }
 }
 
+// The named ranges Fastify's proxy-addr knows, besides addresses and CIDR ranges.
+const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+function proxyEntryProblem(entry: string): string | undefined {
+  if (PROXY_RANGE_NAMES.includes(entry)) return undefined;
+  const [address, prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return `"${entry}" is not an IP address or CIDR range`;
+  if (prefix === undefined) return undefined;
+  const bits = family === 4 ? 32 : 128;
+  if (!/^\d{1,3}$/.test(prefix) || Number(prefix) > bits)
+    return `"${entry}" has a prefix length outside 0..${bits}`;
+  return undefined;
+}
+
+function trustProxy(env: Env): TrustProxy {
+  const value = raw(env, 'TRUST_PROXY');
+  if (value === undefined || value === 'false') return false;
+  if (value === 'true') {
+    fail(
+      'TRUST_PROXY',
+      'must name the proxy (addresses or CIDR ranges such as 10.0.0.5,10.0.1.0/24), ' +
+        'not true: trusting every sender lets any client choose the address it is counted by',
+    );
+  }
+  if (/^\d+$/.test(value)) {
+    fail(
+      'TRUST_PROXY',
+      "must name the proxy's addresses or CIDR ranges, not a hop count: a hop count cannot tell " +
+        'the proxy from a client that connects directly and forges X-Forwarded-For',
+    );
+  }
+  const entries = value.split(',').map((entry) => entry.trim());
+  for (const entry of entries) {
+    const problem = entry === '' ? 'has an empty entry' : proxyEntryProblem(entry);
+    if (problem !== undefined)
+      fail('TRUST_PROXY', `must be false or a list of addresses/CIDR ranges: ${problem}`);
+  }
+  return entries;
+}
+
 function eventStoreSettings(env: Env): EventStoreSettings {
   const kind = oneOf(env, 'EVENT_STORE', ['sqlite', 'eventstoredb'] as const, 'sqlite');
   if (kind === 'sqlite') return { kind };
@@ -328,6 +380,7 @@ export function loadSettings(env: NodeJS.ProcessEnv, options: LoadSettingsOption
       rules: reminderRules(env),
     },
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 6000, 0, 10_000_000),
+    trustProxy: trustProxy(env),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1, 1024 * 1024 * 1024),
     advanceCapPercent: integer(env, 'ADVANCE_CAP_PERCENT', 70, 0, 100),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),

@@ -33,6 +33,7 @@ describe('loadSettings', () => {
         queuePrefix: 'khuyencong',
         reminderCron: '0 7 * * *',
         rateLimitPerMinute: 6000,
+        trustProxy: false,
         bodyLimitBytes: 1048576,
         advanceCapPercent: 70,
         logLevel: 'info',
@@ -73,6 +74,7 @@ describe('loadSettings', () => {
       REMINDER_BACKOFF_MS: '250',
       REMINDER_RULES: '{"appraisalPending":{"afterDays":10}}',
       RATE_LIMIT_PER_MINUTE: '0',
+      TRUST_PROXY: '10.0.0.5, 10.0.1.0/24,loopback',
       BODY_LIMIT_BYTES: '2048',
       ADVANCE_CAP_PERCENT: '100',
       LOG_LEVEL: 'debug',
@@ -106,6 +108,7 @@ describe('loadSettings', () => {
         rules: { ...DEFAULT_REMINDER_SETTINGS, appraisalPending: { afterDays: 10 } },
       },
       rateLimitPerMinute: 0,
+      trustProxy: ['10.0.0.5', '10.0.1.0/24', 'loopback'],
       bodyLimitBytes: 2048,
       advanceCapPercent: 100,
       logLevel: 'debug',
@@ -124,6 +127,13 @@ describe('loadSettings', () => {
     expect(
       loadSettings({ AUTH_JWT_SECRET: SECRET, AUTH_MAX_TOKEN_AGE: '7200' }).auth,
     ).toMatchObject({ maxTokenAgeSeconds: 7200 });
+  });
+
+  it('reads TRUST_PROXY as an IPv6 range, or false', () => {
+    const trust = (value: string) =>
+      loadSettings({ AUTH_JWT_SECRET: SECRET, TRUST_PROXY: value }).trustProxy;
+    expect(trust('fd00::/8')).toEqual(['fd00::/8']);
+    expect(trust('false')).toBe(false);
   });
 
   it('treats an empty variable as unset', () => {
@@ -152,6 +162,14 @@ describe('loadSettings', () => {
       ['NOTIFY_WEBHOOK_URL', { NOTIFY_WEBHOOK_URL: 'ftp://hooks' }],
       ['SMTP_URL', { SMTP_URL: 'mail.example' }],
       ['RATE_LIMIT_PER_MINUTE', { RATE_LIMIT_PER_MINUTE: '-1' }],
+      ['TRUST_PROXY', { TRUST_PROXY: 'true' }],
+      ['TRUST_PROXY', { TRUST_PROXY: '0' }],
+      ['TRUST_PROXY', { TRUST_PROXY: '1' }],
+      ['TRUST_PROXY', { TRUST_PROXY: '10.0.0.256' }],
+      ['TRUST_PROXY', { TRUST_PROXY: '10.0.0.0/33' }],
+      ['TRUST_PROXY', { TRUST_PROXY: '::1/129' }],
+      ['TRUST_PROXY', { TRUST_PROXY: '10.0.0.1,,10.0.0.2' }],
+      ['TRUST_PROXY', { TRUST_PROXY: 'proxy.internal' }],
       ['BODY_LIMIT_BYTES', { BODY_LIMIT_BYTES: '0' }],
       ['ADVANCE_CAP_PERCENT', { ADVANCE_CAP_PERCENT: '101' }],
       ['ADVANCE_CAP_PERCENT', { ADVANCE_CAP_PERCENT: '70%' }],

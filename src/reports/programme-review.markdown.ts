@@ -13,9 +13,24 @@ const CONTEXT_NAMES: Readonly<Record<string, string>> = {
 
 const BILLION = 1_000_000_000;
 
-/** Text inside a table cell: no line breaks, and a pipe does not end the cell. */
-function cell(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, ' ').replace(/\|/g, '\\|');
+const HTML_ENTITIES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+};
+
+/**
+ * Text someone typed (a title, a reason, a name), made safe to place anywhere in the report:
+ * previews render HTML, so `<`, `>`, `&` and `"` become entities; one line only, so it cannot
+ * start a heading or end a table row; and Markdown's inline markers (links, emphasis, code)
+ * and the cell separator `|` are backslash-escaped, so it reads exactly as typed.
+ */
+function userText(text: string): string {
+  return text
+    .replace(/\s*[\r\n]+\s*/g, ' ')
+    .replace(/[&<>"]/g, (c) => HTML_ENTITIES[c])
+    .replace(/[\\`*_[\]|~]/g, '\\$&');
 }
 
 function row(cells: readonly string[]): string {
@@ -40,7 +55,7 @@ function contextNote(c: ContextIndicator): string {
       : []),
     ...(c.note ? [c.note] : []),
   ];
-  return cell(parts.join('; '));
+  return userText(parts.join('; '));
 }
 
 function fundingSection(r: ProgrammeReview): string[] {
@@ -93,8 +108,8 @@ function indicatorSection(r: ProgrammeReview): string[] {
     row(['---', '---', '---:', '---:', '---:']),
     ...r.indicators.map((i) =>
       row([
-        cell(i.name),
-        cell(i.unit),
+        userText(i.name),
+        userText(i.unit),
         i.target === null ? '–' : formatInteger(i.target),
         formatInteger(i.achieved),
         i.target === null ? '–' : formatPercent(i.achieved, i.target),
@@ -124,10 +139,10 @@ function cancelledSection(r: ProgrammeReview): string[] {
     ...r.cancelledLines.map((c, i) =>
       row([
         String(i + 1),
-        cell(c.title) + (c.fundingSource === 'national' ? ' (khuyến công quốc gia)' : ''),
-        cell(c.activityName),
+        userText(c.title) + (c.fundingSource === 'national' ? ' (khuyến công quốc gia)' : ''),
+        userText(c.activityName),
         String(c.planYear),
-        cell(c.reason) +
+        userText(c.reason) +
           (c.amountToRecoverVnd > 0 ? `; phải thu hồi ${formatVnd(c.amountToRecoverVnd)}` : ''),
       ]),
     ),
@@ -151,7 +166,7 @@ function contextSection(r: ProgrammeReview): string[] {
     ...r.contextIndicators.map((c) =>
       row([
         String(c.year),
-        cell(CONTEXT_NAMES[c.code] ?? c.code),
+        userText(CONTEXT_NAMES[c.code] ?? c.code),
         contextValue(c),
         c.target === undefined ? '–' : contextValue({ value: c.target, unit: c.unit }),
         contextNote(c),
@@ -165,12 +180,12 @@ function contextSection(r: ProgrammeReview): string[] {
 export function programmeReviewMarkdown(r: ProgrammeReview): string {
   const decision =
     r.decisionNo !== null
-      ? ` · Quyết định ${r.decisionNo}${r.decisionDate !== null ? ` ngày ${formatDate(r.decisionDate)}` : ''}`
+      ? ` · Quyết định ${userText(r.decisionNo)}${r.decisionDate !== null ? ` ngày ${formatDate(r.decisionDate)}` : ''}`
       : '';
   return [
-    `# Đánh giá kết quả thực hiện ${r.name}`,
+    `# Đánh giá kết quả thực hiện ${userText(r.name)}`,
     '',
-    `*Programme review* · Mã chương trình (code): ${r.code} · Giai đoạn chương trình ${r.programmeFromYear}–${r.programmeToYear}${decision}`,
+    `*Programme review* · Mã chương trình (code): ${userText(r.code)} · Giai đoạn chương trình ${r.programmeFromYear}–${r.programmeToYear}${decision}`,
     '',
     `Giai đoạn đánh giá (years reviewed): **${r.from}–${r.to}**. Mọi số liệu được tính từ nhật ký sự kiện của hệ thống (every figure is computed from the event log, up to position ${r.asOfPosition}).`,
     '',
