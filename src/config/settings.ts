@@ -272,7 +272,8 @@ export function resolveDevJwtSecret(dataDir: string): DevJwtSecret {
   const file = join(dataDir, DEV_JWT_SECRET_FILE);
   const existing = readSecretFile(file);
   if (existing !== undefined) return { secret: existing, created: false };
-  mkdirSync(dataDir, { recursive: true });
+  // 0700: the data directory holds every beneficiary's data (see platform/private-files.ts).
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const secret = randomBytes(32).toString('base64url');
   try {
     // 'wx' fails if another process (the CLI, a second instance) created it meanwhile: use theirs.

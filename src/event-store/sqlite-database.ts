@@ -1,6 +1,7 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { ensurePrivateDataDir, ensurePrivateFile, PRIVATE_FILE_MODE } from '../platform/private-files';
 
 /** The one file under DATA_DIR that holds events, read models and projection checkpoints. */
 export const DATABASE_FILE_NAME = 'khuyencong.sqlite';
@@ -16,6 +17,7 @@ export type SqliteDatabase = Database.Database;
 
 /** Opens (creating if needed) a SQLite file with the settings every module relies on. */
 export function openSqliteDatabase(file: string, options: OpenSqliteOptions = {}): SqliteDatabase {
+  if (file !== '' && file !== ':memory:') privateDatabaseFiles(file);
   const db = new Database(file);
   try {
     // WAL lets readers (queries, projections) run while a writer commits.
@@ -34,16 +36,29 @@ export function openSqliteDatabase(file: string, options: OpenSqliteOptions = {}
   return db;
 }
 
+/**
+ * The database file is created 0600 before SQLite opens it (SQLite would create it 0644 less
+ * the umask), and SQLite gives its -wal and -shm files the database file's mode; ones left
+ * wider by an older version are tightened.
+ */
+function privateDatabaseFiles(file: string): void {
+  ensurePrivateFile(file);
+  for (const companion of [`${file}-wal`, `${file}-shm`, `${file}-journal`]) {
+    if (existsSync(companion) && (statSync(companion).mode & 0o077) !== 0)
+      chmodSync(companion, PRIVATE_FILE_MODE);
+  }
+}
+
 export function databasePathIn(dataDir: string): string {
   return join(dataDir, DATABASE_FILE_NAME);
 }
 
-/** Opens the application's database in `dataDir` (DATA_DIR), creating the directory if needed. */
+/** Opens the application's database in `dataDir` (DATA_DIR), creating the directory (0700) if needed. */
 export function openDataDirDatabase(
   dataDir: string,
   options: OpenSqliteOptions = {},
 ): SqliteDatabase {
-  mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDataDir(dataDir);
   return openSqliteDatabase(databasePathIn(dataDir), options);
 }
 
