@@ -6,10 +6,15 @@ import { ensurePrivateDataDir, ensurePrivateFile, PRIVATE_FILE_MODE } from '../p
 /** The one file under DATA_DIR that holds events, read models and projection checkpoints. */
 export const DATABASE_FILE_NAME = 'khuyencong.sqlite';
 
-export const DEFAULT_BUSY_TIMEOUT_MS = 5000;
+/**
+ * How long SQLite itself waits for another connection's write lock before SQLITE_BUSY. Its
+ * busy handler sleeps on the calling thread, which is the event loop: kept short, and the
+ * event store retries a busy write asynchronously (SqliteEventStore, BUSY_RETRY_*).
+ */
+export const DEFAULT_BUSY_TIMEOUT_MS = 10;
 
 export interface OpenSqliteOptions {
-  /** How long a write waits for another connection's write lock before SQLITE_BUSY. */
+  /** How long a write waits (blocking) for another connection's write lock before SQLITE_BUSY. */
   readonly busyTimeoutMs?: number;
 }
 
@@ -84,6 +89,12 @@ export function sqliteErrorCode(error: unknown): string | null {
   if (typeof error !== 'object' || error === null) return null;
   const code = (error as { code?: unknown }).code;
   return typeof code === 'string' && code.startsWith('SQLITE_') ? code : null;
+}
+
+/** True when another connection holds the lock a write needs (SQLITE_BUSY and its extended codes). */
+export function isSqliteBusyError(error: unknown): boolean {
+  const code = sqliteErrorCode(error);
+  return code === 'SQLITE_BUSY' || (code?.startsWith('SQLITE_BUSY_') ?? false);
 }
 
 /** True for SQLite errors (including extended codes such as SQLITE_IOERR_FSYNC) that mean the database cannot take writes now. */
