@@ -77,6 +77,8 @@ export interface Settings {
   /** Advances before acceptance may reach this share (0..100) of the approved funding. */
   readonly advanceCapPercent: number;
   readonly logLevel: LogLevel;
+  /** Events per transaction when the server rebuilds its read models (the admin endpoint). */
+  readonly rebuildPageSize: number;
 }
 
 /** Nest injection token for the validated `Settings` (provided by SettingsModule). */
@@ -260,6 +262,7 @@ export function loadSettings(env: NodeJS.ProcessEnv, options: LoadSettingsOption
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1, 1024 * 1024 * 1024),
     advanceCapPercent: integer(env, 'ADVANCE_CAP_PERCENT', 70, 0, 100),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
+    rebuildPageSize: integer(env, 'REBUILD_PAGE_SIZE', 1000, 1, 100_000),
   };
 }
 

@@ -19,6 +19,13 @@ const REBUILD_PAGE = 20_000;
 const LIVE_FLUSH_MS = 25;
 const RETRY_MS = [100, 500, 2000, 5000];
 
+export interface RebuildOptions {
+  readonly pageSize?: number;
+  readonly yieldBetweenPages?: boolean;
+  /** After each page: events applied so far, and the position reached. */
+  readonly onProgress?: (events: number, position: bigint) => void;
+}
+
 export interface ProjectionStatus {
   readonly state: 'stopped' | 'catching_up' | 'live' | 'failing';
   readonly position: string;
@@ -139,25 +146,36 @@ export class ProjectionRunner {
     });
   }
 
-  /** Drops every read model and builds them again from the whole log, then resumes. */
-  async rebuild(): Promise<{ events: number }> {
+  /**
+   * Drops every read model and builds them again from the whole log, then resumes. Pages of
+   * `pageSize` events commit one transaction each; with `yieldBetweenPages` the event loop
+   * runs between pages (the server keeps answering during a rebuild it was asked for).
+   */
+  async rebuild(options: RebuildOptions = {}): Promise<{ events: number }> {
+    const pageSize = options.pageSize ?? REBUILD_PAGE;
     const wasRunning = this.subscription !== undefined;
     await this.stop();
-    this.db.transaction(() => {
-      for (const projection of this.projections) {
-        projection.reset(this.db);
-        this.checkpoints.set(projection.name, projection.version, 0n);
-      }
-    })();
-    this.committed = 0n;
     let count = 0;
-    for (;;) {
-      const page = await this.store.readAll({ after: this.committed, limit: REBUILD_PAGE });
-      if (page.length === 0) break;
-      this.commitBatch(page);
-      count += page.length;
+    try {
+      this.db.transaction(() => {
+        for (const projection of this.projections) {
+          projection.reset(this.db);
+          this.checkpoints.set(projection.name, projection.version, 0n);
+        }
+      })();
+      this.committed = 0n;
+      for (;;) {
+        const page = await this.store.readAll({ after: this.committed, limit: pageSize });
+        if (page.length === 0) break;
+        this.commitBatch(page);
+        count += page.length;
+        options.onProgress?.(count, this.committed);
+        if (options.yieldBetweenPages) await new Promise((resolve) => setImmediate(resolve));
+      }
+    } finally {
+      // Also after a failed page: the live runner goes on from the committed checkpoints.
+      if (wasRunning) this.start();
     }
-    if (wasRunning) this.start();
     return { events: count };
   }
 
