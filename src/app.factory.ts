@@ -55,6 +55,8 @@ export async function createApp(
       bufferLogs: true,
       // The JSON parser is ours (guardJsonBodies): Nest must not register its own over it.
       bodyParser: false,
+      // A failed start rejects (main.ts says why, e.g. DATA_DIR held by another process) instead of exiting here.
+      abortOnError: false,
     },
   );
   await app.register(helmet, { contentSecurityPolicy: false });

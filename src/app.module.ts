@@ -9,6 +9,7 @@ import { InboxModule } from './inbox/inbox.module';
 import { PlansModule } from './plans/plans.module';
 import { Clock } from './platform/clock';
 import { StorageModule } from './platform/storage.module';
+import { ProjectionsAdminModule } from './projections/projections-admin.module';
 import { ProjectionsModule } from './projections/projections.module';
 import { ProgrammesModule } from './programmes/programmes.module';
 import { ProjectsModule } from './projects/projects.module';
@@ -46,6 +47,7 @@ export class AppModule {
         CqrsModule.forRoot(),
         StorageModule,
         ProjectionsModule,
+        ProjectionsAdminModule,
         AuthModule,
         ProjectsModule,
         ProgrammesModule,

@@ -12,7 +12,14 @@ async function main(): Promise<void> {
     console.error(`Configuration error: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   }
-  const app = await createApp(settings);
+  let app;
+  try {
+    app = await createApp(settings);
+  } catch (error) {
+    // DataDirLockedError and the like: a message naming the cause (the lock's holder), not a stack.
+    console.error(`Cannot start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
   await app.listen(settings.port, settings.host);
   const log = new Logger('Main');
   log.log({ msg: 'Settings', settings: describeSettings(settings) });

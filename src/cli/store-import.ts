@@ -2,6 +2,8 @@ import { resolve } from 'node:path';
 import { loadSettingsFromEnvironment } from '../config/settings';
 import { createEventStore } from '../event-store/create-event-store';
 import { importLog, ImportVerificationError } from '../event-store/log-move';
+import { DataDirLock, DataDirLockedError, describeHolder } from '../platform/data-dir-lock';
+import { ensurePrivateDataDir } from '../platform/private-files';
 import { fileArguments, messageOf, processIo, runAsMain, type CliIo } from './cli-support';
 
 /**
@@ -13,7 +15,7 @@ import { fileArguments, messageOf, processIo, runAsMain, type CliIo } from './cl
  * verifies every chain and every imported event. Exits 0; 2 if that verification fails;
  * 1 if the import was refused or failed.
  *
- * Run it with the application stopped, and against an empty store: with EventStoreDB an
+ * It takes DATA_DIR's lock, so it is refused while the server runs there. Run it against an empty store: with EventStoreDB an
  * import that fails part-way leaves the streams written so far (start again on an empty
  * database); with SQLite the import is one transaction.
  */
@@ -27,7 +29,23 @@ export async function runStoreImport(
   const args = fileArguments(argv, io, USAGE, { name: 'in', short: 'i' });
   if (typeof args === 'number') return args;
   const settings = loadSettingsFromEnvironment(env);
-  const store = createEventStore(settings);
+  // A writer like the server: refused while a server (or another import) holds DATA_DIR.
+  let lock: DataDirLock;
+  try {
+    ensurePrivateDataDir(settings.dataDir);
+    lock = DataDirLock.acquire(settings.dataDir);
+  } catch (error) {
+    if (!(error instanceof DataDirLockedError)) throw error;
+    io.err(`Cannot import: ${settings.dataDir} is held by ${describeHolder(error.holder)}; stop the server first\n`);
+    return 1;
+  }
+  let store;
+  try {
+    store = createEventStore(settings);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
   try {
     const result = await importLog(store, resolve(args.file));
     io.out(
@@ -55,6 +73,7 @@ export async function runStoreImport(
     return error instanceof ImportVerificationError ? 2 : 1;
   } finally {
     await store.close();
+    lock.release();
   }
 }
 

@@ -1,23 +1,22 @@
-import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
 import { loadSettingsFromEnvironment } from '../config/settings';
-import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
+import { createEventStore } from '../event-store/create-event-store';
 import { readWholeLog, verifyLog } from '../event-store/hash-chain';
-import { MaintenanceModule } from './maintenance.module';
 
 /**
  * npm run verify: recomputes the hash chain of every stream in the log. Exits 0 when the
  * whole log is intact, 2 when any stream is broken, naming each and its first broken version.
+ * It only reads the log (no read model is touched), so it needs no lock on DATA_DIR and may
+ * run while the server does.
  */
 async function main(): Promise<number> {
   const settings = loadSettingsFromEnvironment();
-  const app = await NestFactory.createApplicationContext(MaintenanceModule.forRoot(settings), { logger: ['error', 'warn'] });
+  const store = createEventStore(settings);
   try {
-    const result = await verifyLog(readWholeLog(app.get<EventStore>(EVENT_STORE)));
+    const result = await verifyLog(readWholeLog(store));
     console.log(JSON.stringify(result, null, 2));
     return result.valid ? 0 : 2;
   } finally {
-    await app.close();
+    await store.close();
   }
 }
 

@@ -100,6 +100,8 @@ export interface Settings {
   /** Advances before acceptance may reach this share (0..100) of the approved funding. */
   readonly advanceCapPercent: number;
   readonly logLevel: LogLevel;
+  /** Events per transaction when the server rebuilds its read models (the admin endpoint). */
+  readonly rebuildPageSize: number;
 }
 
 /** Nest injection token for the validated `Settings` (provided by SettingsModule). */
@@ -384,6 +386,7 @@ export function loadSettings(env: NodeJS.ProcessEnv, options: LoadSettingsOption
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1, 1024 * 1024 * 1024),
     advanceCapPercent: integer(env, 'ADVANCE_CAP_PERCENT', 70, 0, 100),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
+    rebuildPageSize: integer(env, 'REBUILD_PAGE_SIZE', 1000, 1, 100_000),
   };
 }
 
@@ -396,7 +399,8 @@ export function resolveDevJwtSecret(dataDir: string): DevJwtSecret {
   const file = join(dataDir, DEV_JWT_SECRET_FILE);
   const existing = readSecretFile(file);
   if (existing !== undefined) return { secret: existing, created: false };
-  mkdirSync(dataDir, { recursive: true });
+  // 0700: the data directory holds every beneficiary's data (see platform/private-files.ts).
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const secret = randomBytes(32).toString('base64url');
   try {
     // 'wx' fails if another process (the CLI, a second instance) created it meanwhile: use theirs.

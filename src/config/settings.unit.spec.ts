@@ -78,6 +78,7 @@ describe('loadSettings', () => {
       BODY_LIMIT_BYTES: '2048',
       ADVANCE_CAP_PERCENT: '100',
       LOG_LEVEL: 'debug',
+      REBUILD_PAGE_SIZE: '250',
     });
     expect(settings).toEqual({
       nodeEnv: 'production',
@@ -112,6 +113,7 @@ describe('loadSettings', () => {
       bodyLimitBytes: 2048,
       advanceCapPercent: 100,
       logLevel: 'debug',
+      rebuildPageSize: 250,
     });
   });
 
@@ -144,6 +146,7 @@ describe('loadSettings', () => {
     const base = { AUTH_JWT_SECRET: SECRET };
     it.each([
       ['PORT', { PORT: 'eighty' }],
+      ['REBUILD_PAGE_SIZE', { REBUILD_PAGE_SIZE: '0' }],
       ['PORT', { PORT: '70000' }],
       ['PORT', { PORT: '80.5' }],
       ['NODE_ENV', { NODE_ENV: 'staging' }],

@@ -1,6 +1,6 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Settings } from '../config/settings';
+import { ensurePrivateDataDir } from '../platform/private-files';
 import type { EventStore } from './event-store.port';
 import { EventStoreDbEventStore } from './eventstoredb.event-store';
 import {
@@ -35,7 +35,7 @@ export function createEventStore(
   if (config.kind === 'eventstoredb')
     return EventStoreDbEventStore.fromConnectionString(config.connectionString);
   if (options.sqliteDatabase) return new SqliteEventStore(options.sqliteDatabase);
-  mkdirSync(settings.dataDir, { recursive: true });
+  ensurePrivateDataDir(settings.dataDir);
   return new SqliteEventStore(databasePathIn(settings.dataDir));
 }
 
@@ -49,6 +49,6 @@ export function readModelDatabasePath(settings: Settings): string {
 /** Opens (creating if needed) the read-model database for the configured store. */
 export function openReadModelDatabase(settings: Settings): SqliteDatabase {
   if (settings.eventStore.kind === 'sqlite') return openDataDirDatabase(settings.dataDir);
-  mkdirSync(settings.dataDir, { recursive: true });
+  ensurePrivateDataDir(settings.dataDir);
   return openSqliteDatabase(readModelDatabasePath(settings));
 }

@@ -137,6 +137,12 @@ export interface EventStore {
   /** Throws if the store cannot be used now (for /health). */
   ping(): Promise<void>;
 
+  /**
+   * True while writes wait for a lock another process holds (SQLite): reads still work, and
+   * /health reports the store degraded. Absent where that cannot happen.
+   */
+  writesLocked?(): boolean;
+
   close(): Promise<void>;
 }
 
@@ -157,6 +163,14 @@ export class EventStoreUnavailableError extends Error {
   constructor(message: string, override readonly cause?: unknown) {
     super(message);
     this.name = 'EventStoreUnavailableError';
+  }
+}
+
+/** Another process held the store's write lock for longer than a write waits: nothing was written. */
+export class EventStoreBusyError extends EventStoreUnavailableError {
+  constructor(message: string, cause?: unknown) {
+    super(message, cause);
+    this.name = 'EventStoreBusyError';
   }
 }
 

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import {
+  EventStoreBusyError,
   EventStoreUnavailableError,
   GENESIS_HASH,
   WrongExpectedVersionError,
@@ -15,6 +16,7 @@ import {
 } from './event-store.port';
 import { computeEventHash } from './hash-chain';
 import {
+  isSqliteBusyError,
   isSqliteUnavailableError,
   sqliteErrorCode,
   openSqliteDatabase,
@@ -37,7 +39,18 @@ export interface SqliteEventStoreOptions extends OpenSqliteOptions {
   readonly clock?: () => Date;
   /** How the write-ahead log is forced to disk after a commit (fdatasync); tests slow it or fail it. */
   readonly syncFile?: SyncFile;
+  /** How long an append waits, retrying, for a write lock another process holds, before it fails. */
+  readonly busyRetryMs?: number;
 }
+
+/**
+ * While another process holds the write lock, a batch is tried again after 5 ms, doubling up
+ * to 200 ms, each try blocking at most the short busy timeout (sqlite-database.ts); an append
+ * that has waited BUSY_RETRY_MS fails with EventStoreBusyError (503 with Retry-After).
+ */
+const BUSY_RETRY_FIRST_MS = 5;
+const BUSY_RETRY_MAX_DELAY_MS = 200;
+export const BUSY_RETRY_MS = 2000;
 
 /** An event id is already recorded elsewhere (another stream, or not as the start of this same append). */
 export class EventIdConflictError extends Error {
@@ -90,6 +103,8 @@ interface PreparedEvent {
 }
 
 interface PendingAppend {
+  /** performance.now() when it was queued: how long it has waited for a lock. */
+  readonly queuedAt: number;
   readonly streamId: string;
   readonly events: readonly PreparedEvent[];
   readonly expected: ExpectedVersion;
@@ -114,6 +129,9 @@ export class SqliteEventStore implements EventStore {
   private readonly maxBatchSize: number;
   private queue: PendingAppend[] = [];
   private flushScheduled = false;
+  /** Set while writes wait for another process's lock: the next try (or probe) is timed. */
+  private busyRetry?: NodeJS.Timeout;
+  private busyTries = 0;
   private closed = false;
   private commits = 0;
   private appendsCommitted = 0;
@@ -171,7 +189,7 @@ export class SqliteEventStore implements EventStore {
       return Promise.reject(error);
     }
     return new Promise<AppendResult>((resolve, reject) => {
-      this.queue.push({ streamId, events: prepared, expected, resolve, reject });
+      this.queue.push({ queuedAt: performance.now(), streamId, events: prepared, expected, resolve, reject });
       this.scheduleFlush();
     });
   }
@@ -253,9 +271,15 @@ export class SqliteEventStore implements EventStore {
     this.reading(() => this.sql.ping.get());
   }
 
+  writesLocked(): boolean {
+    return this.busyRetry !== undefined;
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    clearTimeout(this.busyRetry);
+    this.busyRetry = undefined;
     this.flushQueue();
     await this.durability.stop();
     await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
@@ -280,26 +304,95 @@ export class SqliteEventStore implements EventStore {
   }
 
   private scheduleFlush(): void {
-    if (this.flushScheduled) return;
+    // While another process holds the lock, the timed retry flushes what is queued.
+    if (this.flushScheduled || this.busyRetry) return;
     this.flushScheduled = true;
     // Everything appended during this turn of the event loop joins the same transaction.
     setImmediate(() => {
       this.flushScheduled = false;
-      if (this.queue.length === 0) return;
-      this.commitBatch(this.queue.splice(0, this.maxBatchSize));
-      if (this.queue.length > 0) this.scheduleFlush();
+      this.flushSoon();
     });
   }
 
+  private flushSoon(): void {
+    if (this.queue.length === 0 || this.closed) return;
+    if (!this.commitBatch(this.queue.splice(0, this.maxBatchSize))) return;
+    if (this.queue.length > 0) this.scheduleFlush();
+  }
+
+  /** At close: what is queued is tried once more, and fails if the lock is still held. */
   private flushQueue(): void {
-    while (this.queue.length > 0) this.commitBatch(this.queue.splice(0, this.maxBatchSize));
+    while (this.queue.length > 0) {
+      if (!this.commitBatch(this.queue.splice(0, this.maxBatchSize), false)) {
+        const failure = new EventStoreBusyError('The event store is locked by another process');
+        for (const request of this.queue.splice(0)) request.reject(failure);
+      }
+    }
+  }
+
+  /**
+   * Another process holds the write lock: the batch goes back to the head of the queue and is
+   * tried again later, off the event loop; appends that have waited BUSY_RETRY_MS fail.
+   */
+  private retryWhenFree(batch: readonly PendingAppend[], error: unknown): void {
+    const now = performance.now();
+    const budget = this.options.busyRetryMs ?? BUSY_RETRY_MS;
+    const waiting: PendingAppend[] = [];
+    for (const request of batch) {
+      if (now - request.queuedAt < budget) waiting.push(request);
+      else
+        request.reject(
+          new EventStoreBusyError(
+            'The event store is locked by another process: the write waited and gave up',
+            error,
+          ),
+        );
+    }
+    this.queue.unshift(...waiting);
+    this.scheduleBusyRetry();
+  }
+
+  private scheduleBusyRetry(): void {
+    const delay = Math.min(BUSY_RETRY_MAX_DELAY_MS, BUSY_RETRY_FIRST_MS * 2 ** this.busyTries);
+    this.busyTries += 1;
+    clearTimeout(this.busyRetry);
+    this.busyRetry = setTimeout(() => {
+      if (this.closed) return;
+      if (this.queue.length > 0) {
+        // Still marked locked: commitBatch clears it on success, or schedules the next try.
+        this.busyRetry = undefined;
+        this.flushSoon();
+        return;
+      }
+      this.probeWriteLock();
+    }, delay);
+    this.busyRetry.unref();
+  }
+
+  /** Nothing is queued but the last write met the lock: is it still held? (for /health) */
+  private probeWriteLock(): void {
+    if (this.db.inTransaction) return this.scheduleBusyRetry();
+    try {
+      this.sql.begin.run();
+      this.sql.rollback.run();
+    } catch (error) {
+      if (isSqliteBusyError(error)) return this.scheduleBusyRetry();
+    }
+    this.lockFreed();
+  }
+
+  private lockFreed(): void {
+    clearTimeout(this.busyRetry);
+    this.busyRetry = undefined;
+    this.busyTries = 0;
   }
 
   /**
    * One transaction for the batch; a savepoint per append so a conflict undoes only that append.
    * Each append is answered once the batch is durable (see WalDurability).
    */
-  private commitBatch(batch: readonly PendingAppend[]): void {
+  /** False when another process held the lock: the batch was queued again (retryWhenBusy) or not written. */
+  private commitBatch(batch: readonly PendingAppend[], retryWhenBusy = true): boolean {
     const recordedAt = this.clock().toISOString();
     const outcomes: Outcome[] = [];
     try {
@@ -310,10 +403,16 @@ export class SqliteEventStore implements EventStore {
       });
     } catch (error) {
       this.rollbackQuietly();
+      if (isSqliteBusyError(error)) {
+        if (retryWhenBusy) this.retryWhenFree(batch, error);
+        else this.queue.unshift(...batch);
+        return false;
+      }
       const failure = translateError(error);
       for (const request of batch) request.reject(failure);
-      return;
+      return true;
     }
+    if (this.busyRetry !== undefined || this.busyTries > 0) this.lockFreed();
     this.commits += 1;
     let lastWritten = 0n;
     for (const outcome of outcomes) {
@@ -335,7 +434,7 @@ export class SqliteEventStore implements EventStore {
     if (!this.durability.enabled) {
       answer();
       if (lastWritten > 0n) this.notifications.emit(APPENDED);
-      return;
+      return true;
     }
     if (lastWritten > 0n) this.durability.committed(lastWritten);
     // Everything committed so far, so a retried append also waits for its original's sync.
@@ -346,6 +445,7 @@ export class SqliteEventStore implements EventStore {
           batch[index].reject(outcome.ok ? error : outcome.error),
         ),
       );
+    return true;
   }
 
   /** A multi-event append runs in a savepoint so a failure undoes only its own events. */

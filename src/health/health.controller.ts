@@ -8,7 +8,10 @@ import { HEALTH_PROBES, type HealthProbe } from './health-probe';
 
 type PartState = { status: 'up' | 'down' | 'degraded'; [detail: string]: unknown };
 
-/** GET /health: each part's state; 503 only when the event store, the source of truth, is down. */
+/**
+ * GET /health: each part's state; 503 only when the event store, the source of truth, is down.
+ * While another process holds its write lock it is degraded (writes: locked), answered 200.
+ */
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
@@ -26,7 +29,8 @@ export class HealthController {
     const projections = this.projectionsState(eventStore.head as bigint | undefined);
     const extra: Record<string, PartState> = {};
     for (const probe of this.probes) extra[probe.name] = await probe.check();
-    const status = eventStore.status === 'up' ? 'up' : 'down';
+    // Degraded (writes wait for another process's lock) is still answered 200: reads work.
+    const status = eventStore.status;
     if (status === 'down') reply.status(503);
     return {
       status,
@@ -39,7 +43,10 @@ export class HealthController {
   private async eventStoreState(): Promise<PartState & { head?: bigint }> {
     try {
       await this.store.ping();
-      return { status: 'up', kind: this.store.kind, head: await this.store.headPosition() };
+      const head = await this.store.headPosition();
+      if (this.store.writesLocked?.())
+        return { status: 'degraded', kind: this.store.kind, head, writes: 'locked' };
+      return { status: 'up', kind: this.store.kind, head };
     } catch (error) {
       return { status: 'down', kind: this.store.kind, error: error instanceof Error ? error.message : String(error) };
     }

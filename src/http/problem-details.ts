@@ -1,5 +1,6 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import {
+  EventStoreBusyError,
   EventStoreUnavailableError,
   WrongExpectedVersionError,
 } from '../event-store/event-store.port';
@@ -82,6 +83,8 @@ export function problemType(slug: string): string {
 
 /** Seconds a client should wait before retrying when the event store is down. */
 export const EVENT_STORE_RETRY_AFTER_SECONDS = 5;
+/** A write lock held by another process is usually brief (a shell, a backup): retry soon. */
+export const EVENT_STORE_LOCKED_RETRY_AFTER_SECONDS = 2;
 /** Used when a 429 arrives without its own Retry-After (the rate window is a minute). */
 export const RATE_LIMIT_RETRY_AFTER_SECONDS = 60;
 
@@ -274,6 +277,19 @@ export function problemFor(error: unknown, instance?: string): ProblemResponse {
       ),
       headers: {},
       unexpected: false,
+    };
+  }
+  if (error instanceof EventStoreBusyError) {
+    return {
+      problem: build(
+        503,
+        'Another process holds the event store’s write lock; nothing was recorded. Try again shortly',
+        { code: 'event_store_locked' },
+        instance,
+      ),
+      headers: { 'retry-after': String(EVENT_STORE_LOCKED_RETRY_AFTER_SECONDS) },
+      // Logged: an operator has to find what holds the lock.
+      unexpected: true,
     };
   }
   if (error instanceof EventStoreUnavailableError) {

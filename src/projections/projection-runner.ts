@@ -19,6 +19,13 @@ const REBUILD_PAGE = 20_000;
 const LIVE_FLUSH_MS = 25;
 const RETRY_MS = [100, 500, 2000, 5000];
 
+export interface RebuildOptions {
+  readonly pageSize?: number;
+  readonly yieldBetweenPages?: boolean;
+  /** After each page: events applied so far, and the position reached. */
+  readonly onProgress?: (events: number, position: bigint) => void;
+}
+
 export interface ProjectionStatus {
   readonly state: 'stopped' | 'catching_up' | 'live' | 'failing';
   readonly position: string;
@@ -41,8 +48,6 @@ export class ProjectionRunner {
   private lastError?: string;
   private failures = 0;
   private restartTimer?: NodeJS.Timeout;
-  /** Each projection's committed checkpoint, as read at start and written by each batch since. */
-  private reached = new Map<string, bigint>();
   /** Switch the shared connection to commits without fsync and back to its own setting. */
   private readonly relaxSync: Statement;
   private readonly restoreSync: Statement;
@@ -77,7 +82,6 @@ export class ProjectionRunner {
   start(): void {
     if (this.subscription) return;
     // From the database, never from memory: after a failure the batch in memory was rolled back.
-    this.loadCheckpoints();
     this.committed = this.lowestCheckpoint();
     this.state = 'catching_up';
     this.subscription = this.store.subscribeToAll({
@@ -142,26 +146,36 @@ export class ProjectionRunner {
     });
   }
 
-  /** Drops every read model and builds them again from the whole log, then resumes. */
-  async rebuild(): Promise<{ events: number }> {
+  /**
+   * Drops every read model and builds them again from the whole log, then resumes. Pages of
+   * `pageSize` events commit one transaction each; with `yieldBetweenPages` the event loop
+   * runs between pages (the server keeps answering during a rebuild it was asked for).
+   */
+  async rebuild(options: RebuildOptions = {}): Promise<{ events: number }> {
+    const pageSize = options.pageSize ?? REBUILD_PAGE;
     const wasRunning = this.subscription !== undefined;
     await this.stop();
-    this.db.transaction(() => {
-      for (const projection of this.projections) {
-        projection.reset(this.db);
-        this.checkpoints.set(projection.name, projection.version, 0n);
-      }
-    })();
-    this.loadCheckpoints();
-    this.committed = 0n;
     let count = 0;
-    for (;;) {
-      const page = await this.store.readAll({ after: this.committed, limit: REBUILD_PAGE });
-      if (page.length === 0) break;
-      this.commitBatch(page);
-      count += page.length;
+    try {
+      this.db.transaction(() => {
+        for (const projection of this.projections) {
+          projection.reset(this.db);
+          this.checkpoints.set(projection.name, projection.version, 0n);
+        }
+      })();
+      this.committed = 0n;
+      for (;;) {
+        const page = await this.store.readAll({ after: this.committed, limit: pageSize });
+        if (page.length === 0) break;
+        this.commitBatch(page);
+        count += page.length;
+        options.onProgress?.(count, this.committed);
+        if (options.yieldBetweenPages) await new Promise((resolve) => setImmediate(resolve));
+      }
+    } finally {
+      // Also after a failed page: the live runner goes on from the committed checkpoints.
+      if (wasRunning) this.start();
     }
-    if (wasRunning) this.start();
     return { events: count };
   }
 
@@ -198,20 +212,30 @@ export class ProjectionRunner {
     }
   }
 
+  /**
+   * Applies the events of `batch` each projection has not yet applied and moves the
+   * checkpoints, in one transaction. What is "not yet applied" is read from the stored
+   * checkpoint inside that write transaction (BEGIN IMMEDIATE), never from memory: another
+   * process on the same file (a second server, a rebuild run by hand) may have applied them
+   * since this runner last looked, and a checkpoint never goes back.
+   */
   private commitBatch(batch: readonly RecordedEvent[]): void {
     const last = batch[batch.length - 1].position;
     this.withoutFsync(() =>
-      this.db.transaction(() => {
-        for (const projection of this.projections) {
-          const from = this.reached.get(projection.name) ?? 0n;
-          const fresh = from === 0n ? batch : batch.filter((event) => event.position > from);
-          if (fresh.length > 0) projection.apply(this.db, fresh);
-          this.checkpoints.set(projection.name, projection.version, last);
-        }
-      })(),
+      this.db
+        .transaction(() => {
+          for (const projection of this.projections) {
+            const from = this.checkpoints.get(projection.name)?.position ?? 0n;
+            if (from >= last) continue;
+            const fresh = from === 0n ? batch : batch.filter((event) => event.position > from);
+            if (fresh.length > 0) projection.apply(this.db, fresh);
+            this.checkpoints.set(projection.name, projection.version, last);
+          }
+        })
+        .immediate(),
     );
-    for (const projection of this.projections) this.reached.set(projection.name, last);
-    this.committed = last;
+    // Every projection now stands at `last` at least (some further on, moved by another process).
+    if (last > this.committed) this.committed = last;
     this.progress.emit('committed');
   }
 
@@ -244,18 +268,11 @@ export class ProjectionRunner {
     });
   }
 
-  private loadCheckpoints(): void {
-    this.reached = new Map(
-      this.projections.map((projection) => [
-        projection.name,
-        this.checkpoints.get(projection.name)?.position ?? 0n,
-      ]),
-    );
-  }
-
+  /** The lowest stored checkpoint: where the subscription starts so that every projection gets what it lacks. */
   private lowestCheckpoint(): bigint {
     let lowest: bigint | undefined;
-    for (const position of this.reached.values()) {
+    for (const projection of this.projections) {
+      const position = this.checkpoints.get(projection.name)?.position ?? 0n;
       if (lowest === undefined || position < lowest) lowest = position;
     }
     return lowest ?? 0n;

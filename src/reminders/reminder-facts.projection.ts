@@ -22,7 +22,8 @@ const PLAN_STREAM_PREFIX = 'annual-plan-';
  */
 export class ReminderFactsProjection implements Projection {
   readonly name = 'reminder-facts';
-  readonly version = 1;
+  /** 2: the folded states keep the stream version they hold, so an event is never applied twice. */
+  readonly version = 2;
 
   setup(db: Database): void {
     db.exec(`
@@ -44,7 +45,8 @@ export class ReminderFactsProjection implements Projection {
         ON reminder_project_facts (status, accepted_on);
       CREATE TABLE IF NOT EXISTS reminder_project_state (
         project_id TEXT PRIMARY KEY,
-        state_json TEXT NOT NULL
+        state_json TEXT NOT NULL,
+        version INTEGER NOT NULL DEFAULT 0
       ) STRICT;
       CREATE TABLE IF NOT EXISTS reminder_plan_facts (
         year INTEGER PRIMARY KEY,
@@ -52,10 +54,17 @@ export class ReminderFactsProjection implements Projection {
         registration_deadline TEXT,
         districts_submitted TEXT NOT NULL,
         sent_reminder_ids TEXT NOT NULL,
-        state_json TEXT NOT NULL
+        state_json TEXT NOT NULL,
+        version INTEGER NOT NULL DEFAULT 0
       ) STRICT;
       CREATE INDEX IF NOT EXISTS reminder_plan_facts_by_status ON reminder_plan_facts (status);
     `);
+    // Tables made by version 1 lack the column; the version change rebuilds their rows.
+    for (const table of ['reminder_project_state', 'reminder_plan_facts']) {
+      const columns = db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[];
+      if (!columns.some((column) => column.name === 'version'))
+        db.exec(`ALTER TABLE ${table} ADD COLUMN version INTEGER NOT NULL DEFAULT 0`);
+    }
   }
 
   reset(db: Database): void {
@@ -67,25 +76,34 @@ export class ReminderFactsProjection implements Projection {
   apply(db: Database, events: readonly RecordedEvent[]): void {
     const sql = this.statements(db);
     const projects = new Map<string, FoldedProject>();
-    const plans = new Map<number, PlanState>();
+    const plans = new Map<number, FoldedPlan>();
+    // An event at or below the version a row holds is already applied (by another process,
+    // or in a batch applied again): it is skipped, and a row nothing new reached is not written.
     for (const event of events) {
       const projectId = projectIdOf(event.streamId);
       if (projectId !== undefined) {
         const folded = projects.get(projectId) ?? loadProject(sql, projectId);
+        projects.set(projectId, folded);
+        if (event.version <= folded.version) continue;
         folded.state = projectDecider.evolve(folded.state, projectSerde.deserialize(event));
+        folded.version = event.version;
+        folded.changed = true;
         if (REGISTRATION_EVENT_TYPES.has(event.type))
           folded.registeredOn = event.metadata.occurredOn;
-        projects.set(projectId, folded);
         continue;
       }
       const year = planYearOf(event.streamId);
       if (year !== undefined) {
-        const state = plans.get(year) ?? loadPlan(sql, year);
-        plans.set(year, planDecider.evolve(state, planSerde.deserialize(event)));
+        const folded = plans.get(year) ?? loadPlan(sql, year);
+        plans.set(year, folded);
+        if (event.version <= folded.version) continue;
+        folded.state = planDecider.evolve(folded.state, planSerde.deserialize(event));
+        folded.version = event.version;
+        folded.changed = true;
       }
     }
-    for (const [projectId, folded] of projects) saveProject(sql, projectId, folded);
-    for (const [year, state] of plans) savePlan(sql, year, state);
+    for (const [projectId, folded] of projects) if (folded.changed) saveProject(sql, projectId, folded);
+    for (const [year, folded] of plans) if (folded.changed) savePlan(sql, year, folded);
   }
 
   private cached?: { db: Database; statements: Statements };
@@ -98,7 +116,17 @@ export class ReminderFactsProjection implements Projection {
 
 interface FoldedProject {
   state: ProjectState;
+  /** The stream version the stored state holds. */
+  version: number;
   registeredOn: string;
+  changed?: boolean;
+}
+
+interface FoldedPlan {
+  state: PlanState;
+  /** The stream version the stored state holds. */
+  version: number;
+  changed?: boolean;
 }
 
 interface Statements {
@@ -112,7 +140,7 @@ interface Statements {
 function prepare(db: Database): Statements {
   return {
     loadProject: db.prepare(`
-      SELECT s.state_json, f.registered_on FROM reminder_project_state s
+      SELECT s.state_json, s.version, f.registered_on FROM reminder_project_state s
       LEFT JOIN reminder_project_facts f ON f.project_id = s.project_id
       WHERE s.project_id = ?`),
     upsertProjectFacts: db.prepare(`
@@ -131,18 +159,20 @@ function prepare(db: Database): Statements {
         reported_periods = excluded.reported_periods,
         sent_reminder_ids = excluded.sent_reminder_ids`),
     upsertProjectState: db.prepare(`
-      INSERT INTO reminder_project_state (project_id, state_json) VALUES (?, ?)
-      ON CONFLICT(project_id) DO UPDATE SET state_json = excluded.state_json`),
-    loadPlan: db.prepare('SELECT state_json FROM reminder_plan_facts WHERE year = ?'),
+      INSERT INTO reminder_project_state (project_id, state_json, version) VALUES (?, ?, ?)
+      ON CONFLICT(project_id) DO UPDATE SET state_json = excluded.state_json,
+        version = excluded.version`),
+    loadPlan: db.prepare('SELECT state_json, version FROM reminder_plan_facts WHERE year = ?'),
     upsertPlan: db.prepare(`
       INSERT INTO reminder_plan_facts (year, status, registration_deadline, districts_submitted,
-        sent_reminder_ids, state_json)
+        sent_reminder_ids, state_json, version)
       VALUES (@year, @status, @registrationDeadline, @districtsSubmitted, @sentReminderIds,
-        @stateJson)
+        @stateJson, @version)
       ON CONFLICT(year) DO UPDATE SET status = excluded.status,
         registration_deadline = excluded.registration_deadline,
         districts_submitted = excluded.districts_submitted,
-        sent_reminder_ids = excluded.sent_reminder_ids, state_json = excluded.state_json`),
+        sent_reminder_ids = excluded.sent_reminder_ids, state_json = excluded.state_json,
+        version = excluded.version`),
   };
 }
 
@@ -154,10 +184,11 @@ function planYearOf(streamId: string): number | undefined {
 
 function loadProject(sql: Statements, projectId: string): FoldedProject {
   const row = sql.loadProject.get(projectId) as
-    { state_json: string; registered_on: string | null } | undefined;
-  if (!row) return { state: projectDecider.initialState(), registeredOn: '' };
+    { state_json: string; version: number; registered_on: string | null } | undefined;
+  if (!row) return { state: projectDecider.initialState(), version: 0, registeredOn: '' };
   return {
     state: JSON.parse(row.state_json) as ProjectState,
+    version: row.version,
     registeredOn: row.registered_on ?? '',
   };
 }
@@ -165,7 +196,7 @@ function loadProject(sql: Statements, projectId: string): FoldedProject {
 function saveProject(sql: Statements, projectId: string, folded: FoldedProject): void {
   const facts = projectReminderFacts(folded.state, folded.registeredOn);
   if (!facts) return; // events before a registration cannot happen; nothing to remind about
-  sql.upsertProjectState.run(projectId, JSON.stringify(folded.state));
+  sql.upsertProjectState.run(projectId, JSON.stringify(folded.state), folded.version);
   sql.upsertProjectFacts.run({
     ...facts,
     revisionRequestedOn: facts.revisionRequestedOn ?? null,
@@ -176,12 +207,15 @@ function saveProject(sql: Statements, projectId: string, folded: FoldedProject):
   });
 }
 
-function loadPlan(sql: Statements, year: number): PlanState {
-  const row = sql.loadPlan.get(year) as { state_json: string } | undefined;
-  return row ? (JSON.parse(row.state_json) as PlanState) : planDecider.initialState();
+function loadPlan(sql: Statements, year: number): FoldedPlan {
+  const row = sql.loadPlan.get(year) as { state_json: string; version: number } | undefined;
+  return row
+    ? { state: JSON.parse(row.state_json) as PlanState, version: row.version }
+    : { state: planDecider.initialState(), version: 0 };
 }
 
-function savePlan(sql: Statements, year: number, state: PlanState): void {
+function savePlan(sql: Statements, year: number, folded: FoldedPlan): void {
+  const { state } = folded;
   const facts = planReminderFacts(state);
   if (!facts) return;
   sql.upsertPlan.run({
@@ -191,5 +225,6 @@ function savePlan(sql: Statements, year: number, state: PlanState): void {
     districtsSubmitted: JSON.stringify(facts.districtsSubmitted),
     sentReminderIds: JSON.stringify(facts.sentReminderIds),
     stateJson: JSON.stringify(state),
+    version: folded.version,
   });
 }

@@ -81,6 +81,9 @@ const MATRIX = {
   'GET /plans/{year}': EVERYONE,
   'POST /reminders/scan': ['admin'],
   'GET /reminders/failed': ['admin'],
+  // Last: a rebuild empties the read models for a moment, which the rows above must not see.
+  'POST /admin/projections/rebuild': ['admin'],
+  'GET /admin/projections/rebuild': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 type Endpoint = keyof typeof MATRIX;
@@ -380,6 +383,18 @@ const CALLS: Record<Endpoint, Call> = {
     }),
   },
   'GET /reminders/failed': { scope: 'none', prepare: get(() => '/reminders/failed') },
+  'POST /admin/projections/rebuild': {
+    scope: 'none',
+    prepare: async () => ({ method: 'POST', path: '/admin/projections/rebuild' }),
+  },
+  // There is a job to show once one was started (202, or 409 while it still runs).
+  'GET /admin/projections/rebuild': {
+    scope: 'none',
+    prepare: async () => {
+      await send({ method: 'POST', path: '/admin/projections/rebuild' }, await callerToken('admin'));
+      return { method: 'GET', path: '/admin/projections/rebuild' };
+    },
+  },
 };
 
 /** Starts making every project the cells will use: one per allowed cell, one per refused endpoint and district. */

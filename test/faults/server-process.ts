@@ -282,8 +282,12 @@ export interface CliResult {
 }
 
 /** Runs a command-line tool from dist/cli (what `npm run verify` and `npm run projections:rebuild` run after building). */
-export function runCli(script: 'verify-log' | 'rebuild-projections', dataDir: string): CliResult {
-  const result = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli', `${script}.js`)], {
+export function runCli(
+  script: 'verify-log' | 'rebuild-projections' | 'store-import',
+  dataDir: string,
+  args: readonly string[] = [],
+): CliResult {
+  const result = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli', `${script}.js`), ...args], {
     cwd: ROOT,
     env: serverEnv(dataDir, 0),
     encoding: 'utf8',

@@ -55,12 +55,15 @@ export class PlanProjection implements Projection {
       const year = yearOf(event.streamId);
       if (year === undefined) continue;
       const folded = touched.get(year) ?? load(statements, year);
+      touched.set(year, folded);
+      // The row already holds this event (applied by another process, or a batch again).
+      if (event.version <= folded.version) continue;
+      folded.changed = true;
       folded.state = planDecider.evolve(folded.state, planSerde.deserialize(event));
       folded.version = event.version;
       folded.updatedAt = event.metadata.recordedAt;
-      touched.set(year, folded);
     }
-    for (const folded of touched.values()) save(statements, folded);
+    for (const folded of touched.values()) if (folded.changed) save(statements, folded);
   }
 
   private cached?: { db: Database; statements: Statements };
@@ -73,7 +76,10 @@ export class PlanProjection implements Projection {
 
 interface Folded {
   state: PlanState;
+  /** The stream version the row holds: events at or below it are already applied. */
   version: number;
+  /** Set once an event not yet held was applied: only those rows are written. */
+  changed?: boolean;
   updatedAt: string;
 }
 

@@ -69,12 +69,15 @@ export class ProgrammeProjection implements Projection {
       if (!event.streamId.startsWith(STREAM_PREFIX)) continue;
       const code = event.streamId.slice(STREAM_PREFIX.length);
       const folded = touched.get(code) ?? load(statements, code);
+      touched.set(code, folded);
+      // The row already holds this event (applied by another process, or a batch again).
+      if (event.version <= folded.version) continue;
+      folded.changed = true;
       folded.state = programmeDecider.evolve(folded.state, programmeSerde.deserialize(event));
       folded.version = event.version;
       folded.updatedAt = event.metadata.recordedAt;
-      touched.set(code, folded);
     }
-    for (const [code, folded] of touched) save(statements, code, folded);
+    for (const [code, folded] of touched) if (folded.changed) save(statements, code, folded);
   }
 
   private cached?: { db: Database; statements: Statements };
@@ -87,7 +90,10 @@ export class ProgrammeProjection implements Projection {
 
 interface Folded {
   state: ProgrammeState;
+  /** The stream version the row holds: events at or below it are already applied. */
   version: number;
+  /** Set once an event not yet held was applied: only those rows are written. */
+  changed?: boolean;
   updatedAt: string;
 }
 

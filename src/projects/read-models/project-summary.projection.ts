@@ -66,6 +66,10 @@ export class ProjectSummaryProjection implements Projection {
       const projectId = projectIdOf(event.streamId);
       if (projectId === undefined) continue;
       const folded = touched.get(projectId) ?? load(statements, projectId);
+      touched.set(projectId, folded);
+      // The row already holds this event (applied by another process, or a batch again).
+      if (event.version <= folded.version) continue;
+      folded.changed = true;
       folded.state = projectDecider.evolve(folded.state, projectSerde.deserialize(event));
       folded.version = event.version;
       folded.lastPosition = event.position;
@@ -74,9 +78,8 @@ export class ProjectSummaryProjection implements Projection {
       if (event.type === 'ProjectRegistered' || event.type === 'ProjectResubmitted') {
         folded.registeredOn = event.metadata.occurredOn;
       }
-      touched.set(projectId, folded);
     }
-    for (const [projectId, folded] of touched) save(statements, projectId, folded);
+    for (const [projectId, folded] of touched) if (folded.changed) save(statements, projectId, folded);
   }
 
   private cached?: { db: Database; statements: Statements };
@@ -89,7 +92,10 @@ export class ProjectSummaryProjection implements Projection {
 
 interface Folded {
   state: ProjectState;
+  /** The stream version the row holds: events at or below it are already applied. */
   version: number;
+  /** Set once an event not yet held was applied: only those rows are written. */
+  changed?: boolean;
   firstPosition?: bigint;
   lastPosition: bigint;
   updatedAt: string;
