@@ -7,8 +7,9 @@
 #   docker run -p 3000:3000 -v khuyencong-data:/data -e AUTH_JWT_SECRET=... -e AUTH_ISSUER=... -e AUTH_AUDIENCE=... khuyencong-workflow
 #
 # Configuration is environment variables only (see README); DATA_DIR is /data, a volume.
+# Node.js 24 is the current LTS (Node.js 20 reached its end of life on 30 April 2026).
 
-ARG NODE_VERSION=20.20
+ARG NODE_VERSION=24.22
 
 FROM node:${NODE_VERSION}-bookworm-slim AS build
 WORKDIR /app
@@ -16,8 +17,11 @@ WORKDIR /app
 RUN apt-get update \
  && apt-get install -y --no-install-recommends python3 make g++ \
  && rm -rf /var/lib/apt/lists/*
-COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund
+COPY package.json package-lock.json .npmrc ./
+# No dependency's install script runs but the one native build the product needs, whatever
+# npm the image ships (package.json allowScripts says the same to an npm that reads it).
+RUN npm ci --no-audit --no-fund --ignore-scripts \
+ && npm rebuild better-sqlite3
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 RUN npm run build && npm prune --omit=dev
@@ -36,7 +40,7 @@ RUN mkdir -p /data && chown node:node /data
 VOLUME ["/data"]
 USER node
 EXPOSE 3000
-# /health answers 503 when the event store is down; Node 20 has fetch, the slim image has no curl.
+# /health answers 503 when the event store is down; Node has fetch, the slim image has no curl.
 HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 CMD ["node", "dist/main.js"]

@@ -585,3 +585,185 @@ describe('GET /health', () => {
     expect((await fetch(`${server.baseUrl}/health`)).status).toBe(200);
   });
 });
+
+/**
+ * Segregation of duties across the table (docs/domain.md, "which part may never follow which"):
+ * one person holds two roles, plays a part in a fresh project in the first, then tries each
+ * decision that part may never make in the second. The role check lets the call through (the
+ * person holds the route's role), so only the duty rule can refuse it: 422
+ * segregation_of_duties, and nothing appended.
+ */
+type Part = 'registrant' | 'appraiser' | 'approver' | 'acceptor' | 'disburser';
+type Stage = 'appraised' | 'in_execution' | 'accepted';
+
+/** The role a part is played in over HTTP. */
+const PART_ROLE: Record<Part, Role> = {
+  registrant: 'district_officer',
+  appraiser: 'center_officer',
+  approver: 'approver',
+  acceptor: 'center_officer',
+  disburser: 'finance_officer',
+};
+
+interface GuardedDecision {
+  readonly endpoint: Endpoint;
+  readonly label: string;
+  readonly role: Role;
+  readonly stage: Stage;
+  readonly body: unknown;
+  readonly never: readonly Part[];
+}
+
+const DECISIONS: readonly GuardedDecision[] = [
+  {
+    endpoint: 'POST /projects/{id}/approval',
+    label: 'approve',
+    role: 'approver',
+    stage: 'appraised',
+    body: { decisionNo: '77/QĐ-UBND', decisionDate: DAY.decision, approvedFundingVnd: 180_000_000 },
+    never: ['registrant', 'appraiser'],
+  },
+  {
+    endpoint: 'POST /projects/{id}/rejection',
+    label: 'reject',
+    role: 'approver',
+    stage: 'appraised',
+    body: { reason: 'Không phù hợp kế hoạch' },
+    never: ['registrant', 'appraiser'],
+  },
+  {
+    endpoint: 'POST /projects/{id}/adjustments',
+    label: 'adjust',
+    role: 'approver',
+    stage: 'in_execution',
+    body: { decisionNo: '88/QĐ-SCT', reason: 'Tăng kinh phí', approvedFundingVnd: 190_000_000 },
+    never: ['registrant', 'appraiser', 'disburser'],
+  },
+  {
+    endpoint: 'POST /projects/{id}/disbursements',
+    label: 'record an advance',
+    role: 'finance_officer',
+    stage: 'in_execution',
+    body: { kind: 'advance', amountVnd: 10_000_000, paidOn: DAY.advance, voucherNo: 'UNC-02' },
+    never: ['registrant', 'appraiser', 'approver'],
+  },
+  {
+    endpoint: 'POST /projects/{id}/disbursements',
+    label: 'record a payment',
+    role: 'finance_officer',
+    stage: 'accepted',
+    body: { kind: 'payment', amountVnd: 10_000_000, paidOn: DAY.payment, voucherNo: 'UNC-03' },
+    never: ['registrant', 'appraiser', 'approver', 'acceptor'],
+  },
+  {
+    endpoint: 'POST /projects/{id}/disbursements',
+    label: 'record a recovery',
+    role: 'finance_officer',
+    stage: 'accepted',
+    body: { kind: 'recovery', amountVnd: 5_000_000, paidOn: DAY.payment, voucherNo: 'PT-01' },
+    never: ['registrant', 'appraiser', 'approver', 'acceptor'],
+  },
+  {
+    endpoint: 'POST /projects/{id}/acceptance',
+    label: 'accept',
+    role: 'center_officer',
+    stage: 'in_execution',
+    body: { acceptedOn: DAY.accepted, notes: 'Đạt' },
+    never: ['registrant', 'disburser'],
+  },
+  {
+    endpoint: 'POST /projects/{id}/settlement',
+    label: 'settle',
+    role: 'finance_officer',
+    stage: 'accepted',
+    body: { settledAmountVnd: 10_000_000, settledOn: DAY.settled, decisionNo: '15/QĐ-TTKC' },
+    never: ['registrant', 'appraiser', 'approver'],
+  },
+  {
+    endpoint: 'POST /projects/{id}/cancellation',
+    label: 'cancel',
+    role: 'approver',
+    stage: 'in_execution',
+    body: { reason: 'Không còn đối tượng' },
+    never: ['registrant'],
+  },
+];
+
+/**
+ * A fresh project in OWN up to `stage`, with `dual` playing `part` and the usual people the
+ * rest; an advance of 10,000,000 is recorded in execution, so there is money to recover and settle.
+ */
+async function projectWithPart(stage: Stage, part: Part, dual: string): Promise<string> {
+  const usual = people[OWN];
+  const by = (p: Part, token: string) => (p === part ? dual : token);
+  const post = async (what: string, path: string, body: unknown, token: string, status = 200) =>
+    expectStatus(what, await api.post(path, body, { token }), status);
+  const { id } = await post(
+    'register',
+    '/projects',
+    registrationBody(OWN),
+    by('registrant', usual.districtOfficer),
+    201,
+  );
+  const at = (step: string) => `/projects/${id}/${step}`;
+  await post('start appraisal', at('appraisal/start'), undefined, usual.center);
+  const passed = { outcome: 'passed', notes: 'Đạt', appraisedFundingVnd: 180_000_000 };
+  await post('pass', at('appraisal/result'), passed, by('appraiser', usual.center));
+  if (stage === 'appraised') return id;
+  const approval = {
+    decisionNo: '77/QĐ-UBND',
+    decisionDate: DAY.decision,
+    approvedFundingVnd: 180_000_000,
+  };
+  await post('approve', at('approval'), approval, by('approver', usual.approver));
+  await post('start execution', at('execution/start'), { startedOn: DAY.started }, usual.center);
+  const advance = {
+    kind: 'advance',
+    amountVnd: 10_000_000,
+    paidOn: DAY.advance,
+    voucherNo: 'UNC-01',
+  };
+  await post('advance', at('disbursements'), advance, by('disburser', usual.finance));
+  if (stage === 'in_execution') return id;
+  const acceptance = { acceptedOn: DAY.accepted, notes: 'Đạt' };
+  await post('accept', at('acceptance'), acceptance, by('acceptor', usual.center));
+  return id;
+}
+
+let duals = 0;
+const dutyCells = DECISIONS.flatMap((decision) =>
+  decision.never.map((part) => ({ ...decision, part })),
+);
+
+/** How the refusal names the part played. */
+const PART_SAYS: Record<Part, string> = {
+  registrant: 'registered this project',
+  appraiser: 'appraised this project',
+  approver: 'approved or adjusted this project',
+  acceptor: 'accepted this project',
+  disburser: 'recorded money paid or recovered on this project',
+};
+
+describe('segregation of duties: a user holding two roles', () => {
+  it('names a role the table lets through for each decision, so only the duty rule can refuse', () => {
+    for (const { endpoint, role } of DECISIONS) expect(MATRIX[endpoint]).toContain(role);
+    expect(new Set(DECISIONS.map((d) => d.endpoint)).size).toBe(7);
+  });
+
+  describe.each(dutyCells)('$label by the $part', ({ endpoint, role, stage, body, part }) => {
+    it('is refused 422 segregation_of_duties and appends nothing', async () => {
+      const sub = `matrix-dual-${++duals}`;
+      const dual = await server.token(PART_ROLE[part], { sub, alsoRoles: [role], district: OWN });
+      const id = await projectWithPart(stage, part, dual);
+      const request: Request = {
+        method: 'POST',
+        path: `/projects/${id}/${endpoint.split('/').slice(3).join('/')}`,
+        body,
+      };
+      const response = await appendingNothing(request, () => send(request, dual));
+      expect(summary(response)).toMatchObject({ status: 422, code: 'segregation_of_duties' });
+      expect(response.contentType.split(';', 1)[0]).toBe('application/problem+json');
+      expect(response.body.detail).toContain(`${sub} ${PART_SAYS[part]}`);
+    });
+  });
+});

@@ -485,3 +485,37 @@ describe('segregation of duties', () => {
     ]);
   });
 });
+
+describe('segregation of duties after approval (issue 9, finding 2)', () => {
+  it('does not let whoever registered a project raise its approved funding by an adjustment', async () => {
+    const both = await server.token('center_officer', {
+      sub: 'dual-role-adjust',
+      alsoRoles: ['approver'],
+    });
+    const { id } = await steps.register({}, both);
+    await steps.startAppraisal(id);
+    await steps.passAppraisal(id, 10_000_000);
+    await steps.approve(id, 10_000_000);
+    await steps.startExecution(id);
+    const headBefore = await logHead();
+
+    const raised = await api.post(
+      `/projects/${id}/adjustments`,
+      { decisionNo: '99/QĐ-SCT', reason: 'Tăng kinh phí', approvedFundingVnd: 150_000_000 },
+      { token: both },
+    );
+
+    expectProblem(raised, 422);
+    expect(raised.body.code).toBe('segregation_of_duties');
+    expect(raised.body.detail).toMatch(/dual-role-adjust registered this project/);
+    expect(await logHead()).toBe(headBefore);
+    const state = expectStatus(
+      'state',
+      await api.get(`/projects/${id}/state`, {}, { token: people.auditor }),
+      200,
+    );
+    expect(state.state.approvedFundingVnd).toBe(10_000_000);
+    // An approver who had no part in the proposal may adjust it.
+    await steps.adjust(id, { approvedFundingVnd: 150_000_000 });
+  });
+});

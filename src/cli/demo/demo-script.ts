@@ -31,6 +31,12 @@ const center: Actor = {
   name: 'Nguyễn Thị Thu (Trung tâm Khuyến công)',
   role: 'center_officer',
 };
+/** Another Center officer: a project the Center registered is accepted by someone else (segregation of duties). */
+const acceptor: Actor = {
+  sub: 'demo-acceptance',
+  name: 'Trần Văn Nghiệm (Trung tâm Khuyến công)',
+  role: 'center_officer',
+};
 const approver: Actor = {
   sub: 'demo-approver',
   name: 'Lê Văn Phê (Sở Công Thương)',
@@ -242,7 +248,7 @@ function carryOut(
       new Steps.AcceptProject.Command(
         ref.id,
         { acceptedOn: steps.accepted, notes: 'Nghiệm thu đạt yêu cầu' },
-        meta(center),
+        meta(acceptor),
       ),
     );
   });

@@ -19,8 +19,9 @@ import {
   validateDetails,
 } from './project.input-rules';
 import { changedDetails, detailsOf } from './project.registration-details';
-import type { AppraisedProject, ProjectState } from './project.state';
+import type { ProjectState } from './project.state';
 import { requireStatus } from './project.status-guard';
+import { requireSegregationOfDuties } from './segregation-of-duties';
 
 /** The steps from registration to the approval decision. */
 
@@ -117,33 +118,13 @@ export function resubmit(
   return [{ type: 'ProjectResubmitted', data: { changes, resubmittedBy: actor.sub } }];
 }
 
-/** Whoever authored or appraised the proposal may not decide on it. */
-function requireSegregationOfDuties(
-  s: AppraisedProject,
-  { actor }: ProjectContext,
-  step: string,
-): void {
-  if (s.dossier.proposedBy.includes(actor.sub)) {
-    throw ruleBroken(
-      'segregation_of_duties',
-      `${actor.sub} registered this project and may not ${step} it`,
-    );
-  }
-  if (s.appraisal.appraisedBy === actor.sub) {
-    throw ruleBroken(
-      'segregation_of_duties',
-      `${actor.sub} appraised this project and may not ${step} it`,
-    );
-  }
-}
-
 export function approve(
   command: ApproveProject,
   state: ProjectState,
   context: ProjectContext,
 ): ProjectEvent[] {
   const s = requireStatus(state, 'approve', ['appraised']);
-  requireSegregationOfDuties(s, context, 'approve');
+  requireSegregationOfDuties('approve', s, context.actor);
   const { decisionNo, decisionDate, approvedFundingVnd } = command.data;
   requireText(decisionNo, 'decisionNo');
   requirePastDate(decisionDate, context.today, 'decisionDate');
@@ -159,7 +140,15 @@ export function approve(
   // The norm may have been lowered since the appraisal: the approval answers to the norm in force.
   requireWithinSupportNorm(approved, s.dossier.details, context.reference, 'approvedFundingVnd');
   return [
-    { type: 'ProjectApproved', data: { decisionNo, decisionDate, approvedFundingVnd: approved } },
+    {
+      type: 'ProjectApproved',
+      data: {
+        decisionNo,
+        decisionDate,
+        approvedFundingVnd: approved,
+        approvedBy: context.actor.sub,
+      },
+    },
   ];
 }
 
@@ -169,7 +158,7 @@ export function reject(
   context: ProjectContext,
 ): ProjectEvent[] {
   const s = requireStatus(state, 'reject', ['appraised']);
-  requireSegregationOfDuties(s, context, 'reject');
+  requireSegregationOfDuties('reject', s, context.actor);
   const reason = requireText(command.data.reason, 'reason');
   return [{ type: 'ProjectRejected', data: { reason } }];
 }

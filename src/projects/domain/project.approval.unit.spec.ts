@@ -2,6 +2,7 @@ import { deciderSpecification } from '../../../test/support/decider-specificatio
 import type { Actor } from '../../shared/actor';
 import { projectDecider } from './project.decider';
 import {
+  APPROVED_ON,
   approver,
   centerOfficer,
   cmd,
@@ -145,7 +146,7 @@ describe('approving a project', () => {
           ev.passed(),
         ])
         .when(cmd.approve(), asApproverWho(opener))
-        .then([ev.approved()]);
+        .then([ev.approved(200_000_000, APPROVED_ON, opener.sub)]);
     });
   });
 

@@ -12,7 +12,8 @@ import type {
 /**
  * Events of one support project, past tense, each a fact that happened. The actor, the
  * command id and the recording time travel in the stored event's metadata; what the domain
- * itself needs later (who registered or appraised, for segregation of duties) is in `data`.
+ * itself needs later (who registered, appraised, approved, adjusted, accepted or recorded
+ * money, for segregation of duties) is in `data`.
  * Changing an event's shape means a new schema version and an upcaster in the serde.
  */
 
@@ -38,7 +39,10 @@ export type RevisionRequested = Readonly<{
   data: { notes: string; requestedOn: BusinessDate; appraisedBy: string };
 }>;
 
-export type AppraisalRejected = Readonly<{ type: 'AppraisalRejected'; data: { notes: string; appraisedBy: string } }>;
+export type AppraisalRejected = Readonly<{
+  type: 'AppraisalRejected';
+  data: { notes: string; appraisedBy: string };
+}>;
 
 export type ProjectResubmitted = Readonly<{
   type: 'ProjectResubmitted';
@@ -47,12 +51,21 @@ export type ProjectResubmitted = Readonly<{
 
 export type ProjectApproved = Readonly<{
   type: 'ProjectApproved';
-  data: { decisionNo: string; decisionDate: BusinessDate; approvedFundingVnd: Vnd };
+  /** approvedBy since schema version 2; older events take it from their metadata's actor. */
+  data: {
+    decisionNo: string;
+    decisionDate: BusinessDate;
+    approvedFundingVnd: Vnd;
+    approvedBy: string;
+  };
 }>;
 
 export type ProjectRejected = Readonly<{ type: 'ProjectRejected'; data: { reason: string } }>;
 
-export type ExecutionStarted = Readonly<{ type: 'ExecutionStarted'; data: { startedOn: BusinessDate } }>;
+export type ExecutionStarted = Readonly<{
+  type: 'ExecutionStarted';
+  data: { startedOn: BusinessDate };
+}>;
 
 export type ProgressReported = Readonly<{
   type: 'ProgressReported';
@@ -67,17 +80,20 @@ export type ProgressReported = Readonly<{
 
 export type AdvanceDisbursed = Readonly<{
   type: 'AdvanceDisbursed';
-  data: { amountVnd: Vnd; paidOn: BusinessDate; voucherNo: string };
+  /** recordedBy since schema version 2 (older events: their metadata's actor). */
+  data: { amountVnd: Vnd; paidOn: BusinessDate; voucherNo: string; recordedBy: string };
 }>;
 
 export type PaymentDisbursed = Readonly<{
   type: 'PaymentDisbursed';
-  data: { amountVnd: Vnd; paidOn: BusinessDate; voucherNo: string };
+  /** recordedBy since schema version 2 (older events: their metadata's actor). */
+  data: { amountVnd: Vnd; paidOn: BusinessDate; voucherNo: string; recordedBy: string };
 }>;
 
 export type FundsRecovered = Readonly<{
   type: 'FundsRecovered';
-  data: { amountVnd: Vnd; paidOn: BusinessDate; voucherNo: string };
+  /** recordedBy since schema version 2 (older events: their metadata's actor). */
+  data: { amountVnd: Vnd; paidOn: BusinessDate; voucherNo: string; recordedBy: string };
 }>;
 
 export type InspectionRecorded = Readonly<{
@@ -93,10 +109,16 @@ export type ProjectAdjusted = Readonly<{
     approvedFundingVnd?: Vnd;
     plannedEnd?: BusinessDate;
     targets?: readonly IndicatorTarget[];
+    /** Since schema version 2 (older events: their metadata's actor). */
+    adjustedBy: string;
   };
 }>;
 
-export type ProjectAccepted = Readonly<{ type: 'ProjectAccepted'; data: { acceptedOn: BusinessDate; notes: string } }>;
+/** acceptedBy since schema version 2 (older events: their metadata's actor). */
+export type ProjectAccepted = Readonly<{
+  type: 'ProjectAccepted';
+  data: { acceptedOn: BusinessDate; notes: string; acceptedBy: string };
+}>;
 
 export type ProjectSettled = Readonly<{
   type: 'ProjectSettled';

@@ -23,6 +23,7 @@ import {
 import { netDisbursedVnd, requireWithinSupportNorm } from './project.money-rules';
 import type { ProjectState } from './project.state';
 import { requireStatus } from './project.status-guard';
+import { requireSegregationOfDuties } from './segregation-of-duties';
 
 /** The steps from the start of execution to acceptance (nghiệm thu). */
 
@@ -105,9 +106,11 @@ export function recordInspection(
 export function adjust(
   command: AdjustProject,
   state: ProjectState,
-  { reference }: ProjectContext,
+  { actor, reference }: ProjectContext,
 ): ProjectEvent[] {
   const s = requireStatus(state, 'adjust', ['in_execution']);
+  // An adjustment is an approval decision: it may change the approved funding.
+  requireSegregationOfDuties('adjust', s, actor);
   const { decisionNo, reason, approvedFundingVnd, plannedEnd, targets } = command.data;
   requireText(decisionNo, 'decisionNo');
   requireText(reason, 'reason');
@@ -148,6 +151,7 @@ export function adjust(
         ...(approvedFundingVnd !== undefined ? { approvedFundingVnd } : {}),
         ...(plannedEnd !== undefined ? { plannedEnd } : {}),
         ...(targets !== undefined ? { targets } : {}),
+        adjustedBy: actor.sub,
       },
     },
   ];
@@ -156,9 +160,10 @@ export function adjust(
 export function accept(
   command: AcceptProject,
   state: ProjectState,
-  { today }: ProjectContext,
+  { actor, today }: ProjectContext,
 ): ProjectEvent[] {
   const s = requireStatus(state, 'accept', ['in_execution']);
+  requireSegregationOfDuties('accept', s, actor);
   const { acceptedOn, notes } = command.data;
   requirePastDate(acceptedOn, today, 'acceptedOn');
   requireNotBefore(
@@ -168,5 +173,5 @@ export function accept(
     'the start of execution',
     'acceptedOn',
   );
-  return [{ type: 'ProjectAccepted', data: { acceptedOn, notes } }];
+  return [{ type: 'ProjectAccepted', data: { acceptedOn, notes, acceptedBy: actor.sub } }];
 }

@@ -14,19 +14,22 @@ import {
 import { advanceCapVnd, netDisbursedVnd } from './project.money-rules';
 import { CANCELLABLE_STATUSES, type ProjectState } from './project.state';
 import { requireStatus } from './project.status-guard';
+import { requireSegregationOfDuties } from './segregation-of-duties';
 
 /** Disbursements (tạm ứng, thanh toán, thu hồi), settlement (quyết toán) and cancellation. */
 
 export function recordDisbursement(
   command: RecordDisbursement,
   state: ProjectState,
-  { today, rules }: ProjectContext,
+  { actor, today, rules }: ProjectContext,
 ): ProjectEvent[] {
   const { kind, paidOn } = command.data;
+  const by = actor.sub;
   switch (kind) {
     case 'advance': {
       const s = requireStatus(state, 'record an advance', ['in_execution']);
-      const { amount, data } = checkedMovement(command.data, today);
+      requireSegregationOfDuties('disburse', s, actor);
+      const { amount, data } = checkedMovement(command.data, today, by);
       requireNotBefore(
         paidOn,
         s.approval.decisionDate,
@@ -47,7 +50,8 @@ export function recordDisbursement(
     }
     case 'payment': {
       const s = requireStatus(state, 'record a payment', ['accepted']);
-      const { amount, data } = checkedMovement(command.data, today);
+      requireSegregationOfDuties('disburse', s, actor);
+      const { amount, data } = checkedMovement(command.data, today, by);
       requireNotBefore(paidOn, s.acceptedOn, 'date_before_acceptance', 'the acceptance', 'paidOn');
       // The gross total paid out (advances + payments) must stay exact too, not only the net.
       sumVnd([s.disbursed.advancesVnd, s.disbursed.paymentsVnd, amount], 'amountVnd');
@@ -63,7 +67,8 @@ export function recordDisbursement(
     }
     case 'recovery': {
       const s = requireStatus(state, 'record a recovery', ['accepted', 'cancelled']);
-      const { amount, data } = checkedMovement(command.data, today);
+      requireSegregationOfDuties('disburse', s, actor);
+      const { amount, data } = checkedMovement(command.data, today, by);
       sumVnd([s.disbursed.recoveredVnd, amount], 'amountVnd');
       const net = netDisbursedVnd(s.disbursed);
       if (amount > net) {
@@ -101,19 +106,21 @@ export function recordDisbursement(
 function checkedMovement(
   { amountVnd, paidOn, voucherNo }: RecordDisbursement['data'],
   today: BusinessDate,
+  recordedBy: string,
 ) {
   const amount = requirePositiveVnd(amountVnd, 'amountVnd');
   requirePastDate(paidOn, today, 'paidOn');
   requireText(voucherNo, 'voucherNo');
-  return { amount, data: { amountVnd: amount, paidOn, voucherNo } };
+  return { amount, data: { amountVnd: amount, paidOn, voucherNo, recordedBy } };
 }
 
 export function settle(
   command: SettleProject,
   state: ProjectState,
-  { today }: ProjectContext,
+  { actor, today }: ProjectContext,
 ): ProjectEvent[] {
   const s = requireStatus(state, 'settle', ['accepted']);
+  requireSegregationOfDuties('settle', s, actor);
   const { settledAmountVnd, settledOn, decisionNo } = command.data;
   const settled = requireVnd(settledAmountVnd, 'settledAmountVnd');
   const net = netDisbursedVnd(s.disbursed);
@@ -146,9 +153,10 @@ export function settle(
 export function cancel(
   command: CancelProject,
   state: ProjectState,
-  { today }: ProjectContext,
+  { actor, today }: ProjectContext,
 ): ProjectEvent[] {
   const s = requireStatus(state, 'cancel', CANCELLABLE_STATUSES);
+  requireSegregationOfDuties('cancel', s, actor);
   const reason = requireText(command.data.reason, 'reason');
   const amountToRecoverVnd = 'disbursed' in s ? netDisbursedVnd(s.disbursed) : 0;
   return [{ type: 'ProjectCancelled', data: { reason, cancelledOn: today, amountToRecoverVnd } }];

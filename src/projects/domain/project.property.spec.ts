@@ -726,11 +726,11 @@ describe('money that would leave the safe integer range', () => {
 
   const afterAdvance = projectDecider.evolve(inExecution, {
     type: 'AdvanceDisbursed',
-    data: { amountVnd: 1, paidOn: '2024-04-01', voucherNo: 'PC-1' },
+    data: { amountVnd: 1, paidOn: '2024-04-01', voucherNo: 'PC-1', recordedBy: 'u-finance' },
   });
   const acceptedAfterAdvance = projectDecider.evolve(afterAdvance, {
     type: 'ProjectAccepted',
-    data: { acceptedOn: ACCEPTED_ON, notes: 'Đạt' },
+    data: { acceptedOn: ACCEPTED_ON, notes: 'Đạt', acceptedBy: 'u-center' },
   });
 
   it('refuses an advance of Number.MAX_SAFE_INTEGER after a first advance with a DomainError', () =>
@@ -745,14 +745,30 @@ describe('money that would leave the safe integer range', () => {
   const grossAtTheLimit = [
     {
       type: 'ProjectAdjusted',
-      data: { decisionNo: '9/QĐ', reason: 'x', approvedFundingVnd: Number.MAX_SAFE_INTEGER },
+      data: {
+        decisionNo: '9/QĐ',
+        reason: 'x',
+        approvedFundingVnd: Number.MAX_SAFE_INTEGER,
+        adjustedBy: 'u-approver',
+      },
     },
-    { type: 'ProjectAccepted', data: { acceptedOn: ACCEPTED_ON, notes: 'Đạt' } },
+    {
+      type: 'ProjectAccepted',
+      data: { acceptedOn: ACCEPTED_ON, notes: 'Đạt', acceptedBy: 'u-center' },
+    },
     {
       type: 'PaymentDisbursed',
-      data: { amountVnd: Number.MAX_SAFE_INTEGER, paidOn: TODAY, voucherNo: 'PC-2' },
+      data: {
+        amountVnd: Number.MAX_SAFE_INTEGER,
+        paidOn: TODAY,
+        voucherNo: 'PC-2',
+        recordedBy: 'u-finance',
+      },
     },
-    { type: 'FundsRecovered', data: { amountVnd: 1, paidOn: TODAY, voucherNo: 'PT-1' } },
+    {
+      type: 'FundsRecovered',
+      data: { amountVnd: 1, paidOn: TODAY, voucherNo: 'PT-1', recordedBy: 'u-finance' },
+    },
   ].reduce((s, e) => projectDecider.evolve(s, e as ProjectEvent), inExecution);
 
   it('refuses a payment whose gross total would leave the safe integers, though the net stays within the approved funding', () =>

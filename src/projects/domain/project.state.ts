@@ -44,6 +44,8 @@ export interface Approval {
   readonly decisionDate: BusinessDate;
   /** The approved funding in force: the decision's amount, or the last adjustment's. */
   readonly approvedFundingVnd: Vnd;
+  /** Who approved the project, then whoever adjusted it since (segregation of duties). */
+  readonly decidedBy: readonly string[];
 }
 
 /** Running totals of money out (advances, payments) and back (recoveries). */
@@ -51,6 +53,8 @@ export interface Disbursed {
   readonly advancesVnd: Vnd;
   readonly paymentsVnd: Vnd;
   readonly recoveredVnd: Vnd;
+  /** Everyone who recorded money paid or recovered (segregation of duties). */
+  readonly recordedBy: readonly string[];
 }
 
 export interface ProgressReport {
@@ -135,6 +139,7 @@ export type AcceptedProject = Readonly<{
   disbursed: Disbursed;
   acceptedOn: BusinessDate;
   acceptanceNotes: string;
+  acceptedBy: string;
 }>;
 export type SettledProject = Readonly<{
   status: 'settled';
@@ -145,6 +150,7 @@ export type SettledProject = Readonly<{
   disbursed: Disbursed;
   acceptedOn: BusinessDate;
   acceptanceNotes: string;
+  acceptedBy: string;
   settlement: Settlement;
 }>;
 export type RejectedProject = Readonly<{
@@ -205,7 +211,12 @@ const REGISTERED_STATUSES: readonly Exclude<ProjectStateStatus, 'unregistered'>[
   'cancelled',
 ];
 
-export const NOTHING_DISBURSED: Disbursed = { advancesVnd: 0, paymentsVnd: 0, recoveredVnd: 0 };
+export const NOTHING_DISBURSED: Disbursed = {
+  advancesVnd: 0,
+  paymentsVnd: 0,
+  recoveredVnd: 0,
+  recordedBy: [],
+};
 
 export const initialProjectState = (): ProjectState => ({ status: 'unregistered' });
 
@@ -265,19 +276,17 @@ export function evolveProject(state: ProjectState, event: ProjectEvent): Project
     case 'ProjectResubmitted': {
       const s = expectStatus(state, event, ['revision_requested']);
       const { resubmittedBy } = event.data;
-      const proposedBy = s.dossier.proposedBy.includes(resubmittedBy)
-        ? s.dossier.proposedBy
-        : [...s.dossier.proposedBy, resubmittedBy];
+      const proposedBy = withOnce(s.dossier.proposedBy, resubmittedBy);
       const details = { ...s.dossier.details, ...changedDetails(event.data.changes) };
       return { status: 'registered', dossier: { ...s.dossier, proposedBy, details } };
     }
     case 'ProjectApproved': {
       const s = expectStatus(state, event, ['appraised']);
-      const { decisionNo, decisionDate, approvedFundingVnd } = event.data;
+      const { decisionNo, decisionDate, approvedFundingVnd, approvedBy } = event.data;
       return {
         ...s,
         status: 'approved',
-        approval: { decisionNo, decisionDate, approvedFundingVnd },
+        approval: { decisionNo, decisionDate, approvedFundingVnd, decidedBy: [approvedBy] },
       };
     }
     case 'ProjectRejected': {
@@ -306,15 +315,15 @@ export function evolveProject(state: ProjectState, event: ProjectEvent): Project
     }
     case 'AdvanceDisbursed': {
       const s = expectStatus(state, event, ['in_execution']);
-      return { ...s, disbursed: add(s.disbursed, 'advancesVnd', event.data.amountVnd) };
+      return { ...s, disbursed: add(s.disbursed, 'advancesVnd', event.data) };
     }
     case 'PaymentDisbursed': {
       const s = expectStatus(state, event, ['accepted']);
-      return { ...s, disbursed: add(s.disbursed, 'paymentsVnd', event.data.amountVnd) };
+      return { ...s, disbursed: add(s.disbursed, 'paymentsVnd', event.data) };
     }
     case 'FundsRecovered': {
       const s = expectStatus(state, event, ['accepted', 'cancelled']);
-      return { ...s, disbursed: add(s.disbursed, 'recoveredVnd', event.data.amountVnd) };
+      return { ...s, disbursed: add(s.disbursed, 'recoveredVnd', event.data) };
     }
     case 'InspectionRecorded': {
       const s = expectStatus(state, event, ['in_execution']);
@@ -324,14 +333,17 @@ export function evolveProject(state: ProjectState, event: ProjectEvent): Project
     }
     case 'ProjectAdjusted': {
       const s = expectStatus(state, event, ['in_execution']);
-      const { approvedFundingVnd, plannedEnd, targets } = event.data;
+      const { approvedFundingVnd, plannedEnd, targets, adjustedBy } = event.data;
       const details = {
         ...s.dossier.details,
         ...(plannedEnd !== undefined ? { plannedEnd } : {}),
         ...(targets !== undefined ? { targets } : {}),
       };
-      const approval =
-        approvedFundingVnd !== undefined ? { ...s.approval, approvedFundingVnd } : s.approval;
+      const approval = {
+        ...s.approval,
+        ...(approvedFundingVnd !== undefined ? { approvedFundingVnd } : {}),
+        decidedBy: withOnce(s.approval.decidedBy, adjustedBy),
+      };
       return { ...s, dossier: { ...s.dossier, details }, approval };
     }
     case 'ProjectAccepted': {
@@ -341,6 +353,7 @@ export function evolveProject(state: ProjectState, event: ProjectEvent): Project
         status: 'accepted',
         acceptedOn: event.data.acceptedOn,
         acceptanceNotes: event.data.notes,
+        acceptedBy: event.data.acceptedBy,
       };
     }
     case 'ProjectSettled': {
@@ -388,8 +401,21 @@ function expectStatus<S extends ProjectStateStatus>(
   return state as ProjectStateIn<S>;
 }
 
-function add(disbursed: Disbursed, key: keyof Disbursed, amount: Vnd): Disbursed {
-  return { ...disbursed, [key]: sumVnd([disbursed[key], amount]) };
+function add(
+  disbursed: Disbursed,
+  key: 'advancesVnd' | 'paymentsVnd' | 'recoveredVnd',
+  { amountVnd, recordedBy }: { amountVnd: Vnd; recordedBy: string },
+): Disbursed {
+  return {
+    ...disbursed,
+    [key]: sumVnd([disbursed[key], amountVnd]),
+    recordedBy: withOnce(disbursed.recordedBy, recordedBy),
+  };
+}
+
+/** `people` with `person` added unless already there. */
+function withOnce(people: readonly string[], person: string): readonly string[] {
+  return people.includes(person) ? people : [...people, person];
 }
 
 /** Sums each indicator over the reports in force, one per period. */

@@ -192,25 +192,44 @@ export const ev = {
     type: 'ProjectResubmitted',
     data: { changes, resubmittedBy },
   }),
-  approved: (approvedFundingVnd = 200_000_000, decisionDate = APPROVED_ON): ProjectEvent => ({
+  approved: (
+    approvedFundingVnd = 200_000_000,
+    decisionDate = APPROVED_ON,
+    approvedBy = approver.sub,
+  ): ProjectEvent => ({
     type: 'ProjectApproved',
-    data: { decisionNo: '123/QĐ-SCT', decisionDate, approvedFundingVnd },
+    data: { decisionNo: '123/QĐ-SCT', decisionDate, approvedFundingVnd, approvedBy },
   }),
   executionStarted: (startedOn = STARTED_ON): ProjectEvent => ({
     type: 'ExecutionStarted',
     data: { startedOn },
   }),
-  advance: (amountVnd: number, paidOn = '2024-04-01', voucherNo = 'PC-001'): ProjectEvent => ({
+  advance: (
+    amountVnd: number,
+    paidOn = '2024-04-01',
+    voucherNo = 'PC-001',
+    recordedBy = financeOfficer.sub,
+  ): ProjectEvent => ({
     type: 'AdvanceDisbursed',
-    data: { amountVnd, paidOn, voucherNo },
+    data: { amountVnd, paidOn, voucherNo, recordedBy },
   }),
-  payment: (amountVnd: number, paidOn = '2024-06-12', voucherNo = 'PC-002'): ProjectEvent => ({
+  payment: (
+    amountVnd: number,
+    paidOn = '2024-06-12',
+    voucherNo = 'PC-002',
+    recordedBy = financeOfficer.sub,
+  ): ProjectEvent => ({
     type: 'PaymentDisbursed',
-    data: { amountVnd, paidOn, voucherNo },
+    data: { amountVnd, paidOn, voucherNo, recordedBy },
   }),
-  recovered: (amountVnd: number, paidOn = TODAY, voucherNo = 'PT-001'): ProjectEvent => ({
+  recovered: (
+    amountVnd: number,
+    paidOn = TODAY,
+    voucherNo = 'PT-001',
+    recordedBy = financeOfficer.sub,
+  ): ProjectEvent => ({
     type: 'FundsRecovered',
-    data: { amountVnd, paidOn, voucherNo },
+    data: { amountVnd, paidOn, voucherNo, recordedBy },
   }),
   reported: (
     period: string,
@@ -223,17 +242,20 @@ export const ev = {
     type: 'ProgressReported',
     data: { period, reportedOn, achievements, replacesEarlierReport },
   }),
-  adjusted: (changes: {
-    approvedFundingVnd?: number;
-    plannedEnd?: string;
-    targets?: readonly { indicator: string; target: number }[];
-  }): ProjectEvent => ({
+  adjusted: (
+    changes: {
+      approvedFundingVnd?: number;
+      plannedEnd?: string;
+      targets?: readonly { indicator: string; target: number }[];
+    },
+    adjustedBy = approver.sub,
+  ): ProjectEvent => ({
     type: 'ProjectAdjusted',
-    data: { decisionNo: '45/QĐ-SCT', reason: 'Giá thiết bị tăng', ...changes },
+    data: { decisionNo: '45/QĐ-SCT', reason: 'Giá thiết bị tăng', ...changes, adjustedBy },
   }),
-  accepted: (acceptedOn = ACCEPTED_ON): ProjectEvent => ({
+  accepted: (acceptedOn = ACCEPTED_ON, acceptedBy = centerOfficer.sub): ProjectEvent => ({
     type: 'ProjectAccepted',
-    data: { acceptedOn, notes: 'Đạt yêu cầu' },
+    data: { acceptedOn, notes: 'Đạt yêu cầu', acceptedBy },
   }),
   settled: (settledAmountVnd: number, settledOn = TODAY): ProjectEvent => ({
     type: 'ProjectSettled',
