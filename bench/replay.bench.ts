@@ -1,6 +1,7 @@
 import { ProjectAuditService } from '../src/audit/project-audit.service';
 import { openDataDirDatabase } from '../src/event-store/sqlite-database';
 import { SqliteEventStore } from '../src/event-store/sqlite.event-store';
+import { PersonalDataVault } from '../src/personal-data/personal-data-vault';
 import { projectStreamId } from '../src/projects/application/project-stream';
 import { importProjects } from './lib/bulk-log';
 import { removeDir, scratchDir } from './lib/engine';
@@ -38,7 +39,7 @@ export async function replayBenchmark(options: ReplayOptions): Promise<Benchmark
     }
     if (version !== LENGTH)
       throw new Error(`the long project has ${version} events, expected ${LENGTH}`);
-    const audit = new ProjectAuditService(store);
+    const audit = new ProjectAuditService(store, PersonalDataVault.open(dir));
     const auditor = { sub: 'bench-auditor', name: 'Võ Văn Kiểm Toán', role: 'auditor' } as const;
     const raw = db
       .prepare(

@@ -9,6 +9,7 @@ import { InboxModule } from './inbox/inbox.module';
 import { PlansModule } from './plans/plans.module';
 import { Clock } from './platform/clock';
 import { StorageModule } from './platform/storage.module';
+import { PersonalDataModule } from './personal-data/personal-data.module';
 import { ProjectionsAdminModule } from './projections/projections-admin.module';
 import { ProjectionsModule } from './projections/projections.module';
 import { ProgrammesModule } from './programmes/programmes.module';
@@ -46,6 +47,7 @@ export class AppModule {
         SettingsModule.forRoot(settings),
         CqrsModule.forRoot(),
         StorageModule,
+        PersonalDataModule,
         ProjectionsModule,
         ProjectionsAdminModule,
         AuthModule,

@@ -9,6 +9,8 @@ import { projectDecider } from '../projects/domain/project.decider';
 import type { ProjectRegistered } from '../projects/domain/project.events';
 import { projectView, type ProjectView } from '../projects/domain/project.view';
 import { projectSerde } from '../projects/project.serde';
+import { PersonalDataVault } from '../personal-data/personal-data-vault';
+import { beneficiaryInEvent, showBeneficiary, type ShownBeneficiary } from '../personal-data/shown-beneficiary';
 
 export interface HistoryEntry {
   readonly version: number;
@@ -23,6 +25,11 @@ export interface HistoryEntry {
   readonly correlationId?: string;
   readonly hash: string;
   readonly prevHash: string;
+  /**
+   * The beneficiary the event references, read from the personal-data vault (or shown as
+   * erased); `data` itself stays exactly as recorded and hashed.
+   */
+  readonly beneficiary?: ShownBeneficiary;
 }
 
 /** Where a replay stops: after a version, or at an instant (events recorded at or before it). */
@@ -32,7 +39,7 @@ export interface ReplayedProject {
   /** The version the replay stopped at (0 if nothing had been recorded by then). */
   readonly version: number;
   readonly recordedAt: string | null;
-  readonly state: ProjectView | null;
+  readonly state: (Omit<ProjectView, 'beneficiary'> & { readonly beneficiary: ShownBeneficiary }) | null;
 }
 
 /**
@@ -41,21 +48,34 @@ export interface ReplayedProject {
  */
 @Injectable()
 export class ProjectAuditService {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly vault: PersonalDataVault,
+  ) {}
 
   async history(projectId: string, actor: Actor): Promise<{ events: HistoryEntry[] }> {
     const events = await this.readVisible(projectId, actor);
-    return { events: events.map(toHistoryEntry) };
+    const erased = events.some((e) => e.type === 'PersonalDataErased');
+    return {
+      events: events.map((event) => {
+        const record = beneficiaryInEvent(event.type, event.data);
+        const entry = toHistoryEntry(event);
+        return record ? { ...entry, beneficiary: showBeneficiary(record, this.vault, erased) } : entry;
+      }),
+    };
   }
 
   async replay(projectId: string, actor: Actor, point: ReplayPoint): Promise<ReplayedProject> {
     const events = await this.readVisible(projectId, actor);
     const upTo = eventsUpTo(events, point);
     const state = replay(projectDecider, upTo.map((e) => projectSerde.deserialize(e)));
+    const view = projectView(state);
+    // An erasure recorded after the replay point still hides the value: it is gone for good.
+    const erased = events.some((e) => e.type === 'PersonalDataErased');
     return {
       version: upTo.length,
       recordedAt: upTo.length ? upTo[upTo.length - 1].metadata.recordedAt : null,
-      state: projectView(state),
+      state: view && { ...view, beneficiary: showBeneficiary(view.beneficiary, this.vault, erased) },
     };
   }
 

@@ -5,6 +5,8 @@ import { PlanProjection } from '../plans/read-models/plan.projection';
 import { ProgrammeProjection } from '../programmes/read-models/programme.projection';
 import { ProjectSummaryProjection } from '../projects/read-models/project-summary.projection';
 import { ReminderFactsProjection } from '../reminders/reminder-facts.projection';
+import { PersonalDataErasureProjection } from '../personal-data/erasure.projection';
+import { PersonalDataVault } from '../personal-data/personal-data-vault';
 import { READ_MODEL_DB, type Projection } from './projection';
 import { ProjectionRunner } from './projection-runner';
 
@@ -23,8 +25,9 @@ export function allProjections(): Projection[] {
   providers: [
     {
       provide: ProjectionRunner,
-      inject: [EVENT_STORE, READ_MODEL_DB],
-      useFactory: (store: EventStore, db: Database) => new ProjectionRunner(store, db, allProjections()),
+      inject: [EVENT_STORE, READ_MODEL_DB, PersonalDataVault],
+      useFactory: (store: EventStore, db: Database, vault: PersonalDataVault) =>
+        new ProjectionRunner(store, db, [...allProjections(), new PersonalDataErasureProjection(vault)]),
     },
   ],
   exports: [ProjectionRunner],

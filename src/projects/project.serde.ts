@@ -36,6 +36,8 @@ const schemas: Record<ProjectEventType, EventSchemas[string]> = {
   ProjectSettled: { current: 1 },
   ProjectCancelled: { current: 1 },
   ReminderSent: { current: 1 },
+  PersonalDataErased: { current: 1 },
+  BeneficiaryCorrected: { current: 1 },
 };
 
 export const projectSerde = createSerde<ProjectEvent>(schemas);

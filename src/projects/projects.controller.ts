@@ -6,6 +6,7 @@ import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { UuidParam } from '../http/uuid-param';
 import { CommandMetaParam } from '../platform/command-meta.param';
 import { ReadYourWrites } from '../platform/read-your-writes';
+import { PersonalDataVault } from '../personal-data/personal-data-vault';
 import { READ_MODEL_DB } from '../projections/projection';
 import type { Actor } from '../shared/actor';
 import type { CommandMeta, CommandResponse } from './application/command-meta';
@@ -20,6 +21,7 @@ import { DisbursementDto } from './dto/disbursement.dto';
 import { InspectionDto } from './dto/inspection.dto';
 import { ListProjectsQuery, MinPositionQuery } from './dto/list-projects.query';
 import { ProgressReportDto } from './dto/progress-report.dto';
+import { BeneficiaryCorrectionDto, PersonalDataErasureDto } from './dto/personal-data.dto';
 import { ReasonDto } from './dto/reason.dto';
 import { RegisterProjectDto } from './dto/register-project.dto';
 import { ResubmitProjectDto } from './dto/resubmit-project.dto';
@@ -41,8 +43,9 @@ export class ProjectsController {
     private readonly commands: CommandBus,
     private readonly readYourWrites: ReadYourWrites,
     @Inject(READ_MODEL_DB) db: Database,
+    vault: PersonalDataVault,
   ) {
-    this.queries = new ProjectQueries(db);
+    this.queries = new ProjectQueries(db, vault);
   }
 
   @Post()
@@ -155,6 +158,24 @@ export class ProjectsController {
   @ApiOperation({ summary: 'Cancel a project before acceptance (→ cancelled)' })
   cancel(@Id() id: string, @Body() body: ReasonDto, @CommandMetaParam() meta: CommandMeta) {
     return this.commands.execute(new Steps.CancelProject.Command(id, body, meta));
+  }
+
+  @Post(':id/personal-data/erasure')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiOperation({
+    summary: "Erase the beneficiary's personal data at the data subject's request (keys destroyed; the record keeps the legal basis only)",
+  })
+  erasePersonalData(@Id() id: string, @Body() body: PersonalDataErasureDto, @CommandMetaParam() meta: CommandMeta) {
+    return this.commands.execute(new Steps.ErasePersonalData.Command(id, body, meta));
+  }
+
+  @Post(':id/beneficiary/correction')
+  @HttpCode(200)
+  @Roles('center_officer', 'admin')
+  @ApiOperation({ summary: "Record a corrected beneficiary value (a new version of the subject's personal data)" })
+  correctBeneficiary(@Id() id: string, @Body() body: BeneficiaryCorrectionDto, @CommandMetaParam() meta: CommandMeta) {
+    return this.commands.execute(new Steps.CorrectBeneficiary.Command(id, body, meta));
   }
 
   @Get()

@@ -54,6 +54,9 @@ const MATRIX = {
   'POST /projects/{id}/acceptance': ['center_officer'],
   'POST /projects/{id}/settlement': ['finance_officer'],
   'POST /projects/{id}/cancellation': ['approver'],
+  // The data subject's rights: erasure by the admin, correction by the Center too.
+  'POST /projects/{id}/personal-data/erasure': ['admin'],
+  'POST /projects/{id}/beneficiary/correction': ['center_officer', 'admin'],
   // Reads: the auditor reads everything, the admin reads lists and reports (docs/domain.md).
   'GET /projects': EVERYONE,
   'GET /projects/{id}': EVERYONE,
@@ -261,6 +264,14 @@ const CALLS: Record<Endpoint, Call> = {
   }),
   'POST /projects/{id}/cancellation': projectStep('registered', 'cancellation', {
     reason: 'Không còn đối tượng',
+  }),
+  'POST /projects/{id}/personal-data/erasure': projectStep('registered', 'personal-data/erasure', {
+    legalBasis: 'Điều 14 Luật Bảo vệ dữ liệu cá nhân',
+    requestRef: 'Đơn số 1/2024',
+  }),
+  'POST /projects/{id}/beneficiary/correction': projectStep('registered', 'beneficiary/correction', {
+    beneficiary: { name: 'Hộ kinh doanh Nguyễn Văn Sửa' },
+    reason: 'Sửa tên theo đề nghị',
   }),
   'GET /projects': { scope: 'none', prepare: get(() => '/projects') },
   'GET /projects/{id}': projectRead('', (position) => `?minPosition=${position}`),

@@ -13,6 +13,7 @@ import { openPlans } from '../support/open-plans';
 import { apiClient, type ApiClient } from '../support/http';
 import { peopleOf, ProjectSteps } from '../support/lifecycle';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { PersonalDataVault } from '../../src/personal-data/personal-data-vault';
 
 /**
  * POST /api/v1/admin/projections/rebuild: the read models rebuilt inside the running server
@@ -42,7 +43,7 @@ async function writeLog(dir: string): Promise<void> {
   const clock = new FixedClock(new Date('2024-12-01T03:00:00Z'));
   const reference = new ReferenceDataService();
   const plans = await openPlans(store, clock, reference, [2024]);
-  await driveProjects(new ProjectCommandService(store, { advanceCapPercent: 70 }, reference, clock, plans), 150);
+  await driveProjects(new ProjectCommandService(store, { advanceCapPercent: 70 }, reference, clock, plans, PersonalDataVault.open(dir)), 150);
   await store.close();
 }
 

@@ -13,6 +13,7 @@ import { disbursementReport } from '../../src/projects/read-models/disbursement-
 import { ReferenceDataService } from '../../src/reference-data/reference-data.service';
 import { driveProjects, dumpReadModels, meta } from '../support/drive-projects';
 import { openPlans } from '../support/open-plans';
+import { PersonalDataVault } from '../../src/personal-data/personal-data-vault';
 
 /**
  * Read models stay right when an event reaches them twice: a second process on the same file
@@ -43,7 +44,7 @@ describe('projections applied more than once', () => {
     const clock = new FixedClock(new Date('2024-12-01T03:00:00Z'));
     const reference = new ReferenceDataService();
     const plans = await openPlans(store, clock, reference, [2024]);
-    service = new ProjectCommandService(store, { advanceCapPercent: 70 }, reference, clock, plans);
+    service = new ProjectCommandService(store, { advanceCapPercent: 70 }, reference, clock, plans, PersonalDataVault.open(dir));
   });
 
   afterEach(async () => {

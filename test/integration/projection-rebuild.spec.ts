@@ -11,6 +11,7 @@ import { ProjectCommandService } from '../../src/projects/application/project-co
 import { ReferenceDataService } from '../../src/reference-data/reference-data.service';
 import { driveProjects, dumpReadModels } from '../support/drive-projects';
 import { openPlans } from '../support/open-plans';
+import { PersonalDataVault } from '../../src/personal-data/personal-data-vault';
 
 describe('projections', () => {
   let dir: string;
@@ -27,7 +28,7 @@ describe('projections', () => {
     const clock = new FixedClock(new Date('2024-12-01T03:00:00Z'));
     const reference = new ReferenceDataService();
     const plans = await openPlans(store, clock, reference, [2024]);
-    service = new ProjectCommandService(store, { advanceCapPercent: 70 }, reference, clock, plans);
+    service = new ProjectCommandService(store, { advanceCapPercent: 70 }, reference, clock, plans, PersonalDataVault.open(dir));
   });
 
   afterEach(async () => {

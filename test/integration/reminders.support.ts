@@ -25,6 +25,7 @@ import { ReminderQueue, type QueueLog } from '../../src/reminders/reminder-queue
 import { ReminderScan } from '../../src/reminders/reminder-scan';
 import { DEFAULT_REMINDER_SETTINGS } from '../../src/reminders/rules/reminder-settings';
 import type { Actor } from '../../src/shared/actor';
+import { PersonalDataVault } from '../../src/personal-data/personal-data-vault';
 
 /** Real Redis, real SQLite, real HTTP and SMTP receivers for the reminder integration specs. */
 
@@ -85,7 +86,7 @@ export async function openWorld(today = '2024-06-01'): Promise<World> {
     },
   });
   const plans = await openPlans(store, clock, reference, [2024]);
-  const projects = new ProjectCommandService(store, { advanceCapPercent: 70 }, reference, clock, plans);
+  const projects = new ProjectCommandService(store, { advanceCapPercent: 70 }, reference, clock, plans, PersonalDataVault.open(dir));
 
   async function register(title: string, districtCode = 'bien-hoa'): Promise<string> {
     const { id } = await projects.register(

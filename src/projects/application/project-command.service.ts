@@ -13,6 +13,9 @@ import { KeyedSerializer } from '../../platform/keyed-serializer';
 import { ReferenceDataService } from '../../reference-data/reference-data.service';
 import { DomainError, ruleBroken } from '../../shared/domain-error';
 import { PlanLookup } from '../../plans/application/plan-lookup';
+import { sealBeneficiaryIn } from '../../personal-data/beneficiary-sealing';
+import { PersonalDataVault } from '../../personal-data/personal-data-vault';
+import { isSealedBeneficiary } from '../domain/project.types';
 import type { Actor } from '../../shared/actor';
 import type {
   ProjectCommand,
@@ -55,6 +58,7 @@ export class ProjectCommandService {
     private readonly referenceData: ReferenceDataService,
     private readonly clock: Clock,
     private readonly plans: PlanLookup,
+    private readonly vault: PersonalDataVault,
   ) {}
 
   /**
@@ -92,22 +96,32 @@ export class ProjectCommandService {
     const today = this.clock.today();
     const streamId = projectStreamId(projectId);
     const outcome = await this.perProject
-      .run(streamId, () =>
-        handleCommand(
-          this.store,
-          projectAggregate,
-          { streamId, command, today, ...meta },
-          {
-            authorize: (state) => this.authorize(state, command, meta),
-            context: () => ({
-              actor: meta.actor,
-              today,
-              reference: this.referenceData.current(),
-              rules: this.rules,
-            }),
-          },
-        ),
-      )
+      .run(streamId, async () => {
+        // Personal data goes to the vault; the command and the log carry only its reference.
+        const sealed = sealBeneficiaryIn(command, projectId, this.vault);
+        try {
+          const done = await handleCommand(
+            this.store,
+            projectAggregate,
+            { streamId, command: sealed.command, today, ...meta },
+            {
+              authorize: (state) => this.authorize(state, sealed.command, meta),
+              context: () => ({
+                actor: meta.actor,
+                today,
+                reference: this.referenceData.current(),
+                rules: this.rules,
+              }),
+            },
+          );
+          if (command.type === 'ErasePersonalData') this.destroyErasedKeys(done.state);
+          return done;
+        } catch (error) {
+          // A refused command changes nothing: not even the vault.
+          if (sealed.created) this.vault.discard(sealed.created);
+          throw error;
+        }
+      })
       .catch((error: unknown) => {
         if (error instanceof StaleVersionError)
           throw PreconditionFailedError.versions(error.expected, error.actual);
@@ -135,6 +149,17 @@ export class ProjectCommandService {
       { type: 'RecordReminderSent', data },
       { commandId: reminderRecordCommandId(data), actor: REMINDER_SYSTEM_ACTOR },
     );
+  }
+
+  /**
+   * The erasure is recorded: destroy the subject's keys now (a retry of the same request does
+   * it again; the erasure projection does it after a crash in between).
+   */
+  private destroyErasedKeys(state: ProjectState): void {
+    if (state.status === 'unregistered') return;
+    const { beneficiary } = state.dossier.details;
+    if (isSealedBeneficiary(beneficiary))
+      this.vault.erase(beneficiary.personalData.subjectId, this.clock.now().toISOString());
   }
 
   /** A project a caller may not see is answered as if it did not exist (API.md: 404, not 403). */

@@ -14,6 +14,8 @@ export const AdjustProject = defineProjectStep('AdjustProject');
 export const AcceptProject = defineProjectStep('AcceptProject');
 export const SettleProject = defineProjectStep('SettleProject');
 export const CancelProject = defineProjectStep('CancelProject');
+export const ErasePersonalData = defineProjectStep('ErasePersonalData');
+export const CorrectBeneficiary = defineProjectStep('CorrectBeneficiary');
 
 export const PROJECT_STEP_HANDLERS = [
   StartAppraisal,
@@ -29,4 +31,6 @@ export const PROJECT_STEP_HANDLERS = [
   AcceptProject,
   SettleProject,
   CancelProject,
+  ErasePersonalData,
+  CorrectBeneficiary,
 ].map((step) => step.Handler);

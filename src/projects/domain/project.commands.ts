@@ -1,5 +1,6 @@
 import type {
   AppraisalOutcome,
+  BeneficiaryRecord,
   BusinessDate,
   DisbursementKind,
   IndicatorTarget,
@@ -90,6 +91,21 @@ export type RecordReminderSent = Readonly<{
   };
 }>;
 
+/**
+ * Erases the beneficiary's personal data at the data subject's request (Luật Bảo vệ dữ liệu cá
+ * nhân): the record names the legal basis and the request, never the data.
+ */
+export type ErasePersonalData = Readonly<{
+  type: 'ErasePersonalData';
+  data: { readonly legalBasis: string; readonly requestRef: string };
+}>;
+
+/** Records a corrected beneficiary value (a new sealed version) at the subject's request. */
+export type CorrectBeneficiary = Readonly<{
+  type: 'CorrectBeneficiary';
+  data: { readonly beneficiary: BeneficiaryRecord; readonly reason: string };
+}>;
+
 export type ProjectCommand =
   | RegisterProject
   | StartAppraisal
@@ -105,4 +121,6 @@ export type ProjectCommand =
   | AcceptProject
   | SettleProject
   | CancelProject
-  | RecordReminderSent;
+  | RecordReminderSent
+  | ErasePersonalData
+  | CorrectBeneficiary;

@@ -18,6 +18,7 @@ import {
   startExecution,
 } from './project.execution-steps';
 import { cancel, recordDisbursement, settle } from './project.money-steps';
+import { correctBeneficiary, erasePersonalData } from './project.personal-data-steps';
 import { recordReminderSent } from './project.reminder-steps';
 import type { ProjectState } from './project.state';
 
@@ -63,6 +64,10 @@ export function decideProject(
       return cancel(command, state, context);
     case 'RecordReminderSent':
       return recordReminderSent(command, state);
+    case 'ErasePersonalData':
+      return erasePersonalData(command, state, context.actor);
+    case 'CorrectBeneficiary':
+      return correctBeneficiary(command, state, context.actor);
     default:
       return assertNever(command, 'project command');
   }

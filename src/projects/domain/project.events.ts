@@ -1,4 +1,5 @@
 import type {
+  BeneficiaryRecord,
   BusinessDate,
   IndicatorTarget,
   IndicatorValue,
@@ -141,6 +142,26 @@ export type ReminderSent = Readonly<{
   };
 }>;
 
+/**
+ * The beneficiary's personal data was erased: the vault destroyed the subject's keys. Only the
+ * legal basis, the request and who erased are recorded.
+ */
+export type PersonalDataErased = Readonly<{
+  type: 'PersonalDataErased';
+  data: {
+    readonly subjectId: string;
+    readonly legalBasis: string;
+    readonly requestRef: string;
+    readonly erasedBy: string;
+  };
+}>;
+
+/** A corrected beneficiary value was recorded (a new sealed version in the vault). */
+export type BeneficiaryCorrected = Readonly<{
+  type: 'BeneficiaryCorrected';
+  data: { readonly beneficiary: BeneficiaryRecord; readonly reason: string; readonly correctedBy: string };
+}>;
+
 export type ProjectEvent =
   | ProjectRegistered
   | AppraisalStarted
@@ -160,7 +181,9 @@ export type ProjectEvent =
   | ProjectAccepted
   | ProjectSettled
   | ProjectCancelled
-  | ReminderSent;
+  | ReminderSent
+  | PersonalDataErased
+  | BeneficiaryCorrected;
 
 export type ProjectEventType = ProjectEvent['type'];
 

@@ -2,7 +2,9 @@ import { isBusinessDate, isPeriod } from '../../shared/business-date';
 import { ruleBroken } from '../../shared/domain-error';
 import { isVnd } from '../../shared/vnd';
 import type { ReferenceData } from '../../reference-data/reference-data';
+import { isSealedBeneficiary } from './project.types';
 import type {
+  BeneficiaryRecord,
   BusinessDate,
   IndicatorTarget,
   IndicatorValue,
@@ -158,7 +160,7 @@ export function validateDetails(details: RegistrationDetails, reference: Referen
       'activityType',
     );
   }
-  requireText(details.beneficiary?.name, 'beneficiary.name');
+  requireBeneficiary(details.beneficiary);
   requirePositiveVnd(details.requestedFundingVnd, 'requestedFundingVnd');
   requireVnd(details.counterpartFundingVnd, 'counterpartFundingVnd');
   // The support norm is a share of the total cost, so the total must be exact too.
@@ -180,6 +182,34 @@ export function validateDetails(details: RegistrationDetails, reference: Referen
   const plannedStart = requireDate(details.plannedStart, 'plannedStart');
   const plannedEnd = requireDate(details.plannedEnd, 'plannedEnd');
   requirePlannedEndNotBeforeStart(plannedStart, plannedEnd);
+}
+
+const SUBJECT_ID = /^[A-Za-z0-9-]{1,64}$/;
+const HMAC_HEX = /^[0-9a-f]{64}$/;
+
+/** A plain beneficiary needs its name; a sealed one a well-formed reference into the vault. */
+export function requireBeneficiary(beneficiary: BeneficiaryRecord | undefined): void {
+  if (beneficiary === undefined || beneficiary === null || typeof beneficiary !== 'object')
+    throw ruleBroken('required', 'beneficiary is required', 'beneficiary');
+  if (!isSealedBeneficiary(beneficiary)) {
+    requireText(beneficiary.name, 'beneficiary.name');
+    return;
+  }
+  const { subjectId, version, hash } = beneficiary.personalData;
+  if (
+    typeof subjectId !== 'string' ||
+    !SUBJECT_ID.test(subjectId) ||
+    !Number.isSafeInteger(version) ||
+    version < 1 ||
+    typeof hash !== 'string' ||
+    !HMAC_HEX.test(hash)
+  ) {
+    throw ruleBroken(
+      'invalid_personal_data_reference',
+      'beneficiary must reference a sealed value of the personal-data vault',
+      'beneficiary',
+    );
+  }
 }
 
 export function requireDistrict(district: unknown, reference: ReferenceData): string {

@@ -31,6 +31,8 @@ export interface Dossier {
   readonly details: RegistrationDetails;
   /** Reminders delivered about the project (src/reminders), so none is sent twice. */
   readonly sentReminderIds: readonly string[];
+  /** The beneficiary's personal data was erased (absent in states cached before erasure existed). */
+  readonly personalDataErased?: boolean;
 }
 
 export interface Appraisal {
@@ -198,7 +200,7 @@ export const CANCELLABLE_STATUSES = [
 export type CancellableStatus = (typeof CANCELLABLE_STATUSES)[number];
 
 /** Every status a project has once registered. */
-const REGISTERED_STATUSES: readonly Exclude<ProjectStateStatus, 'unregistered'>[] = [
+export const REGISTERED_STATUSES: readonly Exclude<ProjectStateStatus, 'unregistered'>[] = [
   'registered',
   'under_appraisal',
   'revision_requested',
@@ -382,6 +384,15 @@ export function evolveProject(state: ProjectState, event: ProjectEvent): Project
         ...s,
         dossier: { ...s.dossier, sentReminderIds: [...sent, event.data.reminderId] },
       };
+    }
+    case 'PersonalDataErased': {
+      const s = expectStatus(state, event, REGISTERED_STATUSES);
+      return { ...s, dossier: { ...s.dossier, personalDataErased: true } };
+    }
+    case 'BeneficiaryCorrected': {
+      const s = expectStatus(state, event, REGISTERED_STATUSES);
+      const details = { ...s.dossier.details, beneficiary: event.data.beneficiary };
+      return { ...s, dossier: { ...s.dossier, details } };
     }
     default:
       return assertNever(event, 'project event');

@@ -24,6 +24,32 @@ export interface Beneficiary {
   readonly taxCode?: string;
 }
 
+/**
+ * The beneficiary's personal data as the log keeps it: a reference into the personal-data
+ * vault (src/personal-data) and a keyed hash of the value, never the value itself, so an
+ * erasure destroys the value without touching the hash-chained log (docs/audit.md).
+ */
+export interface SealedBeneficiary {
+  readonly personalData: {
+    /** The data subject: one per project's beneficiary. */
+    readonly subjectId: string;
+    /** 1 at registration; each resubmission with a new value or correction adds one. */
+    readonly version: number;
+    /** HMAC-SHA-256 of the value under the subject's own key (hex), gone with the key. */
+    readonly hash: string;
+  };
+}
+
+/**
+ * A beneficiary in commands, events and state: sealed as the server records it, or plain in
+ * events recorded before personal data left the log (and in the domain's own tests).
+ */
+export type BeneficiaryRecord = Beneficiary | SealedBeneficiary;
+
+export function isSealedBeneficiary(value: BeneficiaryRecord): value is SealedBeneficiary {
+  return typeof (value as SealedBeneficiary).personalData === 'object';
+}
+
 export interface IndicatorTarget {
   readonly indicator: string;
   readonly target: number;
@@ -42,7 +68,7 @@ export type InspectionOutcome = 'satisfactory' | 'issues_found';
 export interface RegistrationDetails {
   readonly title: string;
   readonly activityType: string;
-  readonly beneficiary: Beneficiary;
+  readonly beneficiary: BeneficiaryRecord;
   readonly requestedFundingVnd: Vnd;
   readonly counterpartFundingVnd: Vnd;
   readonly fundingSource: FundingSource;

@@ -3,7 +3,7 @@ import { netDisbursedVnd } from './project.money-rules';
 import { sentReminderIdsOf } from './project.reminder-steps';
 import { NOTHING_DISBURSED, type ProjectState } from './project.state';
 import type {
-  Beneficiary,
+  BeneficiaryRecord,
   BusinessDate,
   FundingSource,
   Period,
@@ -30,7 +30,7 @@ export interface ProjectView {
   readonly title: string;
   readonly activityType: string;
   readonly fundingSource: FundingSource;
-  readonly beneficiary: Beneficiary;
+  readonly beneficiary: BeneficiaryRecord;
   readonly requestedFundingVnd: Vnd;
   readonly counterpartFundingVnd: Vnd;
   readonly appraisedFundingVnd: Vnd | null;

@@ -1,3 +1,4 @@
+import type { ShownBeneficiary } from '../../personal-data/shown-beneficiary';
 import type { ProjectView } from '../domain/project.view';
 import { rate } from '../../shared/vnd';
 
@@ -11,7 +12,7 @@ export interface ProjectDetails {
   readonly title: string;
   readonly activityType: string;
   readonly fundingSource: string;
-  readonly beneficiary: ProjectView['beneficiary'];
+  readonly beneficiary: ShownBeneficiary | ProjectView['beneficiary'];
   readonly requestedFundingVnd: number;
   readonly counterpartFundingVnd: number;
   readonly appraisedFundingVnd: number | null;

@@ -1,4 +1,6 @@
 import type { Database } from 'better-sqlite3';
+import { showBeneficiary } from '../../personal-data/shown-beneficiary';
+import type { PersonalDataVault } from '../../personal-data/personal-data-vault';
 import { projectView } from '../domain/project.view';
 import type { ProjectState } from '../domain/project.state';
 import { toProjectDetails, type ProjectDetails } from './project-details';
@@ -21,13 +23,16 @@ interface Row {
 
 /** Reads of the project read model. */
 export class ProjectQueries {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly vault: PersonalDataVault,
+  ) {}
 
   find(projectId: string): ProjectDetails | undefined {
     const row = this.db
       .prepare('SELECT project_id, version, updated_at, state_json FROM project_summary WHERE project_id = ?')
       .get(projectId) as Row | undefined;
-    return row && details(row);
+    return row && this.details(row);
   }
 
   list(filter: ProjectListFilter): { items: ProjectDetails[]; total: number } {
@@ -54,12 +59,16 @@ export class ProjectQueries {
          ORDER BY first_position LIMIT @limit OFFSET @offset`,
       )
       .all({ ...params, limit: filter.pageSize, offset: (filter.page - 1) * filter.pageSize }) as Row[];
-    return { items: rows.map(details), total };
+    return { items: rows.map((row) => this.details(row)), total };
   }
-}
 
-function details(row: Row): ProjectDetails {
-  const view = projectView(JSON.parse(row.state_json) as ProjectState);
-  if (!view) throw new Error(`Project ${row.project_id} has a read-model row but no registration`);
-  return toProjectDetails(view, row.version, row.updated_at);
+  /** The stored state holds only the sealed reference: the value is read from the vault now. */
+  private details(row: Row): ProjectDetails {
+    const state = JSON.parse(row.state_json) as ProjectState;
+    const view = projectView(state);
+    if (!view || state.status === 'unregistered')
+      throw new Error(`Project ${row.project_id} has a read-model row but no registration`);
+    const beneficiary = showBeneficiary(view.beneficiary, this.vault, state.dossier.personalDataErased);
+    return { ...toProjectDetails(view, row.version, row.updated_at), beneficiary };
+  }
 }
