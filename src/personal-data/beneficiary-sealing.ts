@@ -1,6 +1,10 @@
 import { derivedId } from '../event-store/command-ids';
 import type { ProjectCommand } from '../projects/domain/project.commands';
-import type { Beneficiary, BeneficiaryRecord, SealedBeneficiary } from '../projects/domain/project.types';
+import type {
+  Beneficiary,
+  BeneficiaryRecord,
+  SealedBeneficiary,
+} from '../projects/domain/project.types';
 import { isSealedBeneficiary } from '../projects/domain/project.types';
 import { ruleBroken } from '../shared/domain-error';
 import { PersonalDataErasedError, type PersonalDataVault } from './personal-data-vault';
@@ -47,13 +51,19 @@ export function sealBeneficiaryIn(
     case 'CorrectBeneficiary': {
       if (command.data.beneficiary === undefined) return { command };
       const { value, created } = seal(command.data.beneficiary);
-      return { command: { ...command, data: { ...command.data, beneficiary: value } } as ProjectCommand, created };
+      return {
+        command: { ...command, data: { ...command.data, beneficiary: value } } as ProjectCommand,
+        created,
+      };
     }
     case 'ResubmitProject': {
       const given = command.data.changes.beneficiary;
       if (given === undefined) return { command };
       const { value, created } = seal(given);
-      return { command: { ...command, data: { changes: { ...command.data.changes, beneficiary: value } } }, created };
+      return {
+        command: { ...command, data: { changes: { ...command.data.changes, beneficiary: value } } },
+        created,
+      };
     }
     default:
       return { command };

@@ -1,7 +1,15 @@
 import BetterSqlite3, { type Database } from 'better-sqlite3';
-import { createCipheriv, createDecipheriv, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHmac,
+  randomBytes,
+  timingSafeEqual,
+} from 'node:crypto';
 import { join } from 'node:path';
+import { EventStoreUnavailableError } from '../event-store/event-store.port';
 import { canonicalJson } from '../event-store/hash-chain';
+import { isSqliteUnavailableError } from '../event-store/sqlite-database';
 import { ensurePrivateFile } from '../platform/private-files';
 import type { Beneficiary, SealedBeneficiary } from '../projects/domain/project.types';
 
@@ -47,7 +55,8 @@ export class PersonalDataVault {
   static open(dataDir: string): PersonalDataVault {
     const file = join(dataDir, PERSONAL_DATA_FILE);
     ensurePrivateFile(file);
-    const db = new BetterSqlite3(file);
+    // A short wait for a lock (none but this process writes here): never stall the event loop.
+    const db = new BetterSqlite3(file, { timeout: 50 });
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('secure_delete = ON');
@@ -81,6 +90,10 @@ export class PersonalDataVault {
    * An erased subject takes no new value.
    */
   seal(subjectId: string, value: Beneficiary): SealResult {
+    return this.writing(() => this.sealNow(subjectId, value));
+  }
+
+  private sealNow(subjectId: string, value: Beneficiary): SealResult {
     return this.db.transaction((): SealResult => {
       if (this.isErased(subjectId)) throw new PersonalDataErasedError(subjectId);
       const keys = this.keysOf(subjectId) ?? this.createKeys(subjectId);
@@ -111,11 +124,17 @@ export class PersonalDataVault {
   /** Removes a version this process sealed for a command that was then refused. */
   discard(sealed: SealedBeneficiary): void {
     const { subjectId, version } = sealed.personalData;
-    this.db.transaction(() => {
-      this.db.prepare('DELETE FROM sealed_values WHERE subject_id = ? AND version = ?').run(subjectId, version);
-      const left = this.db.prepare('SELECT 1 FROM sealed_values WHERE subject_id = ? LIMIT 1').get(subjectId);
-      if (!left) this.db.prepare('DELETE FROM subject_keys WHERE subject_id = ?').run(subjectId);
-    })();
+    this.writing(() =>
+      this.db.transaction(() => {
+        this.db
+          .prepare('DELETE FROM sealed_values WHERE subject_id = ? AND version = ?')
+          .run(subjectId, version);
+        const left = this.db
+          .prepare('SELECT 1 FROM sealed_values WHERE subject_id = ? LIMIT 1')
+          .get(subjectId);
+        if (!left) this.db.prepare('DELETE FROM subject_keys WHERE subject_id = ?').run(subjectId);
+      })(),
+    );
   }
 
   /** The value behind a reference, checked against the hash the log holds. */
@@ -141,6 +160,10 @@ export class PersonalDataVault {
    * Idempotent: applying a recorded erasure again (a restored backup, a rebuild) is harmless.
    */
   erase(subjectId: string, erasedAt: string): void {
+    this.writing(() => this.eraseNow(subjectId, erasedAt));
+  }
+
+  private eraseNow(subjectId: string, erasedAt: string): void {
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM sealed_values WHERE subject_id = ?').run(subjectId);
       this.db.prepare('DELETE FROM subject_keys WHERE subject_id = ?').run(subjectId);
@@ -154,11 +177,29 @@ export class PersonalDataVault {
   }
 
   isErased(subjectId: string): boolean {
-    return this.db.prepare('SELECT 1 FROM erased_subjects WHERE subject_id = ?').get(subjectId) !== undefined;
+    return (
+      this.db.prepare('SELECT 1 FROM erased_subjects WHERE subject_id = ?').get(subjectId) !==
+      undefined
+    );
   }
 
   close(): void {
     if (this.db.open) this.db.close();
+  }
+
+  /** A full disk or a read-only file is the storage being unavailable (503), as for the log. */
+  private writing<T>(write: () => T): T {
+    try {
+      return write();
+    } catch (error) {
+      if (isSqliteUnavailableError(error)) {
+        throw new EventStoreUnavailableError(
+          `The personal-data vault cannot take writes now: ${(error as Error).message}`,
+          error,
+        );
+      }
+      throw error;
+    }
   }
 
   private keysOf(subjectId: string): { enc_key: Buffer; mac_key: Buffer } | undefined {
@@ -180,7 +221,9 @@ export class PersonalDataVault {
 
 export class PersonalDataErasedError extends Error {
   constructor(readonly subjectId: string) {
-    super(`The personal data of subject ${subjectId} was erased; no new value can be recorded for it`);
+    super(
+      `The personal data of subject ${subjectId} was erased; no new value can be recorded for it`,
+    );
     this.name = 'PersonalDataErasedError';
   }
 }

@@ -1,10 +1,18 @@
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PERSONAL_DATA_FILE, PersonalDataErasedError, PersonalDataVault } from './personal-data-vault';
+import {
+  PERSONAL_DATA_FILE,
+  PersonalDataErasedError,
+  PersonalDataVault,
+} from './personal-data-vault';
 
 const SUBJECT = '0b4d8a52-1111-5222-8333-444455556666';
-const VALUE = { name: 'Hộ kinh doanh Lâm Văn Thử', address: 'Ấp 2, xã Phú Lập', taxCode: '3600999888' };
+const VALUE = {
+  name: 'Hộ kinh doanh Lâm Văn Thử',
+  address: 'Ấp 2, xã Phú Lập',
+  taxCode: '3600999888',
+};
 
 let dir: string;
 let vault: PersonalDataVault;
@@ -23,7 +31,11 @@ describe('the personal-data vault', () => {
   it('seals a value as a reference and a keyed hash, and reads it back', () => {
     const { sealed, created } = vault.seal(SUBJECT, VALUE);
     expect(created).toBe(true);
-    expect(sealed.personalData).toEqual({ subjectId: SUBJECT, version: 1, hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(sealed.personalData).toEqual({
+      subjectId: SUBJECT,
+      version: 1,
+      hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
     expect(vault.unseal(sealed)).toEqual({ status: 'present', value: VALUE });
   });
 

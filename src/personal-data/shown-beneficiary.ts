@@ -37,9 +37,15 @@ export function showBeneficiary(
     case 'present':
       return { ...found.value, personalData: { subjectId, version, status: 'present' } };
     case 'erased':
-      return { name: ERASED_BENEFICIARY_NAME, personalData: { subjectId, version, status: 'erased' } };
+      return {
+        name: ERASED_BENEFICIARY_NAME,
+        personalData: { subjectId, version, status: 'erased' },
+      };
     case 'unavailable':
-      return { name: UNAVAILABLE_BENEFICIARY_NAME, personalData: { subjectId, version, status: 'unavailable' } };
+      return {
+        name: UNAVAILABLE_BENEFICIARY_NAME,
+        personalData: { subjectId, version, status: 'unavailable' },
+      };
   }
 }
 

@@ -117,8 +117,16 @@ export class ProjectCommandService {
           if (command.type === 'ErasePersonalData') this.destroyErasedKeys(done.state);
           return done;
         } catch (error) {
-          // A refused command changes nothing: not even the vault.
-          if (sealed.created) this.vault.discard(sealed.created);
+          // A refused command changes nothing: not even the vault. If the vault cannot take
+          // the delete either (a full disk), the unreferenced ciphertext stays: the refusal
+          // itself is what the caller must see.
+          if (sealed.created) {
+            try {
+              this.vault.discard(sealed.created);
+            } catch {
+              // nothing more to do here; see above
+            }
+          }
           throw error;
         }
       })
