@@ -39,7 +39,7 @@ export async function createApp(
   adapter.getInstance().addHook('onRequest', echoRequestId);
   // Commands take JSON only: a text/plain body is an unsupported media type (415), not bad JSON.
   adapter.getInstance().removeContentTypeParser('text/plain');
-  guardJsonBodies(adapter.getInstance());
+  guardJsonBodies(adapter.getInstance(), settings.jsonLimits);
 
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(settings),

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { JsonBodyLimits } from '../http/json-structure';
 import { DomainError } from '../shared/domain-error';
 import {
   resolveReminderSettings,
@@ -74,6 +75,8 @@ export interface Settings {
   /** Requests per client per minute; 0 turns rate limiting off. */
   readonly rateLimitPerMinute: number;
   readonly bodyLimitBytes: number;
+  /** The structure a JSON body may have, checked before it is parsed (src/http/json-structure.ts). */
+  readonly jsonLimits: JsonBodyLimits;
   /** Advances before acceptance may reach this share (0..100) of the approved funding. */
   readonly advanceCapPercent: number;
   readonly logLevel: LogLevel;
@@ -229,6 +232,18 @@ function authSettings(
   };
 }
 
+/**
+ * The lower bounds are what the DTOs themselves take (1000 project ids in a district's
+ * registration, 5000 characters of description): a lower limit would refuse valid requests.
+ */
+function jsonLimits(env: Env): JsonBodyLimits {
+  return {
+    maxArrayItems: integer(env, 'BODY_MAX_ARRAY_ITEMS', 1000, 1000, 1_000_000),
+    maxNodes: integer(env, 'BODY_MAX_NODES', 20_000, 5000, 10_000_000),
+    maxStringLength: integer(env, 'BODY_MAX_STRING_LENGTH', 10_000, 5000, 1024 * 1024 * 1024),
+  };
+}
+
 /** Reads and validates the settings from `env`. Throws an Error naming the first bad variable. */
 export function loadSettings(env: NodeJS.ProcessEnv, options: LoadSettingsOptions = {}): Settings {
   const nodeEnv = oneOf(env, 'NODE_ENV', NODE_ENVS, 'development');
@@ -258,6 +273,7 @@ export function loadSettings(env: NodeJS.ProcessEnv, options: LoadSettingsOption
     },
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 6000, 0, 10_000_000),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1, 1024 * 1024 * 1024),
+    jsonLimits: jsonLimits(env),
     advanceCapPercent: integer(env, 'ADVANCE_CAP_PERCENT', 70, 0, 100),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
   };

@@ -32,6 +32,7 @@ describe('loadSettings', () => {
         reminderCron: '0 7 * * *',
         rateLimitPerMinute: 6000,
         bodyLimitBytes: 1048576,
+        jsonLimits: { maxArrayItems: 1000, maxNodes: 20000, maxStringLength: 10000 },
         advanceCapPercent: 70,
         logLevel: 'info',
         reminders: { attempts: 5, backoffMs: 60000, rules: DEFAULT_REMINDER_SETTINGS },
@@ -69,6 +70,9 @@ describe('loadSettings', () => {
       REMINDER_RULES: '{"appraisalPending":{"afterDays":10}}',
       RATE_LIMIT_PER_MINUTE: '0',
       BODY_LIMIT_BYTES: '2048',
+      BODY_MAX_ARRAY_ITEMS: '2000',
+      BODY_MAX_NODES: '50000',
+      BODY_MAX_STRING_LENGTH: '6000',
       ADVANCE_CAP_PERCENT: '100',
       LOG_LEVEL: 'debug',
     });
@@ -100,6 +104,7 @@ describe('loadSettings', () => {
       },
       rateLimitPerMinute: 0,
       bodyLimitBytes: 2048,
+      jsonLimits: { maxArrayItems: 2000, maxNodes: 50000, maxStringLength: 6000 },
       advanceCapPercent: 100,
       logLevel: 'debug',
     });
@@ -132,6 +137,10 @@ describe('loadSettings', () => {
       ['SMTP_URL', { SMTP_URL: 'mail.example' }],
       ['RATE_LIMIT_PER_MINUTE', { RATE_LIMIT_PER_MINUTE: '-1' }],
       ['BODY_LIMIT_BYTES', { BODY_LIMIT_BYTES: '0' }],
+      // Below what the DTOs themselves take: valid requests would be refused.
+      ['BODY_MAX_ARRAY_ITEMS', { BODY_MAX_ARRAY_ITEMS: '999' }],
+      ['BODY_MAX_NODES', { BODY_MAX_NODES: '100' }],
+      ['BODY_MAX_STRING_LENGTH', { BODY_MAX_STRING_LENGTH: '4999' }],
       ['ADVANCE_CAP_PERCENT', { ADVANCE_CAP_PERCENT: '101' }],
       ['ADVANCE_CAP_PERCENT', { ADVANCE_CAP_PERCENT: '70%' }],
       ['LOG_LEVEL', { LOG_LEVEL: 'verbose' }],
