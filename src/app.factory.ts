@@ -8,6 +8,7 @@ import type { Settings } from './config/settings';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { frameworkErrorAsProblem, guardJsonBodies } from './http/json-body';
 import { echoRequestId } from './http/request-id';
+import { serverLimitOptions } from './http/server-limits';
 import { createValidationPipe } from './http/validation';
 import {
   createLogger,
@@ -35,6 +36,7 @@ export async function createApp(
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     frameworkErrors: frameworkErrorAsProblem,
+    ...serverLimitOptions(settings.httpTimeouts),
   });
   adapter.getInstance().addHook('onRequest', echoRequestId);
   // Commands take JSON only: a text/plain body is an unsupported media type (415), not bad JSON.

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
+import { connect, type Socket } from 'node:net';
 import { apiClient, registrationBody, type ApiClient, type HttpResponse } from '../support/http';
 import { peopleOf, type People } from '../support/lifecycle';
 import { startTestServer, type TestServer } from '../support/test-server';
@@ -116,5 +118,140 @@ describe('keys JSON allows but the engine refuses', () => {
   it('refuses constructor.prototype with 400 naming it', async () => {
     const response = await registerRaw(`{"beneficiary": {"constructor": {"prototype": {}}}}`);
     expectProblem(response, 400, 'key_not_allowed', 'beneficiary.constructor.prototype');
+  });
+});
+
+interface RawAnswer {
+  readonly status: number;
+  readonly contentType: string;
+  readonly body: string;
+}
+
+/** A request sent with node:http, which (unlike fetch) sends headers of any size. */
+function rawRequest(headers: Record<string, string>): Promise<RawAnswer> {
+  const url = new URL(server.baseUrl);
+  return new Promise((resolve, reject) => {
+    const outgoing = httpRequest(
+      { host: url.hostname, port: url.port, path: '/health', headers, agent: false },
+      (incoming) => {
+        let body = '';
+        incoming.setEncoding('utf8');
+        incoming.on('data', (chunk: string) => (body += chunk));
+        incoming.on('end', () =>
+          resolve({
+            status: incoming.statusCode ?? 0,
+            contentType: String(incoming.headers['content-type'] ?? ''),
+            body,
+          }),
+        );
+      },
+    );
+    outgoing.on('error', reject);
+    outgoing.end();
+  });
+}
+
+/** What the server wrote on a raw connection until it closed it (or `stop` said to give up). */
+interface SocketOutcome {
+  readonly closedByServer: boolean;
+  readonly received: string;
+}
+
+function openSocket(): Promise<Socket> {
+  const url = new URL(server.baseUrl);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(url.port), url.hostname, () => resolve(socket));
+    socket.once('error', reject);
+  });
+}
+
+/**
+ * Sends `head`, then one byte of `drip` every 100 ms, until the server closes the connection
+ * or `drip` runs out (which, at 100 bytes, is 10 s: far beyond the timeouts under test).
+ */
+async function slowClient(head: string, drip: string): Promise<SocketOutcome> {
+  const socket = await openSocket();
+  let received = '';
+  let closed = false;
+  socket.setEncoding('utf8');
+  socket.on('data', (chunk: string) => (received += chunk));
+  socket.on('error', () => undefined);
+  const ended = new Promise<void>((resolve) =>
+    socket.once('close', () => {
+      closed = true;
+      resolve();
+    }),
+  );
+  socket.write(head);
+  for (const byte of drip) {
+    if (closed) break;
+    await Promise.race([ended, new Promise((resolve) => setTimeout(resolve, 100))]);
+    if (!closed) socket.write(byte);
+  }
+  const closedByServer = closed;
+  socket.destroy();
+  return { closedByServer, received };
+}
+
+function statusLineAndType(received: string): { statusLine: string; contentType: string } {
+  const [head] = received.split('\r\n\r\n', 1);
+  const lines = head.split('\r\n');
+  const type = lines.find((line) => /^content-type:/i.test(line)) ?? '';
+  return {
+    statusLine: lines[0],
+    contentType: type.replace(/^content-type:\s*/i, '').split(';', 1)[0],
+  };
+}
+
+describe('a client that sends its request a byte at a time', () => {
+  it('is answered 408 as a problem and cut off while still sending its headers', async () => {
+    const outcome = await slowClient(
+      'GET /health HTTP/1.1\r\nHost: x\r\nX-Slow: ',
+      'a'.repeat(100),
+    );
+    expect({ closed: outcome.closedByServer, ...statusLineAndType(outcome.received) }).toEqual({
+      closed: true,
+      statusLine: 'HTTP/1.1 408 Request Timeout',
+      contentType: 'application/problem+json',
+    });
+  });
+
+  it('is answered 408 as a problem and cut off while still sending its body', async () => {
+    const head =
+      'POST /api/v1/projects HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n' +
+      `Authorization: Bearer ${people.center}\r\nContent-Length: 1000\r\n\r\n{"title":"`;
+    const outcome = await slowClient(head, 'a'.repeat(100));
+    expect({ closed: outcome.closedByServer, ...statusLineAndType(outcome.received) }).toEqual({
+      closed: true,
+      statusLine: 'HTTP/1.1 408 Request Timeout',
+      contentType: 'application/problem+json',
+    });
+  });
+});
+
+describe('errors the HTTP server answers before the application sees the request', () => {
+  it('answers a header over 16 KB with 431 as a problem document', async () => {
+    const answer = await rawRequest({ 'x-big': 'a'.repeat(20_000) });
+    expect({
+      status: answer.status,
+      contentType: answer.contentType.split(';', 1)[0],
+      bodyStatus: (JSON.parse(answer.body) as { status: number }).status,
+    }).toEqual({ status: 431, contentType: 'application/problem+json', bodyStatus: 431 });
+  });
+
+  it('answers a request it cannot parse with 400 as a problem document', async () => {
+    const socket = await openSocket();
+    const received = await new Promise<string>((resolve) => {
+      let text = '';
+      socket.setEncoding('utf8');
+      socket.on('data', (chunk: string) => (text += chunk));
+      socket.on('error', () => undefined);
+      socket.once('close', () => resolve(text));
+      socket.write('NOT HTTP AT ALL\r\n\r\n');
+    });
+    expect(statusLineAndType(received)).toEqual({
+      statusLine: 'HTTP/1.1 400 Bad Request',
+      contentType: 'application/problem+json',
+    });
   });
 });
