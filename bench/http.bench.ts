@@ -36,13 +36,13 @@ export interface HttpOptions {
   readonly projects: number;
 }
 
-interface Server {
+export interface Server {
   readonly process: ChildProcess;
   readonly url: string;
   stop(): Promise<void>;
 }
 
-async function startServer(
+export async function startServer(
   script: string,
   args: readonly string[],
   nodeFlags: readonly string[] = [],

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { join } from 'node:path';
+import { bodyAttackBenchmark } from './body-attack.bench';
 import { commandsBenchmark } from './commands.bench';
 import { httpBenchmark } from './http.bench';
 import { rebuildBenchmark } from './rebuild.bench';
@@ -22,6 +23,7 @@ const BENCHMARKS: Record<string, Benchmark> = {
   replay: (quick) => replayBenchmark({ runs: quick ? 1 : 3, iterations: quick ? 300 : 2000 }),
   reminders: (quick) => remindersBenchmark({ runs: quick ? 3 : 7 }),
   http: (quick) => httpBenchmark({ runs: quick ? 1 : 3, seconds: quick ? 2 : 5, projects: 2000 }),
+  'body-attack': (quick) => bodyAttackBenchmark({ seconds: quick ? 5 : 10 }),
 };
 
 function argument(name: string): string | undefined {

@@ -11,6 +11,7 @@ import type { Settings } from './config/settings';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { frameworkErrorAsProblem, guardJsonBodies } from './http/json-body';
 import { echoRequestId } from './http/request-id';
+import { serverLimitOptions } from './http/server-limits';
 import { createValidationPipe } from './http/validation';
 import { dashboardTokenOf, QUEUE_DASHBOARD_PATH } from './reminders/http/dashboard-session';
 import {
@@ -41,11 +42,12 @@ export async function createApp(
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     frameworkErrors: frameworkErrorAsProblem,
+    ...serverLimitOptions(settings.httpTimeouts),
   });
   adapter.getInstance().addHook('onRequest', echoRequestId);
   // Commands take JSON only: a text/plain body is an unsupported media type (415), not bad JSON.
   adapter.getInstance().removeContentTypeParser('text/plain');
-  guardJsonBodies(adapter.getInstance());
+  guardJsonBodies(adapter.getInstance(), settings.jsonLimits);
 
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(settings),

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { join } from 'node:path';
+import type { JsonBodyLimits } from '../http/json-structure';
+import type { HttpTimeouts } from '../http/server-limits';
 import { DomainError } from '../shared/domain-error';
 import {
   resolveReminderSettings,
@@ -97,6 +99,10 @@ export interface Settings {
   readonly rateLimitPerMinute: number;
   readonly trustProxy: TrustProxy;
   readonly bodyLimitBytes: number;
+  /** The structure a JSON body may have, checked before it is parsed (src/http/json-structure.ts). */
+  readonly jsonLimits: JsonBodyLimits;
+  /** Request, headers, keep-alive and idle connection timeouts (src/http/server-limits.ts). */
+  readonly httpTimeouts: HttpTimeouts;
   /** Advances before acceptance may reach this share (0..100) of the approved funding. */
   readonly advanceCapPercent: number;
   readonly logLevel: LogLevel;
@@ -354,6 +360,41 @@ function authSettings(
   };
 }
 
+/**
+ * The lower bounds are what the DTOs themselves take (1000 project ids in a district's
+ * registration, 5000 characters of description): a lower limit would refuse valid requests.
+ */
+function jsonLimits(env: Env): JsonBodyLimits {
+  return {
+    maxArrayItems: integer(env, 'BODY_MAX_ARRAY_ITEMS', 1000, 1000, 1_000_000),
+    maxNodes: integer(env, 'BODY_MAX_NODES', 20_000, 5000, 10_000_000),
+    maxStringLength: integer(env, 'BODY_MAX_STRING_LENGTH', 10_000, 5000, 1024 * 1024 * 1024),
+  };
+}
+
+const HOUR_MS = 3_600_000;
+
+/** A client that sends its request a byte at a time is cut off (Node: headers by 60 s, body never). */
+function httpTimeouts(env: Env): HttpTimeouts {
+  const requestMs = integer(env, 'HTTP_REQUEST_TIMEOUT_MS', 30_000, 0, HOUR_MS);
+  const headersMs = integer(
+    env,
+    'HTTP_HEADERS_TIMEOUT_MS',
+    requestMs > 0 ? Math.min(10_000, requestMs) : 10_000,
+    1,
+    HOUR_MS,
+  );
+  // Node refuses a headers timeout longer than the request timeout.
+  if (requestMs > 0 && headersMs > requestMs)
+    fail('HTTP_HEADERS_TIMEOUT_MS', `must not exceed HTTP_REQUEST_TIMEOUT_MS (${requestMs})`);
+  return {
+    requestMs,
+    headersMs,
+    keepAliveMs: integer(env, 'HTTP_KEEP_ALIVE_TIMEOUT_MS', 5000, 1, HOUR_MS),
+    connectionMs: integer(env, 'HTTP_CONNECTION_TIMEOUT_MS', 60_000, 0, HOUR_MS),
+  };
+}
+
 /** Reads and validates the settings from `env`. Throws an Error naming the first bad variable. */
 export function loadSettings(env: NodeJS.ProcessEnv, options: LoadSettingsOptions = {}): Settings {
   const nodeEnv = oneOf(env, 'NODE_ENV', NODE_ENVS, 'development');
@@ -384,6 +425,8 @@ export function loadSettings(env: NodeJS.ProcessEnv, options: LoadSettingsOption
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 6000, 0, 10_000_000),
     trustProxy: trustProxy(env),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1, 1024 * 1024 * 1024),
+    jsonLimits: jsonLimits(env),
+    httpTimeouts: httpTimeouts(env),
     advanceCapPercent: integer(env, 'ADVANCE_CAP_PERCENT', 70, 0, 100),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     rebuildPageSize: integer(env, 'REBUILD_PAGE_SIZE', 1000, 1, 100_000),

@@ -35,6 +35,13 @@ describe('loadSettings', () => {
         rateLimitPerMinute: 6000,
         trustProxy: false,
         bodyLimitBytes: 1048576,
+        jsonLimits: { maxArrayItems: 1000, maxNodes: 20000, maxStringLength: 10000 },
+        httpTimeouts: {
+          requestMs: 30000,
+          headersMs: 10000,
+          keepAliveMs: 5000,
+          connectionMs: 60000,
+        },
         advanceCapPercent: 70,
         logLevel: 'info',
         reminders: { attempts: 5, backoffMs: 60000, rules: DEFAULT_REMINDER_SETTINGS },
@@ -76,6 +83,13 @@ describe('loadSettings', () => {
       RATE_LIMIT_PER_MINUTE: '0',
       TRUST_PROXY: '10.0.0.5, 10.0.1.0/24,loopback',
       BODY_LIMIT_BYTES: '2048',
+      BODY_MAX_ARRAY_ITEMS: '2000',
+      BODY_MAX_NODES: '50000',
+      BODY_MAX_STRING_LENGTH: '6000',
+      HTTP_REQUEST_TIMEOUT_MS: '20000',
+      HTTP_HEADERS_TIMEOUT_MS: '4000',
+      HTTP_KEEP_ALIVE_TIMEOUT_MS: '3000',
+      HTTP_CONNECTION_TIMEOUT_MS: '0',
       ADVANCE_CAP_PERCENT: '100',
       LOG_LEVEL: 'debug',
       REBUILD_PAGE_SIZE: '250',
@@ -111,6 +125,8 @@ describe('loadSettings', () => {
       rateLimitPerMinute: 0,
       trustProxy: ['10.0.0.5', '10.0.1.0/24', 'loopback'],
       bodyLimitBytes: 2048,
+      jsonLimits: { maxArrayItems: 2000, maxNodes: 50000, maxStringLength: 6000 },
+      httpTimeouts: { requestMs: 20000, headersMs: 4000, keepAliveMs: 3000, connectionMs: 0 },
       advanceCapPercent: 100,
       logLevel: 'debug',
       rebuildPageSize: 250,
@@ -136,6 +152,11 @@ describe('loadSettings', () => {
       loadSettings({ AUTH_JWT_SECRET: SECRET, TRUST_PROXY: value }).trustProxy;
     expect(trust('fd00::/8')).toEqual(['fd00::/8']);
     expect(trust('false')).toBe(false);
+  });
+
+  it('keeps the headers timeout within a short request timeout when only that is set', () => {
+    const settings = loadSettings({ AUTH_JWT_SECRET: SECRET, HTTP_REQUEST_TIMEOUT_MS: '1500' });
+    expect(settings.httpTimeouts).toMatchObject({ requestMs: 1500, headersMs: 1500 });
   });
 
   it('treats an empty variable as unset', () => {
@@ -174,6 +195,19 @@ describe('loadSettings', () => {
       ['TRUST_PROXY', { TRUST_PROXY: '10.0.0.1,,10.0.0.2' }],
       ['TRUST_PROXY', { TRUST_PROXY: 'proxy.internal' }],
       ['BODY_LIMIT_BYTES', { BODY_LIMIT_BYTES: '0' }],
+      // Below what the DTOs themselves take: valid requests would be refused.
+      ['BODY_MAX_ARRAY_ITEMS', { BODY_MAX_ARRAY_ITEMS: '999' }],
+      ['BODY_MAX_NODES', { BODY_MAX_NODES: '100' }],
+      ['BODY_MAX_STRING_LENGTH', { BODY_MAX_STRING_LENGTH: '4999' }],
+      ['HTTP_REQUEST_TIMEOUT_MS', { HTTP_REQUEST_TIMEOUT_MS: '30s' }],
+      // Node refuses a headers timeout longer than the request timeout.
+      [
+        'HTTP_HEADERS_TIMEOUT_MS',
+        { HTTP_REQUEST_TIMEOUT_MS: '5000', HTTP_HEADERS_TIMEOUT_MS: '6000' },
+      ],
+      ['HTTP_HEADERS_TIMEOUT_MS', { HTTP_HEADERS_TIMEOUT_MS: '0' }],
+      ['HTTP_KEEP_ALIVE_TIMEOUT_MS', { HTTP_KEEP_ALIVE_TIMEOUT_MS: '0' }],
+      ['HTTP_CONNECTION_TIMEOUT_MS', { HTTP_CONNECTION_TIMEOUT_MS: '-1' }],
       ['ADVANCE_CAP_PERCENT', { ADVANCE_CAP_PERCENT: '101' }],
       ['ADVANCE_CAP_PERCENT', { ADVANCE_CAP_PERCENT: '70%' }],
       ['LOG_LEVEL', { LOG_LEVEL: 'verbose' }],

@@ -1,4 +1,6 @@
+import { HttpStatus } from '@nestjs/common';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { structureRefusal, type JsonBodyLimits, type StructureRefusal } from './json-structure';
 import {
   PROBLEM_CONTENT_TYPE,
   ProblemException,
@@ -6,49 +8,52 @@ import {
   ValidationProblem,
 } from './problem-details';
 
-/** Our bodies nest three levels at most; anything far deeper is refused before validation recurses into it. */
-export const MAX_BODY_DEPTH = 32;
-
-/**
- * What JSON allows but the engine cannot keep: nesting deep enough to exhaust the validators'
- * recursion, and strings with a lone UTF-16 surrogate ("\ud800"), which are not Unicode text
- * and have no canonical form to hash. Walked without recursion, so no depth can overflow it.
- */
-export function bodyShapeProblem(body: unknown): string | undefined {
-  const stack: { value: unknown; depth: number }[] = [{ value: body, depth: 0 }];
-  while (stack.length > 0) {
-    const { value, depth } = stack.pop()!;
-    if (typeof value === 'string') {
-      if (!value.isWellFormed()) return 'holds text that is not valid Unicode (a lone surrogate)';
-      continue;
-    }
-    if (value === null || typeof value !== 'object') continue;
-    if (depth >= MAX_BODY_DEPTH) return `nests deeper than ${MAX_BODY_DEPTH} levels`;
-    for (const [key, child] of Object.entries(value)) {
-      if (!key.isWellFormed()) return 'holds a key that is not valid Unicode (a lone surrogate)';
-      stack.push({ value: child, depth: depth + 1 });
-    }
+/** The problem a body refused by its structure is answered with. */
+export function structureProblem(
+  refusal: Exclude<StructureRefusal, { kind: 'invalid' }>,
+): ProblemException {
+  const errors = [{ field: refusal.field, message: refusal.message }];
+  switch (refusal.kind) {
+    case 'limit':
+      return new ProblemException(
+        HttpStatus.PAYLOAD_TOO_LARGE,
+        `The body is larger than the server takes: ${refusal.message}`,
+        { code: 'body_limit_exceeded', errors },
+      );
+    case 'key':
+      return new ProblemException(HttpStatus.BAD_REQUEST, refusal.message, {
+        slug: 'malformed-request',
+        title: 'Malformed request',
+        code: refusal.code,
+        errors,
+      });
+    case 'shape':
+      return new ValidationProblem(errors);
   }
-  return undefined;
 }
 
 /**
- * Replaces Fastify's JSON parser with the same parser (its protection against prototype
- * poisoning kept) followed by the shape check above: such a body is a 400 problem, never a
- * crash further in.
+ * Replaces Fastify's JSON parser: the structure check above on the text first, then the same
+ * parser (its protection against prototype poisoning kept as a second line). A refused body
+ * is a 4xx problem, never a crash or a long validation further in.
  */
-export function guardJsonBodies(instance: FastifyInstance): void {
+export function guardJsonBodies(instance: FastifyInstance, limits: JsonBodyLimits): void {
   const parse = instance.getDefaultJsonParser('error', 'error');
   instance.removeContentTypeParser('application/json');
   instance.addContentTypeParser(
     'application/json',
     { parseAs: 'string' },
     (request, body, done) => {
+      const refusal = structureRefusal(body as string, limits);
+      if (refusal !== undefined && refusal.kind !== 'invalid')
+        return done(structureProblem(refusal));
       parse(request, body as string, (error, value) => {
         if (error) return done(error);
-        const problem = bodyShapeProblem(value);
-        if (problem)
-          return done(new ValidationProblem([{ field: 'body', message: `The body ${problem}` }]));
+        // Text the scan could not read but JSON.parse could would have skipped every check.
+        if (refusal !== undefined)
+          return done(
+            new ValidationProblem([{ field: 'body', message: 'The body is not plain JSON' }]),
+          );
         done(null, value);
       });
     },

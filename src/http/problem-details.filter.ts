@@ -22,6 +22,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
+    // The client went away while its body was being read (it reset, or a timeout cut it
+    // off): nobody is left to answer, and it is no fault of ours to log as one.
+    // (The request stream itself is destroyed after every body read, so ask the socket.)
+    if (request.raw.socket?.destroyed) {
+      request.log.debug({ err: exception }, 'client went away');
+      return;
+    }
     const { problem, headers, unexpected } = problemFor(exception, pathOf(request.url));
 
     if (unexpected) request.log.error({ err: exception }, 'request failed');
