@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { ReadYourWrites } from '../platform/read-your-writes';
 import { ProgrammesModule } from '../programmes/programmes.module';
 import { PlanCommandService } from './application/plan-command.service';
 import { PlanLookup } from './application/plan-lookup';
@@ -11,13 +10,7 @@ import { PlansController } from './plans.controller';
 @Module({
   imports: [ProgrammesModule],
   controllers: [PlansController],
-  providers: [
-    ReadYourWrites,
-    PlanCommandService,
-    PlanLookup,
-    RegisteredProjects,
-    ...PLAN_COMMAND_HANDLERS,
-  ],
+  providers: [PlanCommandService, PlanLookup, RegisteredProjects, ...PLAN_COMMAND_HANDLERS],
   exports: [PlanLookup],
 })
 export class PlansModule {}

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { ReadYourWrites } from '../platform/read-your-writes';
 import { ProgrammeCommandService } from './application/programme-command.service';
 import { ProgrammeLookup } from './application/programme-lookup';
 import { PROGRAMME_COMMAND_HANDLERS } from './commands/programme-commands';
@@ -8,12 +7,7 @@ import { ProgrammesController } from './programmes.controller';
 /** Programmes (Chương trình khuyến công): commands, lookups for other aggregates, queries. */
 @Module({
   controllers: [ProgrammesController],
-  providers: [
-    ReadYourWrites,
-    ProgrammeCommandService,
-    ProgrammeLookup,
-    ...PROGRAMME_COMMAND_HANDLERS,
-  ],
+  providers: [ProgrammeCommandService, ProgrammeLookup, ...PROGRAMME_COMMAND_HANDLERS],
   exports: [ProgrammeLookup],
 })
 export class ProgrammesModule {}

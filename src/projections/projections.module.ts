@@ -1,4 +1,10 @@
-import { Global, Inject, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Global,
+  Inject,
+  Module,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import type { Database } from 'better-sqlite3';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
 import { PlanProjection } from '../plans/read-models/plan.projection';
@@ -7,6 +13,7 @@ import { ProjectSummaryProjection } from '../projects/read-models/project-summar
 import { ReminderFactsProjection } from '../reminders/reminder-facts.projection';
 import { PersonalDataErasureProjection } from '../personal-data/erasure.projection';
 import { PersonalDataVault } from '../personal-data/personal-data-vault';
+import { ReadYourWrites } from '../platform/read-your-writes';
 import { READ_MODEL_DB, type Projection } from './projection';
 import { ProjectionRunner } from './projection-runner';
 
@@ -27,10 +34,15 @@ export function allProjections(): Projection[] {
       provide: ProjectionRunner,
       inject: [EVENT_STORE, READ_MODEL_DB, PersonalDataVault],
       useFactory: (store: EventStore, db: Database, vault: PersonalDataVault) =>
-        new ProjectionRunner(store, db, [...allProjections(), new PersonalDataErasureProjection(vault)]),
+        new ProjectionRunner(store, db, [
+          ...allProjections(),
+          new PersonalDataErasureProjection(vault),
+        ]),
     },
+    // One provider for every feature: a query with minPosition waits for this runner.
+    ReadYourWrites,
   ],
-  exports: [ProjectionRunner],
+  exports: [ProjectionRunner, ReadYourWrites],
 })
 export class ProjectionsModule implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(@Inject(ProjectionRunner) private readonly runner: ProjectionRunner) {}

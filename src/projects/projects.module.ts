@@ -3,7 +3,6 @@ import { ProjectAuditController } from '../audit/project-audit.controller';
 import { ProjectAuditService } from '../audit/project-audit.service';
 import { SETTINGS, type Settings } from '../config/settings';
 import { PlansModule } from '../plans/plans.module';
-import { ReadYourWrites } from '../platform/read-your-writes';
 import { ReportsController } from '../reports/reports.controller';
 import { PROJECT_RULES, ProjectCommandService } from './application/project-command.service';
 import type { ProjectRules } from './domain/project.context';
@@ -18,11 +17,12 @@ import { ProjectsController } from './projects.controller';
     {
       provide: PROJECT_RULES,
       inject: [SETTINGS],
-      useFactory: (settings: Settings): ProjectRules => ({ advanceCapPercent: settings.advanceCapPercent }),
+      useFactory: (settings: Settings): ProjectRules => ({
+        advanceCapPercent: settings.advanceCapPercent,
+      }),
     },
     ProjectCommandService,
     ProjectAuditService,
-    ReadYourWrites,
     RegisterProjectHandler,
     ...PROJECT_STEP_HANDLERS,
   ],

@@ -25,6 +25,25 @@ export interface ReminderScanDeps {
   readonly districts: () => DistrictNames;
   readonly today: () => BusinessDate;
   readonly log: QueueLog;
+  /**
+   * Resolves true once the reminder read model has applied every event in the log as of the
+   * call (the log's head then), false if `timeoutMs` passes first. A rebuilding read model
+   * starts again from the beginning, so it is behind until the rebuild reaches that head.
+   */
+  readonly caughtUp: (timeoutMs: number) => Promise<boolean>;
+}
+
+/** How long a scan an admin asked for waits for the read model (as read-your-writes does). */
+export const MANUAL_SCAN_WAIT_MS = 5_000;
+/** How long the scheduled scan waits (after a restart the read models may be catching up). */
+export const SCHEDULED_SCAN_WAIT_MS = 60_000;
+
+/** The read model had not reached the log's head in time: nothing was scanned or queued. */
+export class ReminderFactsBehindError extends Error {
+  constructor(readonly waitedMs: number) {
+    super(`The reminder read model did not reach the log's head within ${waitedMs} ms`);
+    this.name = 'ReminderFactsBehindError';
+  }
 }
 
 /**
@@ -41,8 +60,14 @@ export class ReminderScan {
     return scanReminders(facts, asOf, settings);
   }
 
-  /** Scans and queues; throws ReminderQueueUnavailableError when Redis is away. */
-  async scanAndQueue(asOf: BusinessDate): Promise<ScanResult> {
+  /**
+   * Scans and queues; throws ReminderQueueUnavailableError when Redis is away. The scan first
+   * waits until the read model holds every write acknowledged before it (a plan opened, a
+   * project started just now), and refuses with ReminderFactsBehindError rather than scan a
+   * read model that is behind (catching up after a restart, or rebuilding).
+   */
+  async scanAndQueue(asOf: BusinessDate, waitMs = MANUAL_SCAN_WAIT_MS): Promise<ScanResult> {
+    if (!(await this.deps.caughtUp(waitMs))) throw new ReminderFactsBehindError(waitMs);
     const due = this.due(asOf);
     await this.deps.queue.enqueue(
       due.map((r): DeliveryJobData => ({ reminderId: r.reminderId, subject: subjectOf(r), asOf })),
@@ -53,7 +78,8 @@ export class ReminderScan {
   /** The queue's processor. A thrown error makes BullMQ try the job again with backoff. */
   readonly process = async (job: Job): Promise<unknown> => {
     if (job.name === SCAN_JOB) {
-      const result = await this.scanAndQueue(this.deps.today());
+      // A read model still behind fails the job: BullMQ tries it again (attempts of the scheduler).
+      const result = await this.scanAndQueue(this.deps.today(), SCHEDULED_SCAN_WAIT_MS);
       this.deps.log.log(`Reminder scan as of ${result.asOf}: ${result.queued} due`);
       return { asOf: result.asOf, queued: result.queued };
     }

@@ -26,6 +26,7 @@ import { ReminderDelivery } from './reminder-delivery';
 import { ReminderFactsReader } from './reminder-facts.reader';
 import { ReminderHistory } from './reminder-history';
 import { ReminderQueue } from './reminder-queue';
+import { ProjectionRunner } from '../projections/projection-runner';
 import { ReminderScan } from './reminder-scan';
 import { REMINDER_HEALTH_PROBES, reminderHealthProbes } from './reminders.health';
 
@@ -70,6 +71,7 @@ const log = new Logger('Reminders');
         ReferenceDataService,
         ReminderQueue,
         NOTIFIERS,
+        ProjectionRunner,
       ],
       useFactory: (
         settings: Settings,
@@ -80,6 +82,7 @@ const log = new Logger('Reminders');
         reference: ReferenceDataService,
         queue: ReminderQueue,
         notifiers: Notifier[],
+        runner: ProjectionRunner,
       ) => {
         const history = new ReminderHistory({
           store,
@@ -104,6 +107,7 @@ const log = new Logger('Reminders');
           districts,
           today: () => clock.today(),
           log,
+          caughtUp: async (timeoutMs) => runner.waitFor(await store.headPosition(), timeoutMs),
         });
       },
     },

@@ -206,6 +206,7 @@ export function startInstance(world: World, options: InstanceOptions): Instance 
     districts,
     today: () => world.clock.today(),
     log,
+    caughtUp: async (timeoutMs) => world.runner.waitFor(await world.store.headPosition(), timeoutMs),
   });
   if (options.worker !== false) queue.startWorker(scan.process);
   return {

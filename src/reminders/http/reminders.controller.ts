@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../auth/auth.decorators';
 import { ServiceUnavailableProblem } from '../../http/problem-details';
@@ -7,7 +7,9 @@ import {
   ReminderQueueUnavailableError,
   type FailedReminderJob,
 } from '../reminder-queue';
-import { ReminderScan, type ScanResult } from '../reminder-scan';
+import { ReminderFactsBehindError, ReminderScan, type ScanResult } from '../reminder-scan';
+import { MinPositionQuery } from '../../projects/dto/list-projects.query';
+import { ReadYourWrites } from '../../platform/read-your-writes';
 import { ScanRemindersDto } from './scan-reminders.dto';
 
 /** Seconds before retrying a request that needs Redis. */
@@ -22,6 +24,7 @@ export class RemindersController {
   constructor(
     private readonly scan: ReminderScan,
     private readonly queue: ReminderQueue,
+    private readonly readYourWrites: ReadYourWrites,
   ) {}
 
   @Post('scan')
@@ -29,8 +32,24 @@ export class RemindersController {
   @ApiOperation({
     summary: 'Run the reminder rules now as of a date and queue what is due (503 without Redis)',
   })
-  runScan(@Body() body: ScanRemindersDto): Promise<ScanResult> {
-    return whileQueueUp(() => this.scan.scanAndQueue(body.asOf));
+  async runScan(
+    @Body() body: ScanRemindersDto,
+    @Query() query: MinPositionQuery,
+  ): Promise<ScanResult> {
+    // The scan waits for the log's head anyway; minPosition is accepted as on every read.
+    await this.readYourWrites.reach(query.minPosition);
+    try {
+      return await whileQueueUp(() => this.scan.scanAndQueue(body.asOf));
+    } catch (error) {
+      if (error instanceof ReminderFactsBehindError) {
+        throw new ServiceUnavailableProblem(
+          'The reminder read model has not caught up with the log yet (catching up or rebuilding); try again shortly',
+          1,
+          'read_model_behind',
+        );
+      }
+      throw error;
+    }
   }
 
   @Get('failed')
