@@ -10,6 +10,7 @@ import {
   type ReminderSettings,
   type ReminderSettingsOverrides,
 } from '../reminders/rules/reminder-settings';
+import { DEFAULT_PROJECT_RULES } from '../projects/domain/project.context';
 
 /**
  * The application's configuration: environment variables read and validated once, at start.
@@ -427,7 +428,13 @@ export function loadSettings(env: NodeJS.ProcessEnv, options: LoadSettingsOption
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1, 1024 * 1024 * 1024),
     jsonLimits: jsonLimits(env),
     httpTimeouts: httpTimeouts(env),
-    advanceCapPercent: integer(env, 'ADVANCE_CAP_PERCENT', 70, 0, 100),
+    advanceCapPercent: integer(
+      env,
+      'ADVANCE_CAP_PERCENT',
+      DEFAULT_PROJECT_RULES.advanceCapPercent,
+      0,
+      100,
+    ),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     rebuildPageSize: integer(env, 'REBUILD_PAGE_SIZE', 1000, 1, 100_000),
   };

@@ -43,6 +43,7 @@ import {
   type ResubscribingOptions,
   type SubscriptionStatus,
 } from './eventstoredb.subscription';
+import { checkImportedVersions } from './imported-versions';
 
 /** /health asks often; a server that does not answer within this is reported down, not waited for. */
 const PING_DEADLINE_MS = 3000;
@@ -427,17 +428,3 @@ function earlierResult(stored: readonly RecordedEvent[]): AppendResult {
   return { version: last.version, position: last.position, events: stored, alreadyAppended: true };
 }
 
-/** Returns the stream ids in the import; throws unless each stream's versions run 1..n in order. */
-export function checkImportedVersions(events: readonly RecordedEvent[]): string[] {
-  const versions = new Map<string, number>();
-  for (const event of events) {
-    const next = (versions.get(event.streamId) ?? 0) + 1;
-    if (event.version !== next) {
-      throw new Error(
-        `Cannot import ${event.streamId} version ${event.version}: expected version ${next} next`,
-      );
-    }
-    versions.set(event.streamId, next);
-  }
-  return [...versions.keys()];
-}

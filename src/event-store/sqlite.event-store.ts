@@ -25,6 +25,7 @@ import {
 } from './sqlite-database';
 import { RecentEvents } from './recent-events';
 import { fdatasyncFile, WalDurability, type SyncFile } from './wal-durability';
+import { checkImportedVersions } from './imported-versions';
 
 export interface SqliteEventStoreOptions extends OpenSqliteOptions {
   /** Fallback polling for subscriptions, for events appended by another process to the same file. */
@@ -635,20 +636,6 @@ function prepareEvent(event: EventToAppend): PreparedEvent {
   };
 }
 
-/** Returns the stream ids in the import; throws unless each stream's versions run 1..n without repeats. */
-function checkImportedVersions(events: readonly RecordedEvent[]): string[] {
-  const versions = new Map<string, number>();
-  for (const event of events) {
-    const next = (versions.get(event.streamId) ?? 0) + 1;
-    if (event.version !== next) {
-      throw new Error(
-        `Cannot import ${event.streamId} version ${event.version}: expected version ${next} next`,
-      );
-    }
-    versions.set(event.streamId, next);
-  }
-  return [...versions.keys()];
-}
 
 function translateError(error: unknown, request?: PendingAppend): unknown {
   if (error instanceof EventStoreUnavailableError || error instanceof WrongExpectedVersionError)

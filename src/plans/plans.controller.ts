@@ -28,15 +28,7 @@ import { ApprovePlanDto } from './dto/approve-plan.dto';
 import { DistrictRegistrationDto } from './dto/district-registration.dto';
 import { OpenPlanDto } from './dto/open-plan.dto';
 import { PlanQueries, type PlanDetails } from './read-models/plan-queries';
-
-const EVERY_ROLE = [
-  'district_officer',
-  'center_officer',
-  'approver',
-  'finance_officer',
-  'auditor',
-  'admin',
-] as const;
+import { ROLES } from '../shared/actor';
 
 const Year = () =>
   Param(
@@ -130,7 +122,7 @@ export class PlansController {
   }
 
   @Get()
-  @Roles(...EVERY_ROLE)
+  @Roles(...ROLES)
   @ApiOperation({
     summary: 'List the yearly plans, each with its districts submitted, late or missing',
   })
@@ -141,7 +133,7 @@ export class PlansController {
   }
 
   @Get(':year')
-  @Roles(...EVERY_ROLE)
+  @Roles(...ROLES)
   @ApiOperation({
     summary: "One year's plan with each district's registration: submitted, late or missing",
   })

@@ -15,15 +15,7 @@ import { ContextIndicatorDto } from './dto/context-indicator.dto';
 import { CreateProgrammeDto } from './dto/create-programme.dto';
 import { ProgrammeTargetsDto } from './dto/programme-targets.dto';
 import { ProgrammeQueries, type ProgrammeDetails } from './read-models/programme-queries';
-
-const EVERY_ROLE = [
-  'district_officer',
-  'center_officer',
-  'approver',
-  'finance_officer',
-  'auditor',
-  'admin',
-] as const;
+import { ROLES } from '../shared/actor';
 
 /** Maps the programme endpoints to commands and queries; nothing else happens here. */
 @ApiTags('programmes')
@@ -133,7 +125,7 @@ export class ProgrammesController {
   }
 
   @Get()
-  @Roles(...EVERY_ROLE)
+  @Roles(...ROLES)
   @ApiOperation({ summary: 'List programmes with their budgets, targets and context indicators' })
   async list(@Query() query: MinPositionQuery) {
     await this.readYourWrites.reach(query.minPosition);
@@ -141,7 +133,7 @@ export class ProgrammesController {
   }
 
   @Get(':code')
-  @Roles(...EVERY_ROLE)
+  @Roles(...ROLES)
   @ApiOperation({ summary: 'One programme: yearly budgets, total, targets, context indicators' })
   async find(
     @Param('code') code: string,

@@ -11,6 +11,7 @@ import type { Projection } from '../projections/projection';
 import { DEFAULT_REFERENCE_DATA } from '../reference-data/default-reference-data';
 import type { Actor } from '../shared/actor';
 import type { BusinessDate } from '../shared/business-date';
+import { DEFAULT_PROJECT_RULES } from '../projects/domain/project.context';
 
 /**
  * A real event log for read-model specifications: commands run through the real command
@@ -48,7 +49,7 @@ export class ReplayLog {
             actor,
             today,
             reference: DEFAULT_REFERENCE_DATA,
-            rules: { advanceCapPercent: 70 },
+            rules: DEFAULT_PROJECT_RULES,
             ...extra,
           }) as Ctx,
       },

@@ -17,15 +17,7 @@ import {
   ProgressReportQuery,
 } from './report-queries.dto';
 import { jsonOrCsv } from './report-response';
-
-const EVERY_ROLE = [
-  'district_officer',
-  'center_officer',
-  'approver',
-  'finance_officer',
-  'auditor',
-  'admin',
-] as const;
+import { ROLES } from '../shared/actor';
 
 /** A district officer sees its own district's figures only. */
 const ownDistrict = (actor: Actor): string | undefined =>
@@ -43,7 +35,7 @@ export class ReportsController {
   ) {}
 
   @Get('disbursement')
-  @Roles(...EVERY_ROLE)
+  @Roles(...ROLES)
   @ApiProduces('application/json', 'text/csv')
   @ApiOperation({
     summary:
@@ -69,7 +61,7 @@ export class ReportsController {
   }
 
   @Get('progress')
-  @Roles(...EVERY_ROLE)
+  @Roles(...ROLES)
   @ApiProduces('application/json', 'text/csv')
   @ApiOperation({
     summary:
@@ -95,7 +87,7 @@ export class ReportsController {
   }
 
   @Get('plan-status')
-  @Roles(...EVERY_ROLE)
+  @Roles(...ROLES)
   @ApiProduces('application/json', 'text/csv')
   @ApiOperation({
     summary: "Each district's registration for each yearly plan: submitted, late or missing",

@@ -1,7 +1,7 @@
 import { ruleBroken } from '../../shared/domain-error';
 import type { RecordReminderSent } from './project.commands';
 import type { ProjectEvent, ReminderSent } from './project.events';
-import type { ProjectState } from './project.state';
+import { REGISTERED_STATUSES, type ProjectState } from './project.state';
 import { requireStatus } from './project.status-guard';
 import type { ReminderChannel } from './project.types';
 import { requireText } from './project.input-rules';
@@ -16,18 +16,7 @@ export function recordReminderSent(
   command: RecordReminderSent,
   state: ProjectState,
 ): ProjectEvent[] {
-  const s = requireStatus(state, 'record a reminder', [
-    'registered',
-    'under_appraisal',
-    'revision_requested',
-    'appraised',
-    'approved',
-    'in_execution',
-    'accepted',
-    'settled',
-    'rejected',
-    'cancelled',
-  ]);
+  const s = requireStatus(state, 'record a reminder', REGISTERED_STATUSES);
   const data = checkedReminderSent(command.data);
   if (sentReminderIdsOf(s.dossier).includes(data.reminderId)) return [];
   return [{ type: 'ReminderSent', data }];

@@ -1,6 +1,7 @@
 import { assertNever } from '../../shared/decider';
 import { sumVnd } from '../../shared/vnd';
 import type { ProjectEvent } from './project.events';
+import { PROJECT_STATUSES } from './project.types';
 import type {
   BusinessDate,
   IndicatorValue,
@@ -200,18 +201,8 @@ export const CANCELLABLE_STATUSES = [
 export type CancellableStatus = (typeof CANCELLABLE_STATUSES)[number];
 
 /** Every status a project has once registered. */
-export const REGISTERED_STATUSES: readonly Exclude<ProjectStateStatus, 'unregistered'>[] = [
-  'registered',
-  'under_appraisal',
-  'revision_requested',
-  'appraised',
-  'approved',
-  'in_execution',
-  'accepted',
-  'settled',
-  'rejected',
-  'cancelled',
-];
+export const REGISTERED_STATUSES: readonly Exclude<ProjectStateStatus, 'unregistered'>[] =
+  PROJECT_STATUSES;
 
 export const NOTHING_DISBURSED: Disbursed = {
   advancesVnd: 0,

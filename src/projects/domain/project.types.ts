@@ -3,17 +3,20 @@ import type { Vnd } from '../../shared/vnd';
 
 /** Values shared by the project's commands, events and state. */
 
-export type ProjectStatus =
-  | 'registered'
-  | 'under_appraisal'
-  | 'revision_requested'
-  | 'appraised'
-  | 'approved'
-  | 'in_execution'
-  | 'accepted'
-  | 'settled'
-  | 'rejected'
-  | 'cancelled';
+/** Every status a registered project can be in, in lifecycle order: the one list of them. */
+export const PROJECT_STATUSES = [
+  'registered',
+  'under_appraisal',
+  'revision_requested',
+  'appraised',
+  'approved',
+  'in_execution',
+  'accepted',
+  'settled',
+  'rejected',
+  'cancelled',
+] as const;
+export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 
 export type FundingSource = 'local' | 'national';
 

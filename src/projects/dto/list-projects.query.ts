@@ -1,21 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
-import type { ProjectStatus } from '../domain/project.types';
+import { PROJECT_STATUSES, type ProjectStatus } from '../domain/project.types';
 import { CODE_PATTERN } from './shared.dto';
-
-export const PROJECT_STATUSES: readonly ProjectStatus[] = [
-  'registered',
-  'under_appraisal',
-  'revision_requested',
-  'appraised',
-  'approved',
-  'in_execution',
-  'accepted',
-  'settled',
-  'rejected',
-  'cancelled',
-];
 
 /** Read-your-writes: wait until the read models have applied this log position. */
 export class MinPositionQuery {
