@@ -2,7 +2,7 @@ import type { EventMetadata } from '../event-store/event-store.port';
 import { replay } from '../shared/decider';
 import { DomainError } from '../shared/domain-error';
 import { projectDecider } from './domain/project.decider';
-import { cmd, contextFor, ev, financeOfficer } from './domain/project.test-fixtures';
+import { cmd, contextFor, ev, financeOfficer } from '../../test/support/projects/project-fixtures';
 import { projectSerde } from './project.serde';
 
 /**

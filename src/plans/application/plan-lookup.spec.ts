@@ -1,7 +1,7 @@
 import { programmeAggregate } from '../../programmes/application/programme-aggregate';
 import { ProgrammeLookup } from '../../programmes/application/programme-lookup';
 import { programmeStreamId } from '../../programmes/domain/programme.decider';
-import { ReplayLog } from '../../reports/replay.fixtures';
+import { ReplayLog } from '../../../test/support/read-models/replay-log';
 import type { Actor } from '../../shared/actor';
 import { planStreamId } from '../domain/plan.decider';
 import { planAggregate } from './plan-aggregate';

@@ -1,6 +1,6 @@
 import { DEFAULT_REFERENCE_DATA } from '../../reference-data/default-reference-data';
 import { planStatusReport } from '../../reports/plan-status-report';
-import { ReplayLog, rowsOf } from '../../reports/replay.fixtures';
+import { ReplayLog, rowsOf } from '../../../test/support/read-models/replay-log';
 import type { Actor } from '../../shared/actor';
 import { planAggregate } from '../application/plan-aggregate';
 import type { PlanCommand } from '../domain/plan.commands';

@@ -1,4 +1,4 @@
-import { ReplayLog, rowsOf } from '../../reports/replay.fixtures';
+import { ReplayLog, rowsOf } from '../../../test/support/read-models/replay-log';
 import type { Actor } from '../../shared/actor';
 import { programmeAggregate } from '../application/programme-aggregate';
 import type { ProgrammeCommand } from '../domain/programme.commands';

@@ -9,7 +9,7 @@ import {
   ev,
   historyOf,
   TODAY,
-} from './project.test-fixtures';
+} from '../../../test/support/projects/project-fixtures';
 import { projectView } from './project.view';
 
 const spec = deciderSpecification(projectDecider);

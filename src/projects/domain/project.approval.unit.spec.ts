@@ -12,7 +12,7 @@ import {
   historyOf,
   referenceWithNorm,
   TODAY,
-} from './project.test-fixtures';
+} from '../../../test/support/projects/project-fixtures';
 import { projectView } from './project.view';
 
 const spec = deciderSpecification(projectDecider);

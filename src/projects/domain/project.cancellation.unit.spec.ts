@@ -10,7 +10,7 @@ import {
   financeOfficer,
   historyOf,
   TODAY,
-} from './project.test-fixtures';
+} from '../../../test/support/projects/project-fixtures';
 import { projectView } from './project.view';
 
 const spec = deciderSpecification(projectDecider);

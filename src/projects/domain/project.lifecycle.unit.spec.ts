@@ -15,7 +15,7 @@ import {
   financeOfficer,
   historyOf,
   TODAY,
-} from './project.test-fixtures';
+} from '../../../test/support/projects/project-fixtures';
 import { projectView } from './project.view';
 
 /** Runs commands one after the other against the growing stream, as the command handler does. */

@@ -3,7 +3,7 @@ import type { Actor } from '../../shared/actor';
 import { projectDecider } from './project.decider';
 import type { ProjectCommand } from './project.commands';
 import type { ProjectEvent } from './project.events';
-import { centerOfficer, contextFor, ev, historyOf } from './project.test-fixtures';
+import { centerOfficer, contextFor, ev, historyOf } from '../../../test/support/projects/project-fixtures';
 import type { SealedBeneficiary } from './project.types';
 
 const spec = deciderSpecification(projectDecider);

@@ -24,7 +24,7 @@ import {
   financeOfficer,
   STARTED_ON,
   TODAY,
-} from './project.test-fixtures';
+} from '../../../test/support/projects/project-fixtures';
 import { projectView, type ProjectView } from './project.view';
 
 /**

@@ -8,7 +8,7 @@ import {
   ev,
   historyOf,
   registration,
-} from './project.test-fixtures';
+} from '../../../test/support/projects/project-fixtures';
 
 const spec = deciderSpecification(projectDecider);
 const asDistrict = contextFor(districtOfficer);

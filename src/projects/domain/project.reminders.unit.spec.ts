@@ -4,7 +4,7 @@ import { replay } from '../../shared/decider';
 import type { RecordReminderSent } from './project.commands';
 import { projectDecider } from './project.decider';
 import type { ProjectEvent, ReminderSent } from './project.events';
-import { contextFor, ev, historyOf } from './project.test-fixtures';
+import { contextFor, ev, historyOf } from '../../../test/support/projects/project-fixtures';
 import { projectView } from './project.view';
 
 const spec = deciderSpecification(projectDecider);

@@ -1,7 +1,7 @@
 import { replay } from '../../shared/decider';
 import { projectDecider } from './project.decider';
 import type { ProjectEvent } from './project.events';
-import { ev, historyOf } from './project.test-fixtures';
+import { ev, historyOf } from '../../../test/support/projects/project-fixtures';
 import { projectView } from './project.view';
 
 const viewOf = (events: readonly ProjectEvent[]) => projectView(replay(projectDecider, events));

@@ -14,7 +14,7 @@ import {
   ev,
   financeOfficer,
   TODAY,
-} from './project.test-fixtures';
+} from '../../../test/support/projects/project-fixtures';
 
 /**
  * Segregation of duties, one row of docs/domain.md's table at a time: a person who held a

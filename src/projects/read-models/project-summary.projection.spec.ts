@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import type { RecordedEvent } from '../../event-store/event-store.port';
 import { projectStreamId } from '../application/project-stream';
-import { ev, historyOf, PROJECT_ID } from '../domain/project.test-fixtures';
+import { ev, historyOf, PROJECT_ID } from '../../../test/support/projects/project-fixtures';
 import type { ProjectEvent } from '../domain/project.events';
 import { ProjectSummaryProjection } from './project-summary.projection';
 

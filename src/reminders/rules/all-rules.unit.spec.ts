@@ -4,7 +4,13 @@ import { DomainError } from '../../shared/domain-error';
 import type { ProjectStatus } from '../../projects/domain/project.types';
 import { scanReminders } from './all-rules';
 import { isReminderId } from './reminder-id';
-import { aPlan, aProject, DISTRICT_CODES, factsWith, idsOf } from './reminder-facts.fixtures';
+import {
+  aPlan,
+  aProject,
+  DISTRICT_CODES,
+  factsWith,
+  idsOf,
+} from '../../../test/support/reminders/reminder-facts';
 import type { PlanReminderFacts, ProjectReminderFacts, ReminderFacts } from './reminder-facts';
 import { REMINDER_RULES, type Reminder } from './reminder';
 

@@ -1,6 +1,6 @@
 import { appraisalPendingReminders } from './appraisal-pending.rule';
 import { resolveReminderSettings, type ReminderSettings } from './reminder-settings';
-import { aProject, factsWith, idsOf } from './reminder-facts.fixtures';
+import { aProject, factsWith, idsOf } from '../../../test/support/reminders/reminder-facts';
 import type { ProjectReminderFacts } from './reminder-facts';
 
 const registeredMay1: Partial<ProjectReminderFacts> = {

@@ -1,4 +1,4 @@
-import { DISTRICTS } from './reminder-facts.fixtures';
+import { DISTRICTS } from '../../../test/support/reminders/reminder-facts';
 import {
   districtName,
   formatViDate,

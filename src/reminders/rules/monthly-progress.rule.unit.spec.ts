@@ -1,6 +1,6 @@
 import { monthlyProgressReminders } from './monthly-progress.rule';
 import { resolveReminderSettings, type ReminderSettings } from './reminder-settings';
-import { aProject, factsWith, idsOf } from './reminder-facts.fixtures';
+import { aProject, factsWith, idsOf } from '../../../test/support/reminders/reminder-facts';
 import type { ProjectReminderFacts } from './reminder-facts';
 
 const scan = (

@@ -1,6 +1,11 @@
 import { registrationDeadlineReminders } from './registration-deadline.rule';
 import { resolveReminderSettings } from './reminder-settings';
-import { aPlan, DISTRICT_CODES, factsWith, idsOf } from './reminder-facts.fixtures';
+import {
+  aPlan,
+  DISTRICT_CODES,
+  factsWith,
+  idsOf,
+} from '../../../test/support/reminders/reminder-facts';
 import type { PlanReminderFacts } from './reminder-facts';
 
 // Plan 2025, deadline 20/05/2024: thresholds fall on 20/04 (30 days), 13/05 (7) and 19/05 (1).

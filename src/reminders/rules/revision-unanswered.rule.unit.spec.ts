@@ -1,6 +1,6 @@
 import { revisionUnansweredReminders } from './revision-unanswered.rule';
 import { resolveReminderSettings, type ReminderSettings } from './reminder-settings';
-import { aProject, factsWith, idsOf } from './reminder-facts.fixtures';
+import { aProject, factsWith, idsOf } from '../../../test/support/reminders/reminder-facts';
 import type { ProjectReminderFacts } from './reminder-facts';
 
 const requestedMay1: Partial<ProjectReminderFacts> = {

@@ -3,15 +3,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { handleCommand, type AggregateSpec } from '../event-store/handle-command';
-import type { DomainEventShape } from '../event-store/serde/event-serde';
-import { SqliteEventStore } from '../event-store/sqlite.event-store';
-import { ProjectionRunner } from '../projections/projection-runner';
-import type { Projection } from '../projections/projection';
-import { DEFAULT_REFERENCE_DATA } from '../reference-data/default-reference-data';
-import type { Actor } from '../shared/actor';
-import type { BusinessDate } from '../shared/business-date';
-import { DEFAULT_PROJECT_RULES } from '../projects/domain/project.context';
+import { handleCommand, type AggregateSpec } from '../../../src/event-store/handle-command';
+import type { DomainEventShape } from '../../../src/event-store/serde/event-serde';
+import { SqliteEventStore } from '../../../src/event-store/sqlite.event-store';
+import { ProjectionRunner } from '../../../src/projections/projection-runner';
+import type { Projection } from '../../../src/projections/projection';
+import { DEFAULT_REFERENCE_DATA } from '../../../src/reference-data/default-reference-data';
+import type { Actor } from '../../../src/shared/actor';
+import type { BusinessDate } from '../../../src/shared/business-date';
+import { DEFAULT_PROJECT_RULES } from '../../../src/projects/domain/project.context';
 
 /**
  * A real event log for read-model specifications: commands run through the real command

@@ -1,6 +1,10 @@
-import { DEFAULT_REFERENCE_DATA } from '../../reference-data/default-reference-data';
-import type { Reminder } from './reminder';
-import type { PlanReminderFacts, ProjectReminderFacts, ReminderFacts } from './reminder-facts';
+import { DEFAULT_REFERENCE_DATA } from '../../../src/reference-data/default-reference-data';
+import type { Reminder } from '../../../src/reminders/rules/reminder';
+import type {
+  PlanReminderFacts,
+  ProjectReminderFacts,
+  ReminderFacts,
+} from '../../../src/reminders/rules/reminder-facts';
 
 /** Builders for the rule specs: a plausible subject, changed only where a spec says so. */
 

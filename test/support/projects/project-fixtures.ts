@@ -1,9 +1,15 @@
-import type { Actor } from '../../shared/actor';
-import { DEFAULT_REFERENCE_DATA } from '../../reference-data/default-reference-data';
-import type { ReferenceData } from '../../reference-data/reference-data';
-import { DEFAULT_PROJECT_RULES, type ProjectContext } from './project.context';
-import type { ProjectCommand, RegisterProject } from './project.commands';
-import type { ProjectEvent } from './project.events';
+import type { Actor } from '../../../src/shared/actor';
+import { DEFAULT_REFERENCE_DATA } from '../../../src/reference-data/default-reference-data';
+import type { ReferenceData } from '../../../src/reference-data/reference-data';
+import {
+  DEFAULT_PROJECT_RULES,
+  type ProjectContext,
+} from '../../../src/projects/domain/project.context';
+import type {
+  ProjectCommand,
+  RegisterProject,
+} from '../../../src/projects/domain/project.commands';
+import type { ProjectEvent } from '../../../src/projects/domain/project.events';
 
 /**
  * A fixed world for the project decider's specifications: today is 2024-06-15, one actor per
