@@ -33,3 +33,12 @@ export type FactsOfKind<K extends ReminderSubject['kind']> = K extends 'project'
 
 /** Marks a provider as a ReminderSubjectSource for the reminders module to collect. */
 export const ReminderSubjectSourceProvider = DiscoveryService.createDecorator<void>();
+
+/** Every provider marked @ReminderSubjectSourceProvider(), in whichever module it is listed. */
+export function discoveredReminderSubjectSources(
+  discovery: DiscoveryService,
+): ReminderSubjectSource[] {
+  return discovery
+    .getProviders({ metadataKey: ReminderSubjectSourceProvider.KEY })
+    .map((wrapper) => wrapper.instance as ReminderSubjectSource);
+}

@@ -27,10 +27,7 @@ import { ReminderHistory } from './reminder-history';
 import { ReminderQueue } from './reminder-queue';
 import { ProjectionRunner } from '../projections/projection-runner';
 import { ReminderScan } from './reminder-scan';
-import {
-  ReminderSubjectSourceProvider,
-  type ReminderSubjectSource,
-} from './reminder-subject-source.port';
+import { discoveredReminderSubjectSources } from './reminder-subject-source.port';
 import { REMINDER_HEALTH_PROBES, reminderHealthProbes } from './reminders.health';
 
 const NOTIFIERS = Symbol('REMINDER_NOTIFIERS');
@@ -70,11 +67,7 @@ const log = new Logger('Reminders');
       // Their instances exist once every module is built: they are collected at first use,
       // and RemindersModule.onModuleInit checks at start that each kind of subject has one.
       useFactory: (discovery: DiscoveryService) =>
-        new ReminderHistory(() =>
-          discovery
-            .getProviders({ metadataKey: ReminderSubjectSourceProvider.KEY })
-            .map((wrapper) => wrapper.instance as ReminderSubjectSource),
-        ),
+        new ReminderHistory(() => discoveredReminderSubjectSources(discovery)),
     },
     {
       provide: ReminderScan,
