@@ -18,6 +18,27 @@ export interface ReminderFactsRows<Facts> {
   save(db: Database, facts: readonly Facts[]): void;
 }
 
+/**
+ * `rows` as a read model the owner of a state feeds with its changed subjects: each is mapped
+ * to its facts by `factsOf` (undefined: nothing to remind about), then written.
+ */
+export function fedWith<Subject, Facts>(
+  rows: ReminderFactsRows<Facts>,
+  factsOf: (subject: Subject) => Facts | undefined,
+): {
+  readonly version: number;
+  setup(db: Database): void;
+  reset(db: Database): void;
+  save(db: Database, subjects: readonly Subject[]): void;
+} {
+  return {
+    version: rows.version,
+    setup: (db) => rows.setup(db),
+    reset: (db) => rows.reset(db),
+    save: (db, subjects) => rows.save(db, subjects.flatMap((subject) => factsOf(subject) ?? [])),
+  };
+}
+
 /** reminder_project_facts: one row per registered project. */
 export class ReminderProjectFactsRows implements ReminderFactsRows<ProjectReminderFacts> {
   /** 3: fed by the project fold; the folded states are no longer kept here. */
