@@ -5,7 +5,10 @@ import type { ProjectCommand } from '../src/projects/domain/project.commands';
 import { DEFAULT_REFERENCE_DATA } from '../src/reference-data/default-reference-data';
 import { ProjectFoldProjection } from '../src/projects/read-models/project-fold.projection';
 import { reminderProjectFactsFeed } from '../src/projects/read-models/reminder-facts.feed';
-import { ReminderProjectFactsRows } from '../src/reminders/reminder-facts.read-model';
+import {
+  ReminderPlanFactsRows,
+  ReminderProjectFactsRows,
+} from '../src/reminders/reminder-facts.read-model';
 import { ReminderFactsReader } from '../src/reminders/reminder-facts.reader';
 import { scanReminders } from '../src/reminders/rules/all-rules';
 import { DEFAULT_REMINDER_SETTINGS } from '../src/reminders/rules/reminder-settings';
@@ -61,6 +64,7 @@ function readModel(projects: number, due: number): Database.Database {
     reminderProjectFactsFeed(new ReminderProjectFactsRows()),
   ]);
   projection.setup(db);
+  new ReminderPlanFactsRows().setup(db); // no plans here, but the reader reads the table
   const templates = { due: template(true), onTime: template(false) };
   const every = Math.floor(projects / due);
   let position = 0n;
