@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ProgrammesModule } from '../programmes/programmes.module';
 import { PlanCommandService } from './application/plan-command.service';
 import { PlanLookup } from './application/plan-lookup';
+import { PlanReminderSource } from './application/plan-reminder-source';
 import { RegisteredProjects } from './application/registered-projects';
 import { PLAN_COMMAND_HANDLERS } from './commands/plan-commands';
 import { PlansController } from './plans.controller';
@@ -10,7 +11,14 @@ import { PlansController } from './plans.controller';
 @Module({
   imports: [ProgrammesModule],
   controllers: [PlansController],
-  providers: [PlanCommandService, PlanLookup, RegisteredProjects, ...PLAN_COMMAND_HANDLERS],
+  providers: [
+    PlanCommandService,
+    PlanLookup,
+    RegisteredProjects,
+    // The reminders collect it (reminder-subject-source.port.ts).
+    PlanReminderSource,
+    ...PLAN_COMMAND_HANDLERS,
+  ],
   exports: [PlanLookup],
 })
 export class PlansModule {}

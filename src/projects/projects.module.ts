@@ -5,6 +5,7 @@ import { SETTINGS, type Settings } from '../config/settings';
 import { PlansModule } from '../plans/plans.module';
 import { ReportsController } from '../reports/reports.controller';
 import { PROJECT_RULES, ProjectCommandService } from './application/project-command.service';
+import { ProjectReminderSource } from './application/project-reminder-source';
 import type { ProjectRules } from './domain/project.context';
 import { PROJECT_STEP_HANDLERS } from './commands/project-steps';
 import { RegisterProjectHandler } from './commands/register-project.command';
@@ -22,6 +23,8 @@ import { ProjectsController } from './projects.controller';
       }),
     },
     ProjectCommandService,
+    // The reminders collect it (reminder-subject-source.port.ts).
+    ProjectReminderSource,
     ProjectAuditService,
     RegisterProjectHandler,
     ...PROJECT_STEP_HANDLERS,

@@ -1,4 +1,4 @@
-import type { ReminderChannel } from '../projects/domain/project.types';
+import type { ReminderChannel } from '../shared/reminder-sent';
 import type { DistrictNames, ReminderFacts } from './rules/reminder-facts';
 import type { Reminder } from './rules/reminder';
 import type { ReminderSettings } from './rules/reminder-settings';

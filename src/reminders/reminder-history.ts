@@ -1,67 +1,38 @@
-import { reminderRecordCommandId } from '../projects/application/project-command.service';
-import type { EventStore } from '../event-store/event-store.port';
-import { handleCommand } from '../event-store/handle-command';
-import { planAggregate } from '../plans/application/plan-aggregate';
-import { planDecider, planStreamId } from '../plans/domain/plan.decider';
-import { planSerde } from '../plans/plan.serde';
-import { projectStreamId } from '../projects/application/project-stream';
-import {
-  REMINDER_SYSTEM_ACTOR,
-  type ProjectCommandService,
-} from '../projects/application/project-command.service';
-import type { RecordReminderSent } from '../projects/domain/project.commands';
-import { projectDecider } from '../projects/domain/project.decider';
-import { projectSerde } from '../projects/project.serde';
-import type { ReferenceData } from '../reference-data/reference-data';
-import { replay } from '../shared/decider';
-import type { BusinessDate } from '../shared/business-date';
+import type { ReminderSentData } from '../shared/reminder-sent';
 import type { ReminderSubject } from './reminder-subject';
+import type { ReminderSubjectSource } from './reminder-subject-source.port';
 import type { PlanReminderFacts, ProjectReminderFacts } from './rules/reminder-facts';
-import { planReminderFacts, projectReminderFacts, REGISTRATION_EVENT_TYPES } from './subject-facts';
 
 /** What the history says about one subject now: its facts, sent ids included. */
 export type SubjectFacts =
   | { readonly kind: 'project'; readonly facts: ProjectReminderFacts }
   | { readonly kind: 'plan'; readonly facts: PlanReminderFacts };
 
-export type ReminderRecord = RecordReminderSent['data'];
+export type ReminderRecord = ReminderSentData;
 
-export interface ReminderHistoryDeps {
-  readonly store: EventStore;
-  /** Resolved when first needed: the project module owns the service. */
-  readonly projects: () => ProjectCommandService;
-  readonly reference: () => ReferenceData;
-  readonly today: () => BusinessDate;
-}
+type Kind = ReminderSubject['kind'];
+const KINDS: readonly Kind[] = ['project', 'plan'];
+type SourcesByKind = { readonly [K in Kind]: ReminderSubjectSource<K> };
 
 /**
  * The subject's stream is the authority on what was sent: the worker reads it (not the read
- * model, which may lag) right before sending, and records the delivery in it afterwards.
+ * model, which may lag) right before sending, and records the delivery in it afterwards. Each
+ * kind of subject is read and written through the source its feature provides
+ * (reminder-subject-source.port.ts).
  */
 export class ReminderHistory {
-  constructor(private readonly deps: ReminderHistoryDeps) {}
+  private byKind?: SourcesByKind;
+
+  /** `sources` is called once, when first needed: in Nest, after every provider exists. */
+  constructor(private readonly sources: () => readonly ReminderSubjectSource[]) {}
 
   /** The subject's facts from its stream; undefined when the stream holds no such subject. */
   async load(subject: ReminderSubject): Promise<SubjectFacts | undefined> {
     if (subject.kind === 'project') {
-      const recorded = await this.deps.store.readStream(projectStreamId(subject.projectId));
-      let registeredOn = '';
-      for (const event of recorded) {
-        if (REGISTRATION_EVENT_TYPES.has(event.type)) registeredOn = event.metadata.occurredOn;
-      }
-      const state = replay(
-        projectDecider,
-        recorded.map((e) => projectSerde.deserialize(e)),
-      );
-      const facts = projectReminderFacts(state, registeredOn);
+      const facts = await this.sourceOf('project').historyOf(subject);
       return facts && { kind: 'project', facts };
     }
-    const recorded = await this.deps.store.readStream(planStreamId(subject.year));
-    const state = replay(
-      planDecider,
-      recorded.map((e) => planSerde.deserialize(e)),
-    );
-    const facts = planReminderFacts(state);
+    const facts = await this.sourceOf('plan').historyOf(subject);
     return facts && { kind: 'plan', facts };
   }
 
@@ -69,25 +40,32 @@ export class ReminderHistory {
    * Appends ReminderSent to the subject's stream. The command id comes from the reminder id,
    * and the deciders record an id once, so calling this again appends nothing.
    */
-  async recordSent(subject: ReminderSubject, record: ReminderRecord): Promise<void> {
-    if (subject.kind === 'project') {
-      await this.deps.projects().recordReminderSent(subject.projectId, record);
-      return;
-    }
-    const today = this.deps.today();
-    await handleCommand(
-      this.deps.store,
-      planAggregate,
-      {
-        streamId: planStreamId(subject.year),
-        command: { type: 'RecordReminderSent', data: record },
-        commandId: reminderRecordCommandId(record),
-        actor: REMINDER_SYSTEM_ACTOR,
-        today,
-      },
-      {
-        context: () => ({ actor: REMINDER_SYSTEM_ACTOR, today, reference: this.deps.reference() }),
-      },
-    );
+  recordSent(subject: ReminderSubject, record: ReminderRecord): Promise<void> {
+    return subject.kind === 'project'
+      ? this.sourceOf('project').recordSent(subject, record)
+      : this.sourceOf('plan').recordSent(subject, record);
   }
+
+  /** Throws unless exactly one source serves each kind of subject (checked at start). */
+  verify(): void {
+    this.sourceOf('project');
+  }
+
+  private sourceOf<K extends Kind>(kind: K): ReminderSubjectSource<K> {
+    this.byKind ??= byKind(this.sources());
+    return this.byKind[kind] as ReminderSubjectSource<K>;
+  }
+}
+
+function byKind(sources: readonly ReminderSubjectSource[]): SourcesByKind {
+  const found = new Map<Kind, ReminderSubjectSource>();
+  for (const source of sources) {
+    if (found.has(source.kind))
+      throw new Error(`Two reminder subject sources serve the subject kind '${source.kind}'`);
+    found.set(source.kind, source);
+  }
+  const missing = KINDS.filter((kind) => !found.has(kind));
+  if (missing.length > 0)
+    throw new Error(`No reminder subject source serves the subject kind(s) ${missing.join(', ')}`);
+  return Object.fromEntries(found) as unknown as SourcesByKind;
 }

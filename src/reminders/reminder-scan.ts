@@ -1,5 +1,5 @@
 import type { Job } from 'bullmq';
-import type { ReminderChannel } from '../projects/domain/project.types';
+import type { ReminderChannel } from '../shared/reminder-sent';
 import type { BusinessDate } from '../shared/business-date';
 import type { DeliveryOutcome, ReminderDelivery } from './reminder-delivery';
 import type { ReminderFactsReader } from './reminder-facts.reader';

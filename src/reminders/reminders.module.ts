@@ -6,7 +6,7 @@ import {
   type OnApplicationShutdown,
   type OnModuleInit,
 } from '@nestjs/common';
-import { HttpAdapterHost, ModuleRef } from '@nestjs/core';
+import { DiscoveryModule, DiscoveryService, HttpAdapterHost } from '@nestjs/core';
 import type { Database } from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
 import { AuthModule } from '../auth/auth.module';
@@ -15,7 +15,6 @@ import { SETTINGS, type Settings } from '../config/settings';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
 import { Clock } from '../platform/clock';
 import { READ_MODEL_DB } from '../projections/projection';
-import { ProjectCommandService } from '../projects/application/project-command.service';
 import { ReferenceDataService } from '../reference-data/reference-data.service';
 import { mountQueueDashboard } from './http/queue-dashboard';
 import { RemindersController } from './http/reminders.controller';
@@ -28,6 +27,7 @@ import { ReminderHistory } from './reminder-history';
 import { ReminderQueue } from './reminder-queue';
 import { ProjectionRunner } from '../projections/projection-runner';
 import { ReminderScan } from './reminder-scan';
+import { discoveredReminderSubjectSources } from './reminder-subject-source.port';
 import { REMINDER_HEALTH_PROBES, reminderHealthProbes } from './reminders.health';
 
 const NOTIFIERS = Symbol('REMINDER_NOTIFIERS');
@@ -38,7 +38,7 @@ const log = new Logger('Reminders');
  * queue dashboard and the /health probes. Redis is never awaited at start.
  */
 @Module({
-  imports: [AuthModule],
+  imports: [AuthModule, DiscoveryModule],
   controllers: [RemindersController],
   providers: [
     {
@@ -61,36 +61,38 @@ const log = new Logger('Reminders');
         notifiersFor(settings, reference),
     },
     {
+      provide: ReminderHistory,
+      inject: [DiscoveryService],
+      // Every provider marked @ReminderSubjectSourceProvider() in any module (projects, plans).
+      // Their instances exist once every module is built: they are collected at first use,
+      // and RemindersModule.onModuleInit checks at start that each kind of subject has one.
+      useFactory: (discovery: DiscoveryService) =>
+        new ReminderHistory(() => discoveredReminderSubjectSources(discovery)),
+    },
+    {
       provide: ReminderScan,
       inject: [
         SETTINGS,
         EVENT_STORE,
         READ_MODEL_DB,
         Clock,
-        ModuleRef,
         ReferenceDataService,
         ReminderQueue,
         NOTIFIERS,
         ProjectionRunner,
+        ReminderHistory,
       ],
       useFactory: (
         settings: Settings,
         store: EventStore,
         db: Database,
         clock: Clock,
-        moduleRef: ModuleRef,
         reference: ReferenceDataService,
         queue: ReminderQueue,
         notifiers: Notifier[],
         runner: ProjectionRunner,
+        history: ReminderHistory,
       ) => {
-        const history = new ReminderHistory({
-          store,
-          // The projects module owns the service; it is looked up when the first record is made.
-          projects: () => moduleRef.get(ProjectCommandService, { strict: false }),
-          reference: () => reference.current(),
-          today: () => clock.today(),
-        });
         const districts = () => reference.current().districts;
         const rules = () => settings.reminders.rules;
         return new ReminderScan({
@@ -128,9 +130,12 @@ export class RemindersModule
     private readonly verifier: JwtVerifier,
     private readonly adapterHost: HttpAdapterHost,
     @Inject(NOTIFIERS) private readonly notifiers: Notifier[],
+    private readonly history: ReminderHistory,
   ) {}
 
   async onModuleInit(): Promise<void> {
+    // A feature that forgot to provide its source fails the start, not the first delivery.
+    this.history.verify();
     const fastify = this.adapterHost.httpAdapter?.getInstance<FastifyInstance>();
     if (!fastify) return;
     if (!(await mountQueueDashboard(fastify, [this.queue.bullQueue], this.verifier))) {

@@ -11,7 +11,12 @@ import { SqliteEventStore } from '../../src/event-store/sqlite.event-store';
 import { FixedClock } from '../../src/platform/clock';
 import { allProjections } from '../../src/projections/projections.module';
 import { ProjectionRunner } from '../../src/projections/projection-runner';
+import { PlanCommandService } from '../../src/plans/application/plan-command.service';
+import { PlanReminderSource } from '../../src/plans/application/plan-reminder-source';
+import { RegisteredProjects } from '../../src/plans/application/registered-projects';
+import { ProgrammeLookup } from '../../src/programmes/application/programme-lookup';
 import { ProjectCommandService } from '../../src/projects/application/project-command.service';
+import { ProjectReminderSource } from '../../src/projects/application/project-reminder-source';
 import { DEFAULT_REFERENCE_DATA } from '../../src/reference-data/default-reference-data';
 import { openPlans } from '../support/open-plans';
 import { ReferenceDataService } from '../../src/reference-data/reference-data.service';
@@ -61,6 +66,9 @@ export interface World {
   readonly clock: FixedClock;
   readonly reference: ReferenceDataService;
   readonly projects: ProjectCommandService;
+  readonly plans: PlanCommandService;
+  /** The reminders' history over the projects' and plans' own sources, as the app wires it. */
+  readonly history: ReminderHistory;
   /** A registered project (registered on the clock's day); its id. */
   register(title: string, districtCode?: string): Promise<string>;
   /** A project whose appraisal asked for a revision on the clock's day; its id. */
@@ -87,6 +95,17 @@ export async function openWorld(today = '2024-06-01'): Promise<World> {
   });
   const plans = await openPlans(store, clock, reference, [2024]);
   const projects = new ProjectCommandService(store, { advanceCapPercent: 70 }, reference, clock, plans, PersonalDataVault.open(dir));
+  const planCommands = new PlanCommandService(
+    store,
+    new ProgrammeLookup(store),
+    new RegisteredProjects(store),
+    reference,
+    clock,
+  );
+  const history = new ReminderHistory(() => [
+    new ProjectReminderSource(store, projects),
+    new PlanReminderSource(store, planCommands),
+  ]);
 
   async function register(title: string, districtCode = 'bien-hoa'): Promise<string> {
     const { id } = await projects.register(
@@ -115,6 +134,8 @@ export async function openWorld(today = '2024-06-01'): Promise<World> {
     clock,
     reference,
     projects,
+    plans: planCommands,
+    history,
     register,
     async revisionRequested(title, districtCode) {
       const id = await register(title, districtCode);
@@ -184,12 +205,7 @@ export function startInstance(world: World, options: InstanceOptions): Instance 
       }),
     );
   }
-  const history = new ReminderHistory({
-    store: world.store,
-    projects: () => world.projects,
-    reference: () => world.reference.current(),
-    today: () => world.clock.today(),
-  });
+  const { history } = world;
   const districts = () => world.reference.current().districts;
   const settings = () => DEFAULT_REMINDER_SETTINGS;
   const scan = new ReminderScan({

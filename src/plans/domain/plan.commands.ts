@@ -1,5 +1,5 @@
 import type { BusinessDate } from '../../shared/business-date';
-import type { RecordReminderSent } from '../../projects/domain/project.commands';
+import type { ReminderSentData } from '../../shared/reminder-sent';
 
 /** Commands on one yearly plan (Kế hoạch khuyến công năm N), stream `annual-plan-<year>`. */
 
@@ -31,7 +31,7 @@ export type ApprovePlan = Readonly<{
  */
 export type RecordPlanReminderSent = Readonly<{
   type: 'RecordReminderSent';
-  data: RecordReminderSent['data'];
+  data: ReminderSentData;
 }>;
 
 export type PlanCommand =

@@ -4,7 +4,7 @@ import { assertNever } from '../../shared/decider';
 import { DomainError, invalidState, ruleBroken } from '../../shared/domain-error';
 import type { ReferenceData } from '../../reference-data/reference-data';
 import type { ProgrammeSpan } from '../../programmes/domain/programme.state';
-import { checkedReminderSent } from '../../projects/domain/project.reminder-steps';
+import { checkedReminderSent } from '../../shared/reminder-sent';
 import type {
   ApprovePlan,
   OpenPlan,

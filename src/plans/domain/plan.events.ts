@@ -1,5 +1,5 @@
 import type { BusinessDate } from '../../shared/business-date';
-import type { ReminderSent } from '../../projects/domain/project.events';
+import type { ReminderSentData } from '../../shared/reminder-sent';
 
 /**
  * Events of one yearly plan, past tense. Who opened, submitted and compiled is kept in `data`
@@ -53,7 +53,7 @@ export type PlanApproved = Readonly<{
 }>;
 
 /** A reminder about the plan was delivered (src/reminders); the scan never sends it again. */
-export type PlanReminderSent = Readonly<{ type: 'ReminderSent'; data: ReminderSent['data'] }>;
+export type PlanReminderSent = Readonly<{ type: 'ReminderSent'; data: ReminderSentData }>;
 
 export type PlanEvent =
   PlanOpened | DistrictRegistrationSubmitted | PlanCompiled | PlanApproved | PlanReminderSent;

@@ -7,6 +7,22 @@ import { planSerde } from '../plan.serde';
 
 const STREAM_PREFIX = 'annual-plan-';
 
+/** A plan's folded state once opened (in any status after). */
+export type ExistingPlan = Exclude<PlanState, { status: 'none' }>;
+
+/**
+ * A read model built from the plans' folded state rather than from events, written in the
+ * transaction that writes plan_summary: it holds the versions plan_summary holds.
+ */
+export interface PlanStateReadModel {
+  /** Raise when its tables or logic change: the plan projection's version rises with it. */
+  readonly version: number;
+  setup(db: Database): void;
+  reset(db: Database): void;
+  /** Writes the rows of the plans that changed in a batch. */
+  save(db: Database, plans: readonly ExistingPlan[]): void;
+}
+
 /**
  * One row per yearly plan (its programme, status and deadline: reports reach a project's
  * programme through its plan year) and one row per district that registered. Districts that
@@ -15,7 +31,16 @@ const STREAM_PREFIX = 'annual-plan-';
  */
 export class PlanProjection implements Projection {
   readonly name = 'plans';
-  readonly version = 1;
+  /**
+   * 1 plus the version of every read model fed (each only ever rises, so this rises with any
+   * of them, and the runner rebuilds them all from the log).
+   */
+  readonly version: number;
+
+  /** `readModels`: the read models that need the plans' folded state (the reminders' facts). */
+  constructor(private readonly readModels: readonly PlanStateReadModel[] = []) {
+    this.version = readModels.reduce((sum, model) => sum + model.version, 1);
+  }
 
   setup(db: Database): void {
     db.exec(`
@@ -42,10 +67,12 @@ export class PlanProjection implements Projection {
         PRIMARY KEY (year, district)
       ) STRICT;
     `);
+    for (const model of this.readModels) model.setup(db);
   }
 
   reset(db: Database): void {
     db.exec('DELETE FROM plan_summary; DELETE FROM plan_registrations;');
+    for (const model of this.readModels) model.reset(db);
   }
 
   apply(db: Database, events: readonly RecordedEvent[]): void {
@@ -63,7 +90,15 @@ export class PlanProjection implements Projection {
       folded.version = event.version;
       folded.updatedAt = event.metadata.recordedAt;
     }
-    for (const folded of touched.values()) if (folded.changed) save(statements, folded);
+    const changed: ExistingPlan[] = [];
+    for (const folded of touched.values()) {
+      // A stream that never held PlanOpened has nothing to show.
+      if (!folded.changed || folded.state.status === 'none') continue;
+      save(statements, folded.state, folded);
+      changed.push(folded.state);
+    }
+    if (changed.length === 0) return;
+    for (const model of this.readModels) model.save(db, changed);
   }
 
   private cached?: { db: Database; statements: Statements };
@@ -123,9 +158,7 @@ function load(statements: Statements, year: number): Folded {
   return { state: JSON.parse(row.state_json) as PlanState, version: row.version, updatedAt: '' };
 }
 
-function save(statements: Statements, folded: Folded): void {
-  const { state } = folded;
-  if (state.status === 'none') return; // a stream that never held PlanOpened has nothing to show
+function save(statements: Statements, state: ExistingPlan, folded: Folded): void {
   statements.upsert.run({
     year: state.year,
     programCode: state.programCode,

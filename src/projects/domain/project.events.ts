@@ -6,9 +6,9 @@ import type {
   InspectionOutcome,
   Period,
   RegistrationDetails,
-  ReminderChannel,
   Vnd,
 } from './project.types';
+import type { ReminderSentData } from '../../shared/reminder-sent';
 
 /**
  * Events of one support project, past tense, each a fact that happened. The actor, the
@@ -131,16 +131,11 @@ export type ProjectCancelled = Readonly<{
   data: { reason: string; cancelledOn: BusinessDate; amountToRecoverVnd: Vnd };
 }>;
 
-/** A reminder about the project was delivered (src/reminders); the scan never sends it again. */
-export type ReminderSent = Readonly<{
-  type: 'ReminderSent';
-  data: {
-    readonly reminderId: string;
-    readonly rule: string;
-    readonly channels: readonly ReminderChannel[];
-    readonly sentAt: string;
-  };
-}>;
+/**
+ * A reminder about the project was delivered (src/reminders); the scan never sends it again.
+ * Yearly plans record the same event type with the same data (shared/reminder-sent.ts).
+ */
+export type ReminderSent = Readonly<{ type: 'ReminderSent'; data: ReminderSentData }>;
 
 /**
  * The beneficiary's personal data was erased: the vault destroyed the subject's keys. Only the

@@ -3,7 +3,8 @@ import type { RecordedEvent } from '../../event-store/event-store.port';
 import { projectStreamId } from '../application/project-stream';
 import { ev, historyOf, PROJECT_ID } from '../../../test/support/projects/project-fixtures';
 import type { ProjectEvent } from '../domain/project.events';
-import { ProjectSummaryProjection } from './project-summary.projection';
+import { ProjectFoldProjection } from './project-fold.projection';
+import { ProjectSummaryReadModel } from './project-summary.projection';
 
 /** Recorded events of the default project, numbered on from `version`. */
 function recorded(events: readonly ProjectEvent[], version: number): RecordedEvent[] {
@@ -28,7 +29,8 @@ function recorded(events: readonly ProjectEvent[], version: number): RecordedEve
 
 describe('the project summary read model', () => {
   let db: Database.Database;
-  const projection = new ProjectSummaryProjection();
+  // The summary is fed by the project fold, as projections.module.ts wires it.
+  const projection = new ProjectFoldProjection([new ProjectSummaryReadModel()]);
   let version = 0;
 
   /** Applies `events` as one batch of the runner, after those applied before. */

@@ -1,19 +1,15 @@
 import type { Database, Statement } from 'better-sqlite3';
-import type { RecordedEvent } from '../../event-store/event-store.port';
-import type { Projection } from '../../projections/projection';
-import { projectIdOf } from '../application/project-stream';
-import { projectDecider } from '../domain/project.decider';
 import type { ProjectState } from '../domain/project.state';
 import { projectView, type ProjectView } from '../domain/project.view';
-import { projectSerde } from '../project.serde';
+import type { FoldedProject, ProjectStateReadModel } from './project-fold.projection';
 
 /**
  * One row per project with its money and status, and one row per project and indicator,
- * for lists, details, reports and reminder rules. The row keeps the folded domain state, so
- * the read side applies the very `evolve` the write side decides with: the two cannot drift.
+ * for lists, details and reports. Fed by the project fold (project-fold.projection.ts), so
+ * the read side shows the very state the write side's `evolve` folds: the two cannot drift.
+ * `state_json` is the folded state, for the readers that show a project whole.
  */
-export class ProjectSummaryProjection implements Projection {
-  readonly name = 'project-summary';
+export class ProjectSummaryReadModel implements ProjectStateReadModel {
   /** 2: the folded state holds the reminders sent. */
   readonly version = 2;
 
@@ -59,27 +55,9 @@ export class ProjectSummaryProjection implements Projection {
     db.exec('DELETE FROM project_summary; DELETE FROM project_indicators;');
   }
 
-  apply(db: Database, events: readonly RecordedEvent[]): void {
+  save(db: Database, projects: readonly FoldedProject[]): void {
     const statements = this.statements(db);
-    const touched = new Map<string, Folded>();
-    for (const event of events) {
-      const projectId = projectIdOf(event.streamId);
-      if (projectId === undefined) continue;
-      const folded = touched.get(projectId) ?? load(statements, projectId);
-      touched.set(projectId, folded);
-      // The row already holds this event (applied by another process, or a batch again).
-      if (event.version <= folded.version) continue;
-      folded.changed = true;
-      folded.state = projectDecider.evolve(folded.state, projectSerde.deserialize(event));
-      folded.version = event.version;
-      folded.lastPosition = event.position;
-      folded.firstPosition ??= event.position;
-      folded.updatedAt = event.metadata.recordedAt;
-      if (event.type === 'ProjectRegistered' || event.type === 'ProjectResubmitted') {
-        folded.registeredOn = event.metadata.occurredOn;
-      }
-    }
-    for (const [projectId, folded] of touched) if (folded.changed) save(statements, projectId, folded);
+    for (const project of projects) save(statements, project);
   }
 
   private cached?: { db: Database; statements: Statements };
@@ -90,22 +68,7 @@ export class ProjectSummaryProjection implements Projection {
   }
 }
 
-interface Folded {
-  state: ProjectState;
-  /** The stream version the row holds: events at or below it are already applied. */
-  version: number;
-  /** Set once an event not yet held was applied: only those rows are written. */
-  changed?: boolean;
-  firstPosition?: bigint;
-  lastPosition: bigint;
-  updatedAt: string;
-  registeredOn: string;
-  /** The indicator rows as stored (indicatorKey), so a save that leaves them alone skips them. */
-  storedIndicators: string;
-}
-
 interface Statements {
-  load: Statement;
   upsert: Statement;
   clearIndicators: Statement;
   insertIndicator: Statement;
@@ -113,9 +76,6 @@ interface Statements {
 
 function prepare(db: Database): Statements {
   return {
-    load: db.prepare(
-      'SELECT state_json, version, first_position, registered_on FROM project_summary WHERE project_id = ?',
-    ).safeIntegers(true),
     // Positional parameters: binding 21 named ones per row cost more than the rest of the save.
     upsert: db.prepare(`
       INSERT INTO project_summary (project_id, version, status, plan_year, district, title, activity_type,
@@ -139,33 +99,6 @@ function prepare(db: Database): Statements {
   };
 }
 
-function load(statements: Statements, projectId: string): Folded {
-  const row = statements.load.get(projectId) as
-    | { state_json: string; version: bigint; first_position: bigint; registered_on: string }
-    | undefined;
-  if (!row) {
-    return {
-      state: projectDecider.initialState(),
-      version: 0,
-      lastPosition: 0n,
-      updatedAt: '',
-      registeredOn: '',
-      storedIndicators: '',
-    };
-  }
-  const state = JSON.parse(row.state_json) as ProjectState;
-  const view = projectView(state);
-  return {
-    state,
-    version: Number(row.version),
-    firstPosition: row.first_position,
-    lastPosition: 0n,
-    updatedAt: '',
-    registeredOn: row.registered_on,
-    storedIndicators: view ? indicatorKey(indicatorRows(view)) : '',
-  };
-}
-
 type IndicatorRow = readonly [indicator: string, target: number, achieved: number];
 
 /** One row per indicator targeted or reported. */
@@ -177,12 +110,11 @@ function indicatorRows(view: ProjectView): IndicatorRow[] {
 
 const indicatorKey = (rows: readonly IndicatorRow[]): string => JSON.stringify(rows);
 
-function save(statements: Statements, projectId: string, folded: Folded): void {
-  const view = projectView(folded.state);
-  if (!view) return; // events before a registration cannot happen; nothing to show
+function save(statements: Statements, project: FoldedProject): void {
+  const { projectId, view } = project;
   statements.upsert.run(
     projectId,
-    folded.version,
+    project.version,
     view.status,
     view.planYear,
     view.district,
@@ -197,17 +129,21 @@ function save(statements: Statements, projectId: string, folded: Folded): void {
     view.amountToRecoverVnd,
     view.plannedStart,
     view.plannedEnd,
-    folded.registeredOn,
-    folded.firstPosition ?? folded.lastPosition,
-    folded.lastPosition,
-    folded.updatedAt,
-    JSON.stringify(folded.state),
+    project.registeredOn,
+    project.firstPosition,
+    project.lastPosition,
+    project.updatedAt,
+    project.stateJson,
   );
   // Most events (advances, inspections, approvals...) leave the indicators as they were.
   const rows = indicatorRows(view);
-  const key = indicatorKey(rows);
-  if (key === folded.storedIndicators) return;
+  if (project.previous && indicatorKey(rows) === indicatorKeyOf(project.previous)) return;
   statements.clearIndicators.run(projectId);
   for (const [indicator, target, achieved] of rows) statements.insertIndicator.run(projectId, indicator, target, achieved);
-  folded.storedIndicators = key;
+}
+
+/** The indicator rows stored for the state before the batch ('' when it had no view). */
+function indicatorKeyOf(previous: ProjectState): string {
+  const view = projectView(previous);
+  return view ? indicatorKey(indicatorRows(view)) : '';
 }

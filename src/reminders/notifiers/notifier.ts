@@ -1,4 +1,4 @@
-import type { ReminderChannel } from '../../projects/domain/project.types';
+import type { ReminderChannel } from '../../shared/reminder-sent';
 import type { Reminder } from '../rules/reminder';
 
 /**

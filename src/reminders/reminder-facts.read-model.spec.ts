@@ -12,12 +12,7 @@ describe('the reminder facts read model', () => {
   beforeEach(async () => {
     world = await openWorld('2024-06-01');
     reader = new ReminderFactsReader(world.db);
-    history = new ReminderHistory({
-      store: world.store,
-      projects: () => world.projects,
-      reference: () => world.reference.current(),
-      today: () => world.clock.today(),
-    });
+    history = world.history;
   });
 
   afterEach(() => world.close());

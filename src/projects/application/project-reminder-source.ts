@@ -1,0 +1,44 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EVENT_STORE, type EventStore } from '../../event-store/event-store.port';
+import { reminderRecordMeta } from '../../reminders/reminder-identity';
+import {
+  ReminderSubjectSourceProvider,
+  type ReminderSubjectSource,
+  type SubjectOfKind,
+} from '../../reminders/reminder-subject-source.port';
+import type { ProjectReminderFacts } from '../../reminders/rules/reminder-facts';
+import type { ReminderSentData } from '../../shared/reminder-sent';
+import { projectView } from '../domain/project.view';
+import { ProjectCommandService } from './project-command.service';
+import { projectHistoryOf } from './project-history';
+import { projectReminderFacts } from './project-reminder-facts';
+import { projectStreamId } from './project-stream';
+
+/** The projects' side of the reminders' port: a project's history, and recording into it. */
+@Injectable()
+@ReminderSubjectSourceProvider()
+export class ProjectReminderSource implements ReminderSubjectSource<'project'> {
+  readonly kind = 'project';
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly projects: ProjectCommandService,
+  ) {}
+
+  async historyOf(subject: SubjectOfKind<'project'>): Promise<ProjectReminderFacts | undefined> {
+    const { state, registeredOn } = projectHistoryOf(
+      await this.store.readStream(projectStreamId(subject.projectId)),
+    );
+    const view = projectView(state);
+    return view ? projectReminderFacts(view, registeredOn) : undefined;
+  }
+
+  /** As the reminders (their actor, a command id derived from the record), not as a person. */
+  async recordSent(subject: SubjectOfKind<'project'>, record: ReminderSentData): Promise<void> {
+    await this.projects.execute(
+      subject.projectId,
+      { type: 'RecordReminderSent', data: record },
+      reminderRecordMeta(record),
+    );
+  }
+}

@@ -1,0 +1,35 @@
+import { derivedId } from '../event-store/command-ids';
+import { commandHashOf } from '../event-store/handle-command';
+import type { Actor } from '../shared/actor';
+import type { ReminderSentData } from '../shared/reminder-sent';
+
+/**
+ * Who the reminders are when they write: every delivery is recorded in the subject's history
+ * by this actor, with a command id derived from the record. Both belong to the reminders, not
+ * to the features whose streams they write to.
+ */
+
+/** Who records delivered reminders in the history. */
+export const REMINDER_SYSTEM_ACTOR: Actor = {
+  sub: 'system:reminders',
+  name: 'Nhắc việc tự động',
+  role: 'admin',
+};
+
+/**
+ * The command id of recording one delivery: the same record made twice (a worker that ran
+ * again) is one command; another record of the same reminder (a later attempt, other
+ * channels) is another command, which the decider answers with nothing because the reminder
+ * id is already in the history.
+ */
+export function reminderRecordCommandId(record: ReminderSentData): string {
+  return derivedId(`${record.reminderId}\n${commandHashOf(record)}`, 'reminder-sent');
+}
+
+/** The command metadata of recording `record`: the reminders' actor, the derived id. */
+export function reminderRecordMeta(record: ReminderSentData): {
+  readonly commandId: string;
+  readonly actor: Actor;
+} {
+  return { commandId: reminderRecordCommandId(record), actor: REMINDER_SYSTEM_ACTOR };
+}
