@@ -10,7 +10,7 @@ import { projectHistoryOf } from '../application/project-history';
 import { projectReminderFacts } from '../application/project-reminder-facts';
 import { projectStreamId } from '../application/project-stream';
 import type { ProjectEvent } from '../domain/project.events';
-import { ev, historyOf, PROJECT_ID } from '../domain/project.test-fixtures';
+import { ev, historyOf, PROJECT_ID } from '../../../test/support/projects/project-fixtures';
 import { projectView } from '../domain/project.view';
 import {
   PROJECT_SNAPSHOT_FORMAT,
