@@ -4,6 +4,7 @@ import { Test } from '@nestjs/testing';
 import { openWorld, type World } from '../../test/integration/reminders.support';
 import { EVENT_STORE } from '../event-store/event-store.port';
 import { PlanCommandService } from '../plans/application/plan-command.service';
+import { PlanLookup } from '../plans/application/plan-lookup';
 import { PlanReminderSource } from '../plans/application/plan-reminder-source';
 import { ProjectCommandService } from '../projects/application/project-command.service';
 import { ProjectReminderSource } from '../projects/application/project-reminder-source';
@@ -44,6 +45,7 @@ describe('the reminders port (ReminderSubjectSource)', () => {
       providers: [
         { provide: EVENT_STORE, useValue: world.store },
         { provide: PlanCommandService, useValue: world.plans },
+        PlanLookup,
         PlanReminderSource,
       ],
     })
@@ -74,7 +76,7 @@ describe('the reminders port (ReminderSubjectSource)', () => {
 
   it('refuses to start without a source for each kind of subject, or with two for one', () => {
     const project = new ProjectReminderSource(world.store, world.projects);
-    const plan = new PlanReminderSource(world.store, world.plans);
+    const plan = new PlanReminderSource(new PlanLookup(world.store), world.plans);
     expect(() => new ReminderHistory(() => [project]).verify()).toThrow(/plan/);
     expect(() => new ReminderHistory(() => [project, plan, plan]).verify()).toThrow(/Two/);
   });
@@ -102,7 +104,7 @@ describe('the reminders port (ReminderSubjectSource)', () => {
     const sent = { ...record(`appraisal-pending.${projectId}.2024-06-01`), rule: 'appraisal_pending' };
     const sources: ReminderSubjectSource[] = [
       new ProjectReminderSource(world.store, world.projects),
-      new PlanReminderSource(world.store, world.plans),
+      new PlanReminderSource(new PlanLookup(world.store), world.plans),
     ];
     await new ReminderHistory(() => sources).recordSent({ kind: 'project', projectId }, sent);
     const [event] = (await world.store.readStream(`support-project-${projectId}`)).filter(

@@ -104,7 +104,7 @@ export async function openWorld(today = '2024-06-01'): Promise<World> {
   );
   const history = new ReminderHistory(() => [
     new ProjectReminderSource(store, projects),
-    new PlanReminderSource(store, planCommands),
+    new PlanReminderSource(plans, planCommands),
   ]);
 
   async function register(title: string, districtCode = 'bien-hoa'): Promise<string> {

@@ -1,5 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { EVENT_STORE, type EventStore } from '../../event-store/event-store.port';
+import { Injectable } from '@nestjs/common';
 import { reminderRecordMeta } from '../../reminders/reminder-identity';
 import {
   ReminderSubjectSourceProvider,
@@ -7,11 +6,9 @@ import {
   type SubjectOfKind,
 } from '../../reminders/reminder-subject-source.port';
 import type { PlanReminderFacts } from '../../reminders/rules/reminder-facts';
-import { replay } from '../../shared/decider';
 import type { ReminderSentData } from '../../shared/reminder-sent';
-import { planDecider, planStreamId } from '../domain/plan.decider';
-import { planSerde } from '../plan.serde';
 import { PlanCommandService } from './plan-command.service';
+import { PlanLookup } from './plan-lookup';
 import { planReminderFacts } from './plan-reminder-facts';
 
 /** The yearly plans' side of the reminders' port: a plan's history, and recording into it. */
@@ -21,18 +18,13 @@ export class PlanReminderSource implements ReminderSubjectSource<'plan'> {
   readonly kind = 'plan';
 
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly lookup: PlanLookup,
     private readonly plans: PlanCommandService,
   ) {}
 
   async historyOf(subject: SubjectOfKind<'plan'>): Promise<PlanReminderFacts | undefined> {
-    const recorded = await this.store.readStream(planStreamId(subject.year));
-    return planReminderFacts(
-      replay(
-        planDecider,
-        recorded.map((e) => planSerde.deserialize(e)),
-      ),
-    );
+    // From the plan's stream, not a read model: the worker re-checks right before sending.
+    return planReminderFacts(await this.lookup.state(subject.year));
   }
 
   /** As the reminders (their actor, a command id derived from the record), not as a person. */

@@ -1,3 +1,4 @@
+import type { ReminderSentData } from '../../shared/reminder-sent';
 import type {
   AppraisalOutcome,
   BeneficiaryRecord,
@@ -8,7 +9,6 @@ import type {
   InspectionOutcome,
   Period,
   RegistrationDetails,
-  ReminderChannel,
   Vnd,
 } from './project.types';
 
@@ -81,14 +81,7 @@ export type CancelProject = Readonly<{ type: 'CancelProject'; data: { reason: st
  */
 export type RecordReminderSent = Readonly<{
   type: 'RecordReminderSent';
-  data: {
-    readonly reminderId: string;
-    readonly rule: string;
-    /** Every channel it reached. */
-    readonly channels: readonly ReminderChannel[];
-    /** When it was delivered (ISO 8601 UTC timestamp). */
-    readonly sentAt: string;
-  };
+  data: ReminderSentData;
 }>;
 
 /**

@@ -81,7 +81,7 @@ export interface RegistrationDetails {
   readonly description?: string;
 }
 
-/** How a reminder reached its recipients (src/reminders notifiers). */
-export type ReminderChannel = 'webhook' | 'email';
+/** How a reminder reached its recipients (src/reminders notifiers); one home: shared/reminder-sent.ts. */
+export type { ReminderChannel } from '../../shared/reminder-sent';
 
 export type { BusinessDate, Period, Vnd };
