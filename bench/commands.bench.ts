@@ -3,8 +3,8 @@ import type { Database } from 'better-sqlite3';
 import { openSqliteDatabase, databasePathIn } from '../src/event-store/sqlite-database';
 import { projectStreamId } from '../src/projects/application/project-stream';
 import { RegisterProjectCommand } from '../src/projects/commands/register-project.command';
-import { RecordDisbursement } from '../src/projects/commands/project-steps';
-import type { CommandMeta } from '../src/projects/application/command-meta';
+import { RunProjectCommand } from '../src/projects/commands/run-project-command';
+import type { CommandMeta } from '../src/kernel/command-meta';
 import { machineLoad } from './lib/machine';
 import { eventsOf, projectInExecution, registration, ACTORS } from './lib/project-script';
 import type { BenchmarkOutcome, Figure } from './lib/report';
@@ -119,11 +119,14 @@ async function openProjects(engine: Engine, count: number): Promise<string[]> {
   return ids;
 }
 
-function advance(projectId: string, n: number): InstanceType<typeof RecordDisbursement.Command> {
+function advance(projectId: string, n: number): RunProjectCommand {
   const meta: CommandMeta = { commandId: randomUUID(), actor: ACTORS.finance };
-  return new RecordDisbursement.Command(
+  return new RunProjectCommand(
     projectId,
-    { kind: 'advance', amountVnd: 1_000, paidOn: '2024-03-05', voucherNo: `B-${n}` },
+    {
+      type: 'RecordDisbursement',
+      data: { kind: 'advance', amountVnd: 1_000, paidOn: '2024-03-05', voucherNo: `B-${n}` },
+    },
     meta,
   );
 }

@@ -1,11 +1,13 @@
 import { Global, Module, type DynamicModule, type Type } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { SettingsModule } from './config/config.module';
 import type { Settings } from './config/settings';
 import { HEALTH_PROBES } from './health/health-probe';
 import { HealthController } from './health/health.controller';
 import { InboxModule } from './inbox/inbox.module';
+import { KernelModule } from './kernel/kernel.module';
 import { PlansModule } from './plans/plans.module';
 import { Clock } from './platform/clock';
 import { StorageModule } from './platform/storage.module';
@@ -13,8 +15,9 @@ import { PersonalDataModule } from './personal-data/personal-data.module';
 import { ProjectionsAdminModule } from './projections/projections-admin.module';
 import { ProjectionsModule } from './projections/projections.module';
 import { ProgrammesModule } from './programmes/programmes.module';
+import { ProjectPortsModule } from './projects/project-ports.module';
 import { ProjectsModule } from './projects/projects.module';
-import { ProgrammeReviewModule } from './reports/programme-review.module';
+import { ReportsModule } from './reports/reports.module';
 import { REMINDER_HEALTH_PROBES } from './reminders/reminders.health';
 import { RemindersModule } from './reminders/reminders.module';
 
@@ -47,14 +50,17 @@ export class AppModule {
         SettingsModule.forRoot(settings),
         CqrsModule.forRoot(),
         StorageModule,
+        KernelModule,
         PersonalDataModule,
         ProjectionsModule,
         ProjectionsAdminModule,
         AuthModule,
+        ProjectPortsModule,
         ProjectsModule,
         ProgrammesModule,
         PlansModule,
-        ProgrammeReviewModule,
+        AuditModule,
+        ReportsModule,
         InboxModule,
         RemindersModule,
       ],

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CommandBus } from '@nestjs/cqrs';
-import { OpenPlan } from '../../src/plans/commands/plan-commands';
-import { CreateProgramme } from '../../src/programmes/commands/programme-commands';
+import { RunPlanCommand } from '../../src/plans/commands/run-plan-command';
+import { RunProgrammeCommand } from '../../src/programmes/commands/run-programme-command';
 import type { Actor } from '../../src/shared/actor';
 
 /**
@@ -36,13 +36,17 @@ export const PLAN_BODY = {
 
 export async function openPlanThroughBus(bus: CommandBus): Promise<void> {
   await bus.execute(
-    new CreateProgramme.Command(BENCH_PROGRAMME, PROGRAMME_BODY, {
+    new RunProgrammeCommand(BENCH_PROGRAMME, { type: 'CreateProgramme', data: PROGRAMME_BODY }, {
       commandId: randomUUID(),
       actor: admin,
     }),
   );
   await bus.execute(
-    new OpenPlan.Command(BENCH_PLAN_YEAR, PLAN_BODY, { commandId: randomUUID(), actor: center }),
+    new RunPlanCommand(
+      BENCH_PLAN_YEAR,
+      { type: 'OpenPlan', data: PLAN_BODY },
+      { commandId: randomUUID(), actor: center },
+    ),
   );
 }
 

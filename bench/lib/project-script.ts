@@ -1,4 +1,4 @@
-import { eventIdFor } from '../../src/event-store/command-ids';
+import { eventIdFor } from '../../src/kernel/command-ids';
 import type { EventToAppend } from '../../src/event-store/event-store.port';
 import { projectStreamId } from '../../src/projects/application/project-stream';
 import type { ProjectCommand, RegisterProject } from '../../src/projects/domain/project.commands';

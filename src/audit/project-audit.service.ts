@@ -3,7 +3,7 @@ import { EVENT_STORE, type EventStore, type RecordedEvent } from '../event-store
 import { verifyChain, type ChainVerification } from '../event-store/hash-chain';
 import type { Actor } from '../shared/actor';
 import { replay } from '../shared/decider';
-import { projectNotFound } from '../projects/application/project-command.service';
+import { projectNotFound } from '../projects/application/project-not-found';
 import { projectStreamId } from '../projects/application/project-stream';
 import { projectDecider } from '../projects/domain/project.decider';
 import type { ProjectRegistered } from '../projects/domain/project.events';

@@ -3,13 +3,15 @@ import { Body, Controller, ForbiddenException, Get, HttpException, Post } from '
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { IsInt, IsString } from 'class-validator';
-import {
-  EventStoreUnavailableError,
-  WrongExpectedVersionError,
-} from '../event-store/event-store.port';
+import { EventStoreUnavailableError } from '../event-store/event-store.port';
 import { createLogger, fastifyLoggingOptions } from '../logging/logger';
 import { DomainError, invalidState, ruleBroken } from '../shared/domain-error';
-import { PreconditionFailedError } from './problem-details';
+import {
+  CommandIdReusedError,
+  ConcurrentChangeError,
+  NotFoundError,
+  StaleVersionError,
+} from '../kernel/application-errors';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { createValidationPipe } from './validation';
 import { IsVnd } from './validators';
@@ -35,9 +37,6 @@ class ProbeController {
   @Get('missing') missing(): never {
     throw new DomainError('project_not_found', 'No such project', 'not_found');
   }
-  @Get('concurrent') concurrent(): never {
-    throw new WrongExpectedVersionError('support-project-1', 3, 4);
-  }
   @Get('store-down') storeDown(): never {
     throw new EventStoreUnavailableError(
       'SQLITE_FULL at /srv/kc/data/events.db',
@@ -45,7 +44,16 @@ class ProbeController {
     );
   }
   @Get('if-match') ifMatch(): never {
-    throw PreconditionFailedError.versions(3, 4);
+    throw new StaleVersionError(3, 4);
+  }
+  @Get('concurrent') concurrent(): never {
+    throw new ConcurrentChangeError();
+  }
+  @Get('key-reused') keyReused(): never {
+    throw new CommandIdReusedError();
+  }
+  @Get('no-such-project') noSuchProject(): never {
+    throw new NotFoundError('project_not_found', 'No such project');
   }
   @Get('forbidden') forbidden(): never {
     throw new ForbiddenException('Approvers only');
@@ -162,6 +170,19 @@ describe('problem details over HTTP', () => {
       type: 'https://khuyencong.example/problems/precondition-failed',
       detail: 'If-Match names version 3, but the current version is 4',
     });
+  });
+
+  it('maps the application’s refusals: a reused key 422 naming the header, no such subject 404', async () => {
+    const reused = await call('/probe/key-reused');
+    expect(reused.status).toBe(422);
+    expect(reused.body).toMatchObject({
+      type: 'https://khuyencong.example/problems/rule-broken',
+      code: 'idempotency_key_reused',
+      errors: [{ field: 'Idempotency-Key' }],
+    });
+    const missing = await call('/probe/no-such-project');
+    expect(missing.status).toBe(404);
+    expect(missing.body).toMatchObject({ code: 'project_not_found', title: 'Not found' });
   });
 
   it('answers 503 with Retry-After when the event store is down, without its internals', async () => {

@@ -1,9 +1,10 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
+import { EventStoreBusyError, EventStoreUnavailableError } from '../event-store/event-store.port';
 import {
-  EventStoreBusyError,
-  EventStoreUnavailableError,
-  WrongExpectedVersionError,
-} from '../event-store/event-store.port';
+  ApplicationError,
+  CommandIdReusedError,
+  type ApplicationErrorKind,
+} from '../kernel/application-errors';
 import { DomainError, type DomainErrorKind } from '../shared/domain-error';
 
 /**
@@ -76,6 +77,17 @@ const DOMAIN_KINDS: Readonly<Record<DomainErrorKind, Kind & { readonly status: n
   not_found: { status: 404, slug: 'not-found', title: 'Not found' },
 };
 
+/** The application's refusals (src/kernel/application-errors.ts) as HTTP statuses. */
+const APPLICATION_KINDS: Readonly<
+  Record<ApplicationErrorKind, { readonly status: number } & Partial<Kind>>
+> = {
+  not_found: { status: 404 },
+  forbidden: { status: 403 },
+  conflict: { status: 409, slug: 'version-conflict', title: 'Concurrent change' },
+  precondition_failed: { status: 412 },
+  rule_broken: { status: 422 },
+};
+
 function kindOf(status: number): Kind {
   return KIND_BY_STATUS[status] ?? { slug: `http-${status}`, title: `HTTP ${status}` };
 }
@@ -145,22 +157,6 @@ export class ForbiddenProblem extends ProblemException {
 export class NotFoundProblem extends ProblemException {
   constructor(detail = 'Not found', code = 'not_found') {
     super(HttpStatus.NOT_FOUND, detail, { code });
-  }
-}
-
-/** 412: the `If-Match` version is not the subject's current version. */
-export class PreconditionFailedError extends ProblemException {
-  constructor(
-    detail = 'The subject has changed since the version given in If-Match',
-    code = 'version_mismatch',
-  ) {
-    super(HttpStatus.PRECONDITION_FAILED, detail, { code });
-  }
-
-  static versions(expected: number, actual: number): PreconditionFailedError {
-    return new PreconditionFailedError(
-      `If-Match names version ${expected}, but the current version is ${actual}`,
-    );
   }
 }
 
@@ -270,14 +266,13 @@ export function problemFor(error: unknown, instance?: string): ProblemResponse {
       unexpected: false,
     };
   }
-  if (error instanceof WrongExpectedVersionError) {
+  if (error instanceof ApplicationError) {
+    const { status, slug, title } = APPLICATION_KINDS[error.kind];
+    // The command id is derived from the Idempotency-Key header: over HTTP, that is the input.
+    const field = error instanceof CommandIdReusedError ? 'Idempotency-Key' : error.field;
+    const errors = field !== undefined ? [{ field, message: error.message }] : undefined;
     return {
-      problem: build(
-        409,
-        'The subject was changed by another request at the same time; read it again and retry',
-        { slug: 'version-conflict', title: 'Concurrent change', code: 'concurrent_change' },
-        instance,
-      ),
+      problem: build(status, error.message, { slug, title, code: error.code, errors }, instance),
       headers: {},
       unexpected: false,
     };

@@ -1,4 +1,4 @@
-import { derivedId } from '../event-store/command-ids';
+import { derivedId } from '../kernel/command-ids';
 import type { ProjectCommand } from '../projects/domain/project.commands';
 import type {
   Beneficiary,

@@ -19,11 +19,11 @@ import { CommandMetaParam } from '../platform/command-meta.param';
 import { ReadYourWrites } from '../platform/read-your-writes';
 import { PROGRAMME_CODE_PATTERN } from '../programmes/dto/create-programme.dto';
 import { READ_MODEL_DB } from '../projections/projection';
-import type { CommandMeta, CommandResponse } from '../projects/application/command-meta';
+import type { CommandMeta, CommandResponse } from '../kernel/command-meta';
 import { MinPositionQuery } from '../projects/dto/list-projects.query';
 import { ReferenceDataService } from '../reference-data/reference-data.service';
 import { DomainError } from '../shared/domain-error';
-import * as Commands from './commands/plan-commands';
+import { RunPlanCommand } from './commands/run-plan-command';
 import { ApprovePlanDto } from './dto/approve-plan.dto';
 import { DistrictRegistrationDto } from './dto/district-registration.dto';
 import { OpenPlanDto } from './dto/open-plan.dto';
@@ -70,7 +70,7 @@ export class PlansController {
   open(@Body() body: OpenPlanDto, @CommandMetaParam() meta: CommandMeta): Promise<CommandResponse> {
     const { year, programCode, registrationDeadline } = body;
     return this.commands.execute(
-      new Commands.OpenPlan.Command(year, { year, programCode, registrationDeadline }, meta),
+      new RunPlanCommand(year, { type: 'OpenPlan', data: { year, programCode, registrationDeadline } }, meta),
     );
   }
 
@@ -88,11 +88,7 @@ export class PlansController {
   ): Promise<CommandResponse> {
     const district = body.district ?? meta.actor.district ?? '';
     return this.commands.execute(
-      new Commands.SubmitDistrictRegistration.Command(
-        year,
-        { district, projectIds: body.projectIds },
-        meta,
-      ),
+      new RunPlanCommand(year, { type: 'SubmitDistrictRegistration', data: { district, projectIds: body.projectIds } }, meta),
     );
   }
 
@@ -101,7 +97,7 @@ export class PlansController {
   @Roles('center_officer')
   @ApiOperation({ summary: 'Compile the plan from the registrations (open → compiled)' })
   compile(@Year() year: number, @CommandMetaParam() meta: CommandMeta): Promise<CommandResponse> {
-    return this.commands.execute(new Commands.CompilePlan.Command(year, {}, meta));
+    return this.commands.execute(new RunPlanCommand(year, { type: 'CompilePlan', data: {} }, meta));
   }
 
   @Post(':year/approval')
@@ -117,7 +113,7 @@ export class PlansController {
   ) {
     const { decisionNo, decisionDate } = body;
     return this.commands.execute(
-      new Commands.ApprovePlan.Command(year, { decisionNo, decisionDate }, meta),
+      new RunPlanCommand(year, { type: 'ApprovePlan', data: { decisionNo, decisionDate } }, meta),
     );
   }
 

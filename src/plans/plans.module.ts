@@ -1,10 +1,9 @@
 import { Module } from '@nestjs/common';
 import { ProgrammesModule } from '../programmes/programmes.module';
-import { PlanCommandService } from './application/plan-command.service';
+import { PlanAggregate } from './application/plan-aggregate';
 import { PlanLookup } from './application/plan-lookup';
 import { PlanReminderSource } from './application/plan-reminder-source';
-import { RegisteredProjects } from './application/registered-projects';
-import { PLAN_COMMAND_HANDLERS } from './commands/plan-commands';
+import { RunPlanCommandHandler } from './commands/run-plan-command';
 import { PlansController } from './plans.controller';
 
 /** Yearly plans (Kế hoạch khuyến công năm N): commands, the plan lookup for projects, queries. */
@@ -12,12 +11,11 @@ import { PlansController } from './plans.controller';
   imports: [ProgrammesModule],
   controllers: [PlansController],
   providers: [
-    PlanCommandService,
+    PlanAggregate,
+    RunPlanCommandHandler,
     PlanLookup,
-    RegisteredProjects,
     // The reminders collect it (reminder-subject-source.port.ts).
     PlanReminderSource,
-    ...PLAN_COMMAND_HANDLERS,
   ],
   exports: [PlanLookup],
 })

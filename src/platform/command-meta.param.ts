@@ -1,10 +1,10 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { authOf } from '../auth/request-auth';
-import { commandIdFor } from '../event-store/command-ids';
+import { commandIdFor } from '../kernel/command-ids';
 import { ForbiddenProblem } from '../http/problem-details';
 import { bindLogContext } from '../logging/logger';
-import type { CommandMeta } from '../projects/application/command-meta';
+import type { CommandMeta } from '../kernel/command-meta';
 import { parseIdempotencyKey, parseIfMatch } from './command-headers';
 
 /**

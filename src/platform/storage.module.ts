@@ -21,7 +21,9 @@ function lockDataDir(settings: Settings): DataDirLock {
   for (const note of ensurePrivateDataDir(settings.dataDir)) log.warn(note);
   const lock = DataDirLock.acquire(settings.dataDir);
   if (lock.previous && lock.previous.pid !== lock.holder.pid)
-    log.warn(`The previous holder of ${settings.dataDir} (${describeHolder(lock.previous)}) ended without releasing it`);
+    log.warn(
+      `The previous holder of ${settings.dataDir} (${describeHolder(lock.previous)}) ended without releasing it`,
+    );
   return lock;
 }
 

@@ -6,10 +6,10 @@ import { Roles } from '../auth/auth.decorators';
 import { CommandMetaParam } from '../platform/command-meta.param';
 import { ReadYourWrites } from '../platform/read-your-writes';
 import { READ_MODEL_DB } from '../projections/projection';
-import type { CommandMeta, CommandResponse } from '../projects/application/command-meta';
+import type { CommandMeta, CommandResponse } from '../kernel/command-meta';
 import { MinPositionQuery } from '../projects/dto/list-projects.query';
-import { DomainError } from '../shared/domain-error';
-import * as Commands from './commands/programme-commands';
+import { programmeNotFound } from './application/programme-not-found';
+import { RunProgrammeCommand } from './commands/run-programme-command';
 import { BudgetChangeDto } from './dto/budget-change.dto';
 import { ContextIndicatorDto } from './dto/context-indicator.dto';
 import { CreateProgrammeDto } from './dto/create-programme.dto';
@@ -43,9 +43,7 @@ export class ProgrammesController {
   ): Promise<CommandResponse> {
     const { code, name, fromYear, toYear, budgets, targets, decisionNo, decisionDate } = body;
     return this.commands.execute(
-      new Commands.CreateProgramme.Command(
-        code,
-        {
+      new RunProgrammeCommand(code, { type: 'CreateProgramme', data: {
           code,
           name,
           fromYear,
@@ -54,9 +52,7 @@ export class ProgrammesController {
           targets: targets.map(({ indicator, target }) => ({ indicator, target })),
           ...(decisionNo !== undefined && { decisionNo }),
           ...(decisionDate !== undefined && { decisionDate }),
-        },
-        meta,
-      ),
+        } }, meta),
     );
   }
 
@@ -71,11 +67,7 @@ export class ProgrammesController {
   ) {
     const { year, amountVnd, decisionNo, reason } = body;
     return this.commands.execute(
-      new Commands.ChangeProgrammeBudget.Command(
-        code,
-        { year, amountVnd, decisionNo, reason },
-        meta,
-      ),
+      new RunProgrammeCommand(code, { type: 'ChangeProgrammeBudget', data: { year, amountVnd, decisionNo, reason } }, meta),
     );
   }
 
@@ -90,11 +82,7 @@ export class ProgrammesController {
   ) {
     const targets = body.targets.map(({ indicator, target }) => ({ indicator, target }));
     return this.commands.execute(
-      new Commands.SetProgrammeTargets.Command(
-        code,
-        { targets, decisionNo: body.decisionNo, reason: body.reason },
-        meta,
-      ),
+      new RunProgrammeCommand(code, { type: 'SetProgrammeTargets', data: { targets, decisionNo: body.decisionNo, reason: body.reason } }, meta),
     );
   }
 
@@ -121,7 +109,7 @@ export class ProgrammesController {
       ...(estimated !== undefined && { estimated }),
       ...(note !== undefined && { note }),
     };
-    return this.commands.execute(new Commands.RecordContextIndicator.Command(code, data, meta));
+    return this.commands.execute(new RunProgrammeCommand(code, { type: 'RecordContextIndicator', data }, meta));
   }
 
   @Get()
@@ -144,8 +132,4 @@ export class ProgrammesController {
     if (!programme) throw programmeNotFound(code);
     return programme;
   }
-}
-
-export function programmeNotFound(code: string): DomainError {
-  return new DomainError('programme_not_found', `There is no programme ${code}`, 'not_found');
 }

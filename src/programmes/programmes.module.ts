@@ -1,13 +1,13 @@
 import { Module } from '@nestjs/common';
-import { ProgrammeCommandService } from './application/programme-command.service';
+import { ProgrammeAggregate } from './application/programme-aggregate';
 import { ProgrammeLookup } from './application/programme-lookup';
-import { PROGRAMME_COMMAND_HANDLERS } from './commands/programme-commands';
+import { RunProgrammeCommandHandler } from './commands/run-programme-command';
 import { ProgrammesController } from './programmes.controller';
 
 /** Programmes (Chương trình khuyến công): commands, lookups for other aggregates, queries. */
 @Module({
   controllers: [ProgrammesController],
-  providers: [ProgrammeCommandService, ProgrammeLookup, ...PROGRAMME_COMMAND_HANDLERS],
+  providers: [ProgrammeAggregate, RunProgrammeCommandHandler, ProgrammeLookup],
   exports: [ProgrammeLookup],
 })
 export class ProgrammesModule {}

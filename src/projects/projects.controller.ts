@@ -9,9 +9,9 @@ import { ReadYourWrites } from '../platform/read-your-writes';
 import { PersonalDataVault } from '../personal-data/personal-data-vault';
 import { READ_MODEL_DB } from '../projections/projection';
 import type { Actor } from '../shared/actor';
-import type { CommandMeta, CommandResponse } from './application/command-meta';
-import { projectNotFound } from './application/project-command.service';
-import * as Steps from './commands/project-steps';
+import type { CommandMeta, CommandResponse } from '../kernel/command-meta';
+import { projectNotFound } from './application/project-not-found';
+import { RunProjectCommand } from './commands/run-project-command';
 import { RegisterProjectCommand } from './commands/register-project.command';
 import { AcceptanceDto } from './dto/acceptance.dto';
 import { AdjustmentDto } from './dto/adjustment.dto';
@@ -61,7 +61,7 @@ export class ProjectsController {
   @Roles('center_officer')
   @ApiOperation({ summary: 'Start appraisal (registered → under_appraisal)' })
   startAppraisal(@Id() id: string, @CommandMetaParam() meta: CommandMeta) {
-    return this.commands.execute(new Steps.StartAppraisal.Command(id, {}, meta));
+    return this.commands.execute(new RunProjectCommand(id, { type: 'StartAppraisal', data: {} }, meta));
   }
 
   @Post(':id/appraisal/result')
@@ -69,7 +69,7 @@ export class ProjectsController {
   @Roles('center_officer')
   @ApiOperation({ summary: 'Record the appraisal result (→ appraised, revision_requested or rejected)' })
   appraisalResult(@Id() id: string, @Body() body: AppraisalResultDto, @CommandMetaParam() meta: CommandMeta) {
-    return this.commands.execute(new Steps.RecordAppraisalResult.Command(id, body, meta));
+    return this.commands.execute(new RunProjectCommand(id, { type: 'RecordAppraisalResult', data: body }, meta));
   }
 
   @Post(':id/resubmit')
@@ -77,7 +77,7 @@ export class ProjectsController {
   @Roles('district_officer')
   @ApiOperation({ summary: 'Resubmit after a revision request (revision_requested → registered)' })
   resubmit(@Id() id: string, @Body() body: ResubmitProjectDto, @CommandMetaParam() meta: CommandMeta) {
-    return this.commands.execute(new Steps.ResubmitProject.Command(id, { changes: body }, meta));
+    return this.commands.execute(new RunProjectCommand(id, { type: 'ResubmitProject', data: { changes: body } }, meta));
   }
 
   @Post(':id/approval')
@@ -85,7 +85,7 @@ export class ProjectsController {
   @Roles('approver')
   @ApiOperation({ summary: 'Approve (appraised → approved)' })
   approve(@Id() id: string, @Body() body: ApproveProjectDto, @CommandMetaParam() meta: CommandMeta) {
-    return this.commands.execute(new Steps.ApproveProject.Command(id, body, meta));
+    return this.commands.execute(new RunProjectCommand(id, { type: 'ApproveProject', data: body }, meta));
   }
 
   @Post(':id/rejection')
@@ -93,7 +93,7 @@ export class ProjectsController {
   @Roles('approver')
   @ApiOperation({ summary: 'Reject (appraised → rejected)' })
   reject(@Id() id: string, @Body() body: ReasonDto, @CommandMetaParam() meta: CommandMeta) {
-    return this.commands.execute(new Steps.RejectProject.Command(id, body, meta));
+    return this.commands.execute(new RunProjectCommand(id, { type: 'RejectProject', data: body }, meta));
   }
 
   @Post(':id/execution/start')
@@ -101,7 +101,7 @@ export class ProjectsController {
   @Roles('center_officer')
   @ApiOperation({ summary: 'Start execution (approved → in_execution)' })
   startExecution(@Id() id: string, @Body() body: StartExecutionDto, @CommandMetaParam() meta: CommandMeta) {
-    return this.commands.execute(new Steps.StartExecution.Command(id, body, meta));
+    return this.commands.execute(new RunProjectCommand(id, { type: 'StartExecution', data: body }, meta));
   }
 
   @Post(':id/progress-reports')
@@ -109,7 +109,7 @@ export class ProjectsController {
   @Roles('district_officer', 'center_officer')
   @ApiOperation({ summary: 'Report monthly progress per indicator (a second report for a month replaces the first)' })
   reportProgress(@Id() id: string, @Body() body: ProgressReportDto, @CommandMetaParam() meta: CommandMeta) {
-    return this.commands.execute(new Steps.ReportProgress.Command(id, body, meta));
+    return this.commands.execute(new RunProjectCommand(id, { type: 'ReportProgress', data: body }, meta));
   }
 
   @Post(':id/disbursements')
@@ -117,7 +117,7 @@ export class ProjectsController {
   @Roles('finance_officer')
   @ApiOperation({ summary: 'Record an advance, a payment or a recovery' })
   disburse(@Id() id: string, @Body() body: DisbursementDto, @CommandMetaParam() meta: CommandMeta) {
-    return this.commands.execute(new Steps.RecordDisbursement.Command(id, body, meta));
+    return this.commands.execute(new RunProjectCommand(id, { type: 'RecordDisbursement', data: body }, meta));
   }
 
   @Post(':id/inspections')
@@ -125,7 +125,7 @@ export class ProjectsController {
   @Roles('center_officer')
   @ApiOperation({ summary: 'Record an inspection' })
   inspect(@Id() id: string, @Body() body: InspectionDto, @CommandMetaParam() meta: CommandMeta) {
-    return this.commands.execute(new Steps.RecordInspection.Command(id, body, meta));
+    return this.commands.execute(new RunProjectCommand(id, { type: 'RecordInspection', data: body }, meta));
   }
 
   @Post(':id/adjustments')
@@ -133,7 +133,7 @@ export class ProjectsController {
   @Roles('approver')
   @ApiOperation({ summary: 'Adjust approved funding, planned end or targets by decision' })
   adjust(@Id() id: string, @Body() body: AdjustmentDto, @CommandMetaParam() meta: CommandMeta) {
-    return this.commands.execute(new Steps.AdjustProject.Command(id, body, meta));
+    return this.commands.execute(new RunProjectCommand(id, { type: 'AdjustProject', data: body }, meta));
   }
 
   @Post(':id/acceptance')
@@ -141,7 +141,7 @@ export class ProjectsController {
   @Roles('center_officer')
   @ApiOperation({ summary: 'Accept the results (in_execution → accepted)' })
   accept(@Id() id: string, @Body() body: AcceptanceDto, @CommandMetaParam() meta: CommandMeta) {
-    return this.commands.execute(new Steps.AcceptProject.Command(id, body, meta));
+    return this.commands.execute(new RunProjectCommand(id, { type: 'AcceptProject', data: body }, meta));
   }
 
   @Post(':id/settlement')
@@ -149,7 +149,7 @@ export class ProjectsController {
   @Roles('finance_officer')
   @ApiOperation({ summary: 'Settle the accounts (accepted → settled)' })
   settle(@Id() id: string, @Body() body: SettlementDto, @CommandMetaParam() meta: CommandMeta) {
-    return this.commands.execute(new Steps.SettleProject.Command(id, body, meta));
+    return this.commands.execute(new RunProjectCommand(id, { type: 'SettleProject', data: body }, meta));
   }
 
   @Post(':id/cancellation')
@@ -157,7 +157,7 @@ export class ProjectsController {
   @Roles('approver')
   @ApiOperation({ summary: 'Cancel a project before acceptance (→ cancelled)' })
   cancel(@Id() id: string, @Body() body: ReasonDto, @CommandMetaParam() meta: CommandMeta) {
-    return this.commands.execute(new Steps.CancelProject.Command(id, body, meta));
+    return this.commands.execute(new RunProjectCommand(id, { type: 'CancelProject', data: body }, meta));
   }
 
   @Post(':id/personal-data/erasure')
@@ -167,7 +167,7 @@ export class ProjectsController {
     summary: "Erase the beneficiary's personal data at the data subject's request (keys destroyed; the record keeps the legal basis only)",
   })
   erasePersonalData(@Id() id: string, @Body() body: PersonalDataErasureDto, @CommandMetaParam() meta: CommandMeta) {
-    return this.commands.execute(new Steps.ErasePersonalData.Command(id, body, meta));
+    return this.commands.execute(new RunProjectCommand(id, { type: 'ErasePersonalData', data: body }, meta));
   }
 
   @Post(':id/beneficiary/correction')
@@ -175,7 +175,7 @@ export class ProjectsController {
   @Roles('center_officer', 'admin')
   @ApiOperation({ summary: "Record a corrected beneficiary value (a new version of the subject's personal data)" })
   correctBeneficiary(@Id() id: string, @Body() body: BeneficiaryCorrectionDto, @CommandMetaParam() meta: CommandMeta) {
-    return this.commands.execute(new Steps.CorrectBeneficiary.Command(id, body, meta));
+    return this.commands.execute(new RunProjectCommand(id, { type: 'CorrectBeneficiary', data: body }, meta));
   }
 
   @Get()

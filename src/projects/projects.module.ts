@@ -1,19 +1,17 @@
 import { Module } from '@nestjs/common';
-import { ProjectAuditController } from '../audit/project-audit.controller';
-import { ProjectAuditService } from '../audit/project-audit.service';
 import { SETTINGS, type Settings } from '../config/settings';
 import { PlansModule } from '../plans/plans.module';
-import { ReportsController } from '../reports/reports.controller';
-import { PROJECT_RULES, ProjectCommandService } from './application/project-command.service';
+import { PROJECT_RULES, ProjectAggregate } from './application/project-aggregate';
 import { ProjectReminderSource } from './application/project-reminder-source';
-import type { ProjectRules } from './domain/project.context';
-import { PROJECT_STEP_HANDLERS } from './commands/project-steps';
 import { RegisterProjectHandler } from './commands/register-project.command';
+import { RunProjectCommandHandler } from './commands/run-project-command';
+import type { ProjectRules } from './domain/project.context';
 import { ProjectsController } from './projects.controller';
 
+/** Support projects: their commands, queries, and the reminders' source of project history. */
 @Module({
   imports: [PlansModule],
-  controllers: [ProjectsController, ProjectAuditController, ReportsController],
+  controllers: [ProjectsController],
   providers: [
     {
       provide: PROJECT_RULES,
@@ -22,13 +20,11 @@ import { ProjectsController } from './projects.controller';
         advanceCapPercent: settings.advanceCapPercent,
       }),
     },
-    ProjectCommandService,
+    ProjectAggregate,
+    RegisterProjectHandler,
+    RunProjectCommandHandler,
     // The reminders collect it (reminder-subject-source.port.ts).
     ProjectReminderSource,
-    ProjectAuditService,
-    RegisterProjectHandler,
-    ...PROJECT_STEP_HANDLERS,
   ],
-  exports: [ProjectCommandService],
 })
 export class ProjectsModule {}

@@ -1,5 +1,5 @@
-import { derivedId } from '../event-store/command-ids';
-import { commandHashOf } from '../event-store/handle-command';
+import { derivedId } from '../kernel/command-ids';
+import { commandHashOf } from '../kernel/command-loop';
 import type { Actor } from '../shared/actor';
 import type { ReminderSentData } from '../shared/reminder-sent';
 

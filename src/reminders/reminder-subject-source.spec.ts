@@ -3,10 +3,12 @@ import { DiscoveryModule, DiscoveryService } from '@nestjs/core';
 import { Test } from '@nestjs/testing';
 import { openWorld, type World } from '../../test/integration/reminders.support';
 import { EVENT_STORE } from '../event-store/event-store.port';
-import { PlanCommandService } from '../plans/application/plan-command.service';
+import { AggregateReader } from '../kernel/aggregate-reader';
+import { CommandKernel } from '../kernel/command-kernel';
+import { PlanAggregate } from '../plans/application/plan-aggregate';
 import { PlanLookup } from '../plans/application/plan-lookup';
 import { PlanReminderSource } from '../plans/application/plan-reminder-source';
-import { ProjectCommandService } from '../projects/application/project-command.service';
+import { ProjectAggregate } from '../projects/application/project-aggregate';
 import { ProjectReminderSource } from '../projects/application/project-reminder-source';
 import { ReminderHistory } from './reminder-history';
 import { reminderRecordCommandId, REMINDER_SYSTEM_ACTOR } from './reminder-identity';
@@ -36,15 +38,17 @@ describe('the reminders port (ReminderSubjectSource)', () => {
     @Module({
       providers: [
         { provide: EVENT_STORE, useValue: world.store },
-        { provide: ProjectCommandService, useValue: world.projects },
+        { provide: CommandKernel, useValue: world.commands.kernel },
+        { provide: ProjectAggregate, useValue: world.commands.aggregates.project },
         ProjectReminderSource,
       ],
     })
     class FakeProjects {}
     @Module({
       providers: [
-        { provide: EVENT_STORE, useValue: world.store },
-        { provide: PlanCommandService, useValue: world.plans },
+        { provide: AggregateReader, useValue: world.commands.reader },
+        { provide: CommandKernel, useValue: world.commands.kernel },
+        { provide: PlanAggregate, useValue: world.commands.aggregates.plan },
         PlanLookup,
         PlanReminderSource,
       ],
@@ -75,8 +79,8 @@ describe('the reminders port (ReminderSubjectSource)', () => {
   });
 
   it('refuses to start without a source for each kind of subject, or with two for one', () => {
-    const project = new ProjectReminderSource(world.store, world.projects);
-    const plan = new PlanReminderSource(new PlanLookup(world.store), world.plans);
+    const project = world.commands.reminderSources.project;
+    const plan = world.commands.reminderSources.plan;
     expect(() => new ReminderHistory(() => [project]).verify()).toThrow(/plan/);
     expect(() => new ReminderHistory(() => [project, plan, plan]).verify()).toThrow(/Two/);
   });
@@ -103,8 +107,8 @@ describe('the reminders port (ReminderSubjectSource)', () => {
     const projectId = await world.register('Đề án nhắc việc');
     const sent = { ...record(`appraisal-pending.${projectId}.2024-06-01`), rule: 'appraisal_pending' };
     const sources: ReminderSubjectSource[] = [
-      new ProjectReminderSource(world.store, world.projects),
-      new PlanReminderSource(new PlanLookup(world.store), world.plans),
+      world.commands.reminderSources.project,
+      world.commands.reminderSources.plan,
     ];
     await new ReminderHistory(() => sources).recordSent({ kind: 'project', projectId }, sent);
     const [event] = (await world.store.readStream(`support-project-${projectId}`)).filter(

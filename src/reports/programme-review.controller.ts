@@ -12,7 +12,7 @@ import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { Roles } from '../auth/auth.decorators';
 import { ReadYourWrites } from '../platform/read-your-writes';
-import { programmeNotFound } from '../programmes/programmes.controller';
+import { programmeNotFound } from '../programmes/application/programme-not-found';
 import { READ_MODEL_DB } from '../projections/projection';
 import { ProjectionRunner } from '../projections/projection-runner';
 import { MinPositionQuery } from '../projects/dto/list-projects.query';

@@ -6,7 +6,7 @@ import { databasePathIn } from '../../src/event-store/sqlite-database';
 import { SqliteEventStore } from '../../src/event-store/sqlite.event-store';
 import { FixedClock } from '../../src/platform/clock';
 import { allProjections } from '../../src/projections/projections.module';
-import { ProjectCommandService } from '../../src/projects/application/project-command.service';
+import { commandWorld } from '../support/kernel/command-world';
 import { ReferenceDataService } from '../../src/reference-data/reference-data.service';
 import { driveProjects, dumpReadModels } from '../support/drive-projects';
 import { openPlans } from '../support/open-plans';
@@ -42,8 +42,9 @@ async function writeLog(dir: string): Promise<void> {
   const store = new SqliteEventStore(databasePathIn(dir));
   const clock = new FixedClock(new Date('2024-12-01T03:00:00Z'));
   const reference = new ReferenceDataService();
-  const plans = await openPlans(store, clock, reference, [2024]);
-  await driveProjects(new ProjectCommandService(store, { advanceCapPercent: 70 }, reference, clock, plans, PersonalDataVault.open(dir)), 150);
+  const world = commandWorld({ store, clock, reference, vault: PersonalDataVault.open(dir) });
+  await openPlans(world, [2024]);
+  await driveProjects(world.projects, 150);
   await store.close();
 }
 

@@ -1,5 +1,5 @@
 import { rmSync } from 'node:fs';
-import { commandIdFor } from '../../src/event-store/command-ids';
+import { commandIdFor } from '../../src/kernel/command-ids';
 import type { Role } from '../../src/shared/actor';
 import { registrationBody } from '../support/http';
 import {

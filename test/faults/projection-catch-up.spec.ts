@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { eventIdFor } from '../../src/event-store/command-ids';
+import { eventIdFor } from '../../src/kernel/command-ids';
 import type { EventToAppend } from '../../src/event-store/event-store.port';
 import { databasePathIn } from '../../src/event-store/sqlite-database';
 import { SqliteEventStore } from '../../src/event-store/sqlite.event-store';

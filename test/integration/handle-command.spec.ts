@@ -2,13 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  handleCommand,
+  CommandIdReusedError,
+  ConcurrentChangeError,
   StaleVersionError,
-  type AggregateSpec,
-} from '../../src/event-store/handle-command';
+} from '../../src/kernel/application-errors';
+import { handleCommand, type AggregateSpec } from '../../src/kernel/command-loop';
 import { createSerde } from '../../src/event-store/serde/event-serde';
 import { SqliteEventStore } from '../../src/event-store/sqlite.event-store';
-import { DomainError, invalidState } from '../../src/shared/domain-error';
+import { invalidState } from '../../src/shared/domain-error';
 import type { Actor } from '../../src/shared/actor';
 
 /** A tally that can be opened once and counted up, and closed: enough to exercise the loop. */
@@ -95,6 +96,35 @@ describe('the command loop', () => {
     expect(results.find((r) => r.version === 11)?.state).toEqual({ status: 'open', total: 55 });
   });
 
+  it('gives up with a concurrent change when another writer wins every attempt, appending nothing of its own', async () => {
+    let rivals = 0;
+    const losing = handleCommand(
+      store,
+      tally,
+      {
+        streamId: 'tally-1',
+        command: { type: 'Add', data: { n: 100 } },
+        commandId: 'loser',
+        actor,
+        today: '2024-06-15',
+      },
+      {
+        maxAttempts: 3,
+        // Between this command's read and its append, a rival's command is recorded.
+        context: async () => {
+          await run({ type: 'Add', data: { n: 1 } });
+          rivals++;
+          return { decisions };
+        },
+      },
+    );
+    await expect(losing).rejects.toBeInstanceOf(ConcurrentChangeError);
+    expect(rivals).toBe(3);
+    const events = await store.readStream('tally-1');
+    expect(events.filter((e) => e.metadata.commandId === 'loser')).toHaveLength(0);
+    expect(events).toHaveLength(1 + rivals);
+  });
+
   it('refuses with the stale version when If-Match names another version, appending nothing', async () => {
     await run({ type: 'Add', data: { n: 1 } });
     await expect(run({ type: 'Add', data: { n: 2 } }, { expectedVersion: 1 })).rejects.toEqual(
@@ -115,11 +145,10 @@ describe('the command loop', () => {
   it('refuses the same command id with a different command (an Idempotency-Key reused)', async () => {
     await run({ type: 'Add', data: { n: 5 } }, { commandId: 'same' });
     const reused = run({ type: 'Add', data: { n: 6 } }, { commandId: 'same' });
-    await expect(reused).rejects.toBeInstanceOf(DomainError);
+    await expect(reused).rejects.toBeInstanceOf(CommandIdReusedError);
     await expect(reused).rejects.toMatchObject({
       code: 'idempotency_key_reused',
-      kind: 'rule',
-      field: 'Idempotency-Key',
+      kind: 'rule_broken',
     });
     expect(await store.readStream('tally-1')).toHaveLength(2);
   });

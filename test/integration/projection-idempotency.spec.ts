@@ -8,7 +8,7 @@ import { SqliteEventStore } from '../../src/event-store/sqlite.event-store';
 import { FixedClock } from '../../src/platform/clock';
 import { ProjectionRunner } from '../../src/projections/projection-runner';
 import { allProjections } from '../../src/projections/projections.module';
-import { ProjectCommandService } from '../../src/projects/application/project-command.service';
+import { commandWorld, type ProjectCommands } from '../support/kernel/command-world';
 import { disbursementReport } from '../../src/projects/read-models/disbursement-report';
 import { ReferenceDataService } from '../../src/reference-data/reference-data.service';
 import { driveProjects, dumpReadModels, meta } from '../support/drive-projects';
@@ -25,7 +25,7 @@ describe('projections applied more than once', () => {
   let dir: string;
   let file: string;
   const opened: { db: Database; store: SqliteEventStore; runner: ProjectionRunner }[] = [];
-  let service: ProjectCommandService;
+  let service: ProjectCommands;
 
   /** A connection of its own to the one file, with its event store and runner: what a process has. */
   function openProcess() {
@@ -43,8 +43,9 @@ describe('projections applied more than once', () => {
     const { store } = openProcess();
     const clock = new FixedClock(new Date('2024-12-01T03:00:00Z'));
     const reference = new ReferenceDataService();
-    const plans = await openPlans(store, clock, reference, [2024]);
-    service = new ProjectCommandService(store, { advanceCapPercent: 70 }, reference, clock, plans, PersonalDataVault.open(dir));
+    const world = commandWorld({ store, clock, reference, vault: PersonalDataVault.open(dir) });
+    await openPlans(world, [2024]);
+    service = world.projects;
   });
 
   afterEach(async () => {

@@ -7,7 +7,7 @@ import { SqliteEventStore } from '../../src/event-store/sqlite.event-store';
 import { FixedClock } from '../../src/platform/clock';
 import { allProjections } from '../../src/projections/projections.module';
 import { ProjectionRunner } from '../../src/projections/projection-runner';
-import { ProjectCommandService } from '../../src/projects/application/project-command.service';
+import { commandWorld, type ProjectCommands } from '../support/kernel/command-world';
 import { ReferenceDataService } from '../../src/reference-data/reference-data.service';
 import { driveProjects, dumpReadModels } from '../support/drive-projects';
 import { openPlans } from '../support/open-plans';
@@ -18,7 +18,7 @@ describe('projections', () => {
   let db: Database;
   let store: SqliteEventStore;
   let runner: ProjectionRunner;
-  let service: ProjectCommandService;
+  let service: ProjectCommands;
 
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'kc-rebuild-'));
@@ -27,8 +27,9 @@ describe('projections', () => {
     runner = new ProjectionRunner(store, db, allProjections());
     const clock = new FixedClock(new Date('2024-12-01T03:00:00Z'));
     const reference = new ReferenceDataService();
-    const plans = await openPlans(store, clock, reference, [2024]);
-    service = new ProjectCommandService(store, { advanceCapPercent: 70 }, reference, clock, plans, PersonalDataVault.open(dir));
+    const world = commandWorld({ store, clock, reference, vault: PersonalDataVault.open(dir) });
+    await openPlans(world, [2024]);
+    service = world.projects;
   });
 
   afterEach(async () => {

@@ -1,5 +1,5 @@
-import { handleCommand } from '../../src/event-store/handle-command';
-import { planAggregate } from '../../src/plans/application/plan-aggregate';
+import { handleCommand } from '../../src/kernel/command-loop';
+import { planAggregateType as planAggregate } from '../../src/plans/plan.aggregate';
 import { planStreamId } from '../../src/plans/domain/plan.decider';
 import { signatureOf } from '../../src/reminders/notifiers/webhook.notifier';
 import { projectStreamId } from '../../src/projects/application/project-stream';

@@ -11,12 +11,7 @@ import { SqliteEventStore } from '../../src/event-store/sqlite.event-store';
 import { FixedClock } from '../../src/platform/clock';
 import { allProjections } from '../../src/projections/projections.module';
 import { ProjectionRunner } from '../../src/projections/projection-runner';
-import { PlanCommandService } from '../../src/plans/application/plan-command.service';
-import { PlanReminderSource } from '../../src/plans/application/plan-reminder-source';
-import { RegisteredProjects } from '../../src/plans/application/registered-projects';
-import { ProgrammeLookup } from '../../src/programmes/application/programme-lookup';
-import { ProjectCommandService } from '../../src/projects/application/project-command.service';
-import { ProjectReminderSource } from '../../src/projects/application/project-reminder-source';
+import { commandWorld, type CommandWorld, type ProjectCommands } from '../support/kernel/command-world';
 import { DEFAULT_REFERENCE_DATA } from '../../src/reference-data/default-reference-data';
 import { openPlans } from '../support/open-plans';
 import { ReferenceDataService } from '../../src/reference-data/reference-data.service';
@@ -65,8 +60,9 @@ export interface World {
   readonly runner: ProjectionRunner;
   readonly clock: FixedClock;
   readonly reference: ReferenceDataService;
-  readonly projects: ProjectCommandService;
-  readonly plans: PlanCommandService;
+  readonly projects: ProjectCommands;
+  readonly plans: CommandWorld['plans'];
+  readonly commands: CommandWorld;
   /** The reminders' history over the projects' and plans' own sources, as the app wires it. */
   readonly history: ReminderHistory;
   /** A registered project (registered on the clock's day); its id. */
@@ -93,18 +89,12 @@ export async function openWorld(today = '2024-06-01'): Promise<World> {
       'bien-hoa': { name: 'Thành phố Biên Hòa', email: 'khuyencong@bienhoa.example' },
     },
   });
-  const plans = await openPlans(store, clock, reference, [2024]);
-  const projects = new ProjectCommandService(store, { advanceCapPercent: 70 }, reference, clock, plans, PersonalDataVault.open(dir));
-  const planCommands = new PlanCommandService(
-    store,
-    new ProgrammeLookup(store),
-    new RegisteredProjects(store),
-    reference,
-    clock,
-  );
+  const commands = commandWorld({ store, clock, reference, vault: PersonalDataVault.open(dir) });
+  await openPlans(commands, [2024]);
+  const { projects, plans } = commands;
   const history = new ReminderHistory(() => [
-    new ProjectReminderSource(store, projects),
-    new PlanReminderSource(plans, planCommands),
+    commands.reminderSources.project,
+    commands.reminderSources.plan,
   ]);
 
   async function register(title: string, districtCode = 'bien-hoa'): Promise<string> {
@@ -134,7 +124,8 @@ export async function openWorld(today = '2024-06-01'): Promise<World> {
     clock,
     reference,
     projects,
-    plans: planCommands,
+    plans,
+    commands,
     history,
     register,
     async revisionRequested(title, districtCode) {

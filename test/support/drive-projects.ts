@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import type { ProjectCommandService } from '../../src/projects/application/project-command.service';
-import type { CommandMeta } from '../../src/projects/application/command-meta';
+import type { ProjectCommands } from './kernel/command-world';
+import type { CommandMeta } from '../../src/kernel/command-meta';
 import type { Actor, Role } from '../../src/shared/actor';
 
 /**
@@ -16,7 +16,7 @@ export function meta(role: Role, sub: string, district?: string): CommandMeta {
 }
 
 /** Drives `count` projects to different ends of the lifecycle through the real command loop. */
-export async function driveProjects(service: ProjectCommandService, count: number): Promise<void> {
+export async function driveProjects(service: ProjectCommands, count: number): Promise<void> {
   for (let i = 0; i < count; i++) {
     const district = DISTRICTS[i % DISTRICTS.length];
     const { id } = await service.register(

@@ -1,27 +1,14 @@
-import type { EventStore } from '../../src/event-store/event-store.port';
-import { PlanCommandService } from '../../src/plans/application/plan-command.service';
-import { PlanLookup } from '../../src/plans/application/plan-lookup';
-import { RegisteredProjects } from '../../src/plans/application/registered-projects';
-import type { Clock } from '../../src/platform/clock';
-import { ProgrammeCommandService } from '../../src/programmes/application/programme-command.service';
-import { ProgrammeLookup } from '../../src/programmes/application/programme-lookup';
-import type { ReferenceDataService } from '../../src/reference-data/reference-data.service';
+import type { CommandWorld } from './kernel/command-world';
 
 export const TEST_PROGRAMME_CODE = 'TEST-PROGRAMME';
 
 /**
  * Projects register against the yearly plan of their year: tests that drive the command
  * services directly open a programme and the plans of the years they use first, through the
- * real programme and plan command services (compiled, so no registration reminder is due),
- * and get the PlanLookup projects check with.
+ * real programme and plan aggregates (compiled, so no registration reminder is due).
  */
-export async function openPlans(
-  store: EventStore,
-  clock: Clock,
-  reference: ReferenceDataService,
-  years: readonly number[],
-): Promise<PlanLookup> {
-  const programmes = new ProgrammeCommandService(store, reference, clock);
+export async function openPlans(world: CommandWorld, years: readonly number[]): Promise<void> {
+  const { programmes, plans } = world;
   const fromYear = Math.min(...years);
   const toYear = Math.max(...years);
   await programmes.execute(
@@ -41,13 +28,6 @@ export async function openPlans(
       commandId: `open-programme-${TEST_PROGRAMME_CODE}`,
       actor: { sub: 'admin-1', name: 'Quản trị', role: 'admin' },
     },
-  );
-  const plans = new PlanCommandService(
-    store,
-    new ProgrammeLookup(store),
-    new RegisteredProjects(store),
-    reference,
-    clock,
   );
   for (const year of years) {
     await plans.handle(
@@ -72,5 +52,4 @@ export async function openPlans(
       },
     );
   }
-  return new PlanLookup(store);
 }

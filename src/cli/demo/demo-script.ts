@@ -1,9 +1,9 @@
 import type { CommandBus } from '@nestjs/cqrs';
-import { derivedId } from '../../event-store/command-ids';
-import * as PlanCommands from '../../plans/commands/plan-commands';
-import * as ProgrammeCommands from '../../programmes/commands/programme-commands';
-import type { CommandMeta, CommandResponse } from '../../projects/application/command-meta';
-import * as Steps from '../../projects/commands/project-steps';
+import { derivedId } from '../../kernel/command-ids';
+import { RunPlanCommand } from '../../plans/commands/run-plan-command';
+import { RunProgrammeCommand } from '../../programmes/commands/run-programme-command';
+import type { CommandMeta, CommandResponse } from '../../kernel/command-meta';
+import { RunProjectCommand } from '../../projects/commands/run-project-command';
 import { RegisterProjectCommand } from '../../projects/commands/register-project.command';
 import { DEFAULT_REFERENCE_DATA } from '../../reference-data/default-reference-data';
 import type { Actor } from '../../shared/actor';
@@ -84,11 +84,7 @@ export function demoTimeline(bus: CommandBus): { timeline: Timeline; commands: (
   timeline.at(PROGRAMME.decisionDate, async () => {
     const { code, name, fromYear, toYear, budgets, targets, decisionNo, decisionDate } = PROGRAMME;
     await send(
-      new ProgrammeCommands.CreateProgramme.Command(
-        code,
-        { code, name, fromYear, toYear, budgets, targets, decisionNo, decisionDate },
-        meta(admin),
-      ),
+      new RunProgrammeCommand(code, { type: 'CreateProgramme', data: { code, name, fromYear, toYear, budgets, targets, decisionNo, decisionDate } }, meta(admin)),
     );
   });
 
@@ -100,7 +96,7 @@ export function demoTimeline(bus: CommandBus): { timeline: Timeline; commands: (
         programCode: PROGRAMME_CODE,
         registrationDeadline: plan.deadline,
       };
-      await send(new PlanCommands.OpenPlan.Command(plan.year, data, meta(center)));
+      await send(new RunPlanCommand(plan.year, { type: 'OpenPlan', data }, meta(center)));
     });
     for (const project of PROJECTS.filter((p) => p.year === plan.year)) {
       const ref = registerLine(timeline, plan, project, projectIds, send, meta);
@@ -110,28 +106,24 @@ export function demoTimeline(bus: CommandBus): { timeline: Timeline; commands: (
       const ref = registerLine(timeline, plan, line, projectIds, send, meta);
       timeline.at(plan.steps.cancelled, async () => {
         await send(
-          new Steps.CancelProject.Command(ref.id, { reason: CANCELLATION_REASON }, meta(approver)),
+          new RunProjectCommand(ref.id, { type: 'CancelProject', data: { reason: CANCELLATION_REASON } }, meta(approver)),
         );
       });
     }
     submitRegistrations(timeline, plan, projectIds, send, meta);
     timeline.at(plan.compiledOn, async () => {
-      await send(new PlanCommands.CompilePlan.Command(plan.year, {}, meta(center)));
+      await send(new RunPlanCommand(plan.year, { type: 'CompilePlan', data: {} }, meta(center)));
     });
     timeline.at(plan.approvedOn, async () => {
       const data = { decisionNo: plan.decisionNo, decisionDate: plan.approvedOn };
-      await send(new PlanCommands.ApprovePlan.Command(plan.year, data, meta(approver)));
+      await send(new RunPlanCommand(plan.year, { type: 'ApprovePlan', data }, meta(approver)));
     });
   }
 
   for (const indicator of CONTEXT_INDICATORS) {
     timeline.at(REVIEW_DATE, async () => {
       await send(
-        new ProgrammeCommands.RecordContextIndicator.Command(
-          PROGRAMME_CODE,
-          { ...indicator },
-          meta(admin),
-        ),
+        new RunProgrammeCommand(PROGRAMME_CODE, { type: 'RecordContextIndicator', data: { ...indicator } }, meta(admin)),
       );
     });
   }
@@ -202,13 +194,13 @@ function carryOut(
   const reporter = project.byCenter ? center : officerOf(project.district);
   const voucher = (kind: string) => `UNC-${plan.year}-${kind}-${decision}`;
   timeline.at(steps.appraised, async () => {
-    await send(new Steps.StartAppraisal.Command(ref.id, {}, meta(center)));
+    await send(new RunProjectCommand(ref.id, { type: 'StartAppraisal', data: {} }, meta(center)));
     const result = {
       outcome: 'passed' as const,
       notes: 'Hội đồng thẩm định thống nhất',
       appraisedFundingVnd: project.approvedVnd,
     };
-    await send(new Steps.RecordAppraisalResult.Command(ref.id, result, meta(center)));
+    await send(new RunProjectCommand(ref.id, { type: 'RecordAppraisalResult', data: result }, meta(center)));
   });
   timeline.at(steps.approved, async () => {
     const data = {
@@ -216,11 +208,11 @@ function carryOut(
       decisionDate: steps.approved,
       approvedFundingVnd: project.approvedVnd,
     };
-    await send(new Steps.ApproveProject.Command(ref.id, data, meta(approver)));
+    await send(new RunProjectCommand(ref.id, { type: 'ApproveProject', data }, meta(approver)));
   });
   timeline.at(steps.started, async () => {
     await send(
-      new Steps.StartExecution.Command(ref.id, { startedOn: steps.started }, meta(center)),
+      new RunProjectCommand(ref.id, { type: 'StartExecution', data: { startedOn: steps.started } }, meta(center)),
     );
   });
   if (advanceVnd > 0) {
@@ -231,7 +223,7 @@ function carryOut(
         paidOn: steps.advanced,
         voucherNo: voucher('TU'),
       };
-      await send(new Steps.RecordDisbursement.Command(ref.id, data, meta(finance)));
+      await send(new RunProjectCommand(ref.id, { type: 'RecordDisbursement', data }, meta(finance)));
     });
   }
   timeline.at(steps.reportedOn, async () => {
@@ -240,16 +232,12 @@ function carryOut(
       value,
     }));
     const data = { period: periodOf(steps.reportedOn), reportedOn: steps.reportedOn, achievements };
-    await send(new Steps.ReportProgress.Command(ref.id, data, meta(reporter)));
+    await send(new RunProjectCommand(ref.id, { type: 'ReportProgress', data }, meta(reporter)));
   });
   if (project.end === 'in_execution') return;
   timeline.at(steps.accepted, async () => {
     await send(
-      new Steps.AcceptProject.Command(
-        ref.id,
-        { acceptedOn: steps.accepted, notes: 'Nghiệm thu đạt yêu cầu' },
-        meta(acceptor),
-      ),
+      new RunProjectCommand(ref.id, { type: 'AcceptProject', data: { acceptedOn: steps.accepted, notes: 'Nghiệm thu đạt yêu cầu' } }, meta(acceptor)),
     );
   });
   if (paymentVnd > 0) {
@@ -260,7 +248,7 @@ function carryOut(
         paidOn: steps.paid,
         voucherNo: voucher('TT'),
       };
-      await send(new Steps.RecordDisbursement.Command(ref.id, data, meta(finance)));
+      await send(new RunProjectCommand(ref.id, { type: 'RecordDisbursement', data }, meta(finance)));
     });
   }
   if (project.end !== 'settled') return;
@@ -270,7 +258,7 @@ function carryOut(
       settledOn: steps.settled,
       decisionNo: `QT-${decision}/TTKC`,
     };
-    await send(new Steps.SettleProject.Command(ref.id, data, meta(finance)));
+    await send(new RunProjectCommand(ref.id, { type: 'SettleProject', data }, meta(finance)));
   });
 }
 
@@ -288,11 +276,7 @@ function submitRegistrations(
     timeline.at(on, async () => {
       const data = { district, projectIds: projectIds.get(district) ?? [] };
       await send(
-        new PlanCommands.SubmitDistrictRegistration.Command(
-          plan.year,
-          data,
-          meta(officerOf(district)),
-        ),
+        new RunPlanCommand(plan.year, { type: 'SubmitDistrictRegistration', data }, meta(officerOf(district))),
       );
     });
   }

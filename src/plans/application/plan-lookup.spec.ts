@@ -1,10 +1,11 @@
-import { programmeAggregate } from '../../programmes/application/programme-aggregate';
+import { programmeAggregateType as programmeAggregate } from '../../programmes/programme.aggregate';
 import { ProgrammeLookup } from '../../programmes/application/programme-lookup';
 import { programmeStreamId } from '../../programmes/domain/programme.decider';
 import { ReplayLog } from '../../../test/support/read-models/replay-log';
 import type { Actor } from '../../shared/actor';
 import { planStreamId } from '../domain/plan.decider';
-import { planAggregate } from './plan-aggregate';
+import { planAggregateType as planAggregate } from '../plan.aggregate';
+import { AggregateReader } from '../../kernel/aggregate-reader';
 import { PlanLookup } from './plan-lookup';
 
 const admin: Actor = { sub: 'u-admin', name: 'Quản Trị', role: 'admin' };
@@ -17,8 +18,8 @@ describe('looking up plans and programmes for other commands', () => {
 
   beforeAll(async () => {
     log = new ReplayLog();
-    plans = new PlanLookup(log.store);
-    programmes = new ProgrammeLookup(log.store);
+    plans = new PlanLookup(new AggregateReader(log.store));
+    programmes = new ProgrammeLookup(new AggregateReader(log.store));
     await log.run(
       programmeAggregate,
       programmeStreamId('DN-2021-2025'),

@@ -1,9 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { EVENT_STORE, type EventStore } from '../../event-store/event-store.port';
-import { replay } from '../../shared/decider';
-import { planDecider, planStreamId } from '../domain/plan.decider';
+import { Injectable } from '@nestjs/common';
+import { AggregateReader } from '../../kernel/aggregate-reader';
 import { planAcceptsRegistrations, type PlanState } from '../domain/plan.state';
-import { planSerde } from '../plan.serde';
+import { planAggregateType } from '../plan.aggregate';
 
 /**
  * What other aggregates' commands need to know of a yearly plan, read from its stream (not
@@ -11,14 +9,10 @@ import { planSerde } from '../plan.serde';
  */
 @Injectable()
 export class PlanLookup {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(private readonly reader: AggregateReader) {}
 
-  async state(year: number): Promise<PlanState> {
-    const recorded = await this.store.readStream(planStreamId(year));
-    return replay(
-      planDecider,
-      recorded.map((e) => planSerde.deserialize(e)),
-    );
+  state(year: number): Promise<PlanState> {
+    return this.reader.state(planAggregateType, String(year));
   }
 
   /** True once the plan for `year` has been opened: projects may then be registered for it. */

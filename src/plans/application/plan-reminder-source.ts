@@ -7,7 +7,8 @@ import {
 } from '../../reminders/reminder-subject-source.port';
 import type { PlanReminderFacts } from '../../reminders/rules/reminder-facts';
 import type { ReminderSentData } from '../../shared/reminder-sent';
-import { PlanCommandService } from './plan-command.service';
+import { CommandKernel } from '../../kernel/command-kernel';
+import { PlanAggregate } from './plan-aggregate';
 import { PlanLookup } from './plan-lookup';
 import { planReminderFacts } from './plan-reminder-facts';
 
@@ -19,7 +20,8 @@ export class PlanReminderSource implements ReminderSubjectSource<'plan'> {
 
   constructor(
     private readonly lookup: PlanLookup,
-    private readonly plans: PlanCommandService,
+    private readonly kernel: CommandKernel,
+    private readonly plan: PlanAggregate,
   ) {}
 
   async historyOf(subject: SubjectOfKind<'plan'>): Promise<PlanReminderFacts | undefined> {
@@ -29,8 +31,9 @@ export class PlanReminderSource implements ReminderSubjectSource<'plan'> {
 
   /** As the reminders (their actor, a command id derived from the record), not as a person. */
   async recordSent(subject: SubjectOfKind<'plan'>, record: ReminderSentData): Promise<void> {
-    await this.plans.handle(
-      subject.year,
+    await this.kernel.run(
+      this.plan,
+      String(subject.year),
       { type: 'RecordReminderSent', data: record },
       reminderRecordMeta(record),
     );

@@ -11,4 +11,5 @@ export const planDecider: Decider<PlanCommand, PlanEvent, PlanState, PlanContext
   decide: decidePlan,
 };
 
-export const planStreamId = (year: number): string => `annual-plan-${year}`;
+export const PLAN_STREAM_PREFIX = 'annual-plan-';
+export const planStreamId = (year: number): string => `${PLAN_STREAM_PREFIX}${year}`;

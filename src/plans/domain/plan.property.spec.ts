@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { handleCommand } from '../../event-store/handle-command';
+import { handleCommand } from '../../kernel/command-loop';
 import { verifyChain } from '../../event-store/hash-chain';
 import { SqliteEventStore } from '../../event-store/sqlite.event-store';
 import { DEFAULT_REFERENCE_DATA } from '../../reference-data/default-reference-data';
@@ -7,7 +7,7 @@ import type { Actor } from '../../shared/actor';
 import { addDays } from '../../shared/business-date';
 import { replay } from '../../shared/decider';
 import { DomainError } from '../../shared/domain-error';
-import { planAggregate } from '../application/plan-aggregate';
+import { planAggregateType as planAggregate } from '../plan.aggregate';
 import { planSerde } from '../plan.serde';
 import type { PlanCommand } from './plan.commands';
 import type { PlanContext } from './plan.decide';

@@ -2,7 +2,7 @@ import { DEFAULT_REFERENCE_DATA } from '../../reference-data/default-reference-d
 import { planStatusReport } from '../../reports/plan-status-report';
 import { ReplayLog, rowsOf } from '../../../test/support/read-models/replay-log';
 import type { Actor } from '../../shared/actor';
-import { planAggregate } from '../application/plan-aggregate';
+import { planAggregateType as planAggregate } from '../plan.aggregate';
 import type { PlanCommand } from '../domain/plan.commands';
 import { planStreamId } from '../domain/plan.decider';
 import { PlanProjection } from './plan.projection';

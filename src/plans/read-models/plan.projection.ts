@@ -1,11 +1,9 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { RecordedEvent } from '../../event-store/event-store.port';
 import type { Projection } from '../../projections/projection';
-import { planDecider } from '../domain/plan.decider';
+import { PLAN_STREAM_PREFIX as STREAM_PREFIX, planDecider } from '../domain/plan.decider';
 import type { PlanState } from '../domain/plan.state';
 import { planSerde } from '../plan.serde';
-
-const STREAM_PREFIX = 'annual-plan-';
 
 /** A plan's folded state once opened (in any status after). */
 export type ExistingPlan = Exclude<PlanState, { status: 'none' }>;

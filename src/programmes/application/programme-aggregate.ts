@@ -1,28 +1,28 @@
-import type { AggregateSpec } from '../../event-store/handle-command';
-import type { BusinessDate } from '../../shared/business-date';
+import { Injectable } from '@nestjs/common';
+import type { Aggregate, CommandRun } from '../../kernel/aggregate';
+import { ReferenceDataService } from '../../reference-data/reference-data.service';
 import type { ProgrammeCommand } from '../domain/programme.commands';
 import type { ProgrammeContext } from '../domain/programme.decide';
-import { programmeDecider } from '../domain/programme.decider';
 import type { ProgrammeEvent } from '../domain/programme.events';
 import type { ProgrammeState } from '../domain/programme.state';
-import { programmeSerde } from '../programme.serde';
+import { programmeAggregateType } from '../programme.aggregate';
 
 /**
- * The business date a programme event happened on: the province's decision date for the
- * programme itself; otherwise the day it was recorded. A context indicator's `asOf` is the
- * date the statistic describes, not the day it was learned, so it is not used here.
+ * How programme commands are run (CommandKernel). Roles are checked over HTTP (admin);
+ * everything else the programme's own rules decide.
  */
-export function programmeOccurredOn(event: ProgrammeEvent, today: BusinessDate): BusinessDate {
-  return event.type === 'ProgrammeCreated' ? (event.data.decisionDate ?? today) : today;
-}
-
-export const programmeAggregate: AggregateSpec<
+@Injectable()
+export class ProgrammeAggregate implements Aggregate<
   ProgrammeCommand,
   ProgrammeEvent,
   ProgrammeState,
   ProgrammeContext
-> = {
-  decider: programmeDecider,
-  serde: programmeSerde,
-  occurredOn: programmeOccurredOn,
-};
+> {
+  readonly type = programmeAggregateType;
+
+  constructor(private readonly referenceData: ReferenceDataService) {}
+
+  context(_state: ProgrammeState, { meta, today }: CommandRun<ProgrammeCommand>): ProgrammeContext {
+    return { actor: meta.actor, today, reference: this.referenceData.current() };
+  }
+}

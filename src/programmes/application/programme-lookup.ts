@@ -1,13 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { EVENT_STORE, type EventStore } from '../../event-store/event-store.port';
-import { replay } from '../../shared/decider';
-import { programmeDecider, programmeStreamId } from '../domain/programme.decider';
+import { Injectable } from '@nestjs/common';
+import { AggregateReader } from '../../kernel/aggregate-reader';
 import {
   programmeSpanOf,
   type ProgrammeSpan,
   type ProgrammeState,
 } from '../domain/programme.state';
-import { programmeSerde } from '../programme.serde';
+import { programmeAggregateType } from '../programme.aggregate';
 
 /**
  * What other aggregates' commands need to know of a programme, read from its stream (not
@@ -15,14 +13,10 @@ import { programmeSerde } from '../programme.serde';
  */
 @Injectable()
 export class ProgrammeLookup {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(private readonly reader: AggregateReader) {}
 
-  async state(code: string): Promise<ProgrammeState> {
-    const recorded = await this.store.readStream(programmeStreamId(code));
-    return replay(
-      programmeDecider,
-      recorded.map((e) => programmeSerde.deserialize(e)),
-    );
+  state(code: string): Promise<ProgrammeState> {
+    return this.reader.state(programmeAggregateType, code);
   }
 
   /** The programme's code and years; undefined when there is no such programme. */

@@ -16,4 +16,5 @@ export const programmeDecider: Decider<
   decide: decideProgramme,
 };
 
-export const programmeStreamId = (code: string): string => `programme-${code}`;
+export const PROGRAMME_STREAM_PREFIX = 'programme-';
+export const programmeStreamId = (code: string): string => `${PROGRAMME_STREAM_PREFIX}${code}`;

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { handleCommand } from '../../event-store/handle-command';
+import { handleCommand } from '../../kernel/command-loop';
 import { verifyChain } from '../../event-store/hash-chain';
 import { SqliteEventStore } from '../../event-store/sqlite.event-store';
 import { DEFAULT_REFERENCE_DATA } from '../../reference-data/default-reference-data';
@@ -7,7 +7,7 @@ import type { Actor } from '../../shared/actor';
 import { replay } from '../../shared/decider';
 import { DomainError } from '../../shared/domain-error';
 import { isVnd } from '../../shared/vnd';
-import { programmeAggregate } from '../application/programme-aggregate';
+import { programmeAggregateType as programmeAggregate } from '../programme.aggregate';
 import { programmeSerde } from '../programme.serde';
 import type { ProgrammeCommand } from './programme.commands';
 import type { ProgrammeContext } from './programme.decide';

@@ -1,6 +1,6 @@
 import { ReplayLog, rowsOf } from '../../../test/support/read-models/replay-log';
 import type { Actor } from '../../shared/actor';
-import { programmeAggregate } from '../application/programme-aggregate';
+import { programmeAggregateType as programmeAggregate } from '../programme.aggregate';
 import type { ProgrammeCommand } from '../domain/programme.commands';
 import { programmeStreamId } from '../domain/programme.decider';
 import { ProgrammeProjection } from './programme.projection';

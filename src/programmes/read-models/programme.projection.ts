@@ -1,11 +1,9 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { RecordedEvent } from '../../event-store/event-store.port';
 import type { Projection } from '../../projections/projection';
-import { programmeDecider } from '../domain/programme.decider';
+import { PROGRAMME_STREAM_PREFIX as STREAM_PREFIX, programmeDecider } from '../domain/programme.decider';
 import { programmeView, type ProgrammeState } from '../domain/programme.state';
 import { programmeSerde } from '../programme.serde';
-
-const STREAM_PREFIX = 'programme-';
 
 /**
  * One row per programme, with its yearly budgets, indicator targets and context indicators

@@ -9,7 +9,8 @@ import {
 import type { ProjectReminderFacts } from '../../reminders/rules/reminder-facts';
 import type { ReminderSentData } from '../../shared/reminder-sent';
 import { projectView } from '../domain/project.view';
-import { ProjectCommandService } from './project-command.service';
+import { CommandKernel } from '../../kernel/command-kernel';
+import { ProjectAggregate } from './project-aggregate';
 import { projectHistoryOf } from './project-history';
 import { projectReminderFacts } from './project-reminder-facts';
 import { projectStreamId } from './project-stream';
@@ -22,7 +23,8 @@ export class ProjectReminderSource implements ReminderSubjectSource<'project'> {
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly projects: ProjectCommandService,
+    private readonly kernel: CommandKernel,
+    private readonly project: ProjectAggregate,
   ) {}
 
   async historyOf(subject: SubjectOfKind<'project'>): Promise<ProjectReminderFacts | undefined> {
@@ -35,7 +37,8 @@ export class ProjectReminderSource implements ReminderSubjectSource<'project'> {
 
   /** As the reminders (their actor, a command id derived from the record), not as a person. */
   async recordSent(subject: SubjectOfKind<'project'>, record: ReminderSentData): Promise<void> {
-    await this.projects.execute(
+    await this.kernel.run(
+      this.project,
       subject.projectId,
       { type: 'RecordReminderSent', data: record },
       reminderRecordMeta(record),

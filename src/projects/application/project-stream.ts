@@ -6,5 +6,7 @@ export function projectStreamId(projectId: string): string {
 }
 
 export function projectIdOf(streamId: string): string | undefined {
-  return streamId.startsWith(PROJECT_STREAM_PREFIX) ? streamId.slice(PROJECT_STREAM_PREFIX.length) : undefined;
+  return streamId.startsWith(PROJECT_STREAM_PREFIX)
+    ? streamId.slice(PROJECT_STREAM_PREFIX.length)
+    : undefined;
 }

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { handleCommand, type AggregateSpec } from '../../event-store/handle-command';
+import { handleCommand, type AggregateSpec } from '../../kernel/command-loop';
 import { verifyChain } from '../../event-store/hash-chain';
 import { SqliteEventStore } from '../../event-store/sqlite.event-store';
 import { projectSerde } from '../project.serde';

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { handleCommand, type AggregateSpec } from '../../../src/event-store/handle-command';
+import { handleCommand, type AggregateSpec } from '../../../src/kernel/command-loop';
 import type { DomainEventShape } from '../../../src/event-store/serde/event-serde';
 import { SqliteEventStore } from '../../../src/event-store/sqlite.event-store';
 import { ProjectionRunner } from '../../../src/projections/projection-runner';

@@ -10,7 +10,9 @@ const NAMESPACE = '6f1c2f9e-3f7a-4c59-9a38-2a8e1d0b5c41';
  * is fresh.
  */
 export function commandIdFor(callerSub: string, idempotencyKey: string | undefined): string {
-  return idempotencyKey === undefined ? randomUUID() : uuidv5(`${callerSub}\n${idempotencyKey}`, NAMESPACE);
+  return idempotencyKey === undefined
+    ? randomUUID()
+    : uuidv5(`${callerSub}\n${idempotencyKey}`, NAMESPACE);
 }
 
 /** The id of the n-th event a command appends to a stream: the same for every retry of it. */

@@ -1,17 +1,21 @@
-import type { Actor } from '../shared/actor';
-import type { BusinessDate } from '../shared/business-date';
 import { createHash } from 'node:crypto';
-import { replay, type Decider } from '../shared/decider';
-import { ruleBroken } from '../shared/domain-error';
-import { canonicalJson } from './hash-chain';
-import { eventIdFor } from './command-ids';
+import { canonicalJson } from '../event-store/hash-chain';
 import {
   WrongExpectedVersionError,
   type EventStore,
   type EventToAppend,
   type RecordedEvent,
-} from './event-store.port';
-import type { DomainEventShape, EventSerde } from './serde/event-serde';
+} from '../event-store/event-store.port';
+import type { DomainEventShape, EventSerde } from '../event-store/serde/event-serde';
+import type { Actor } from '../shared/actor';
+import type { BusinessDate } from '../shared/business-date';
+import { replay, type Decider } from '../shared/decider';
+import {
+  CommandIdReusedError,
+  ConcurrentChangeError,
+  StaleVersionError,
+} from './application-errors';
+import { eventIdFor } from './command-ids';
 
 /** Everything the command loop needs to know about one kind of aggregate. */
 export interface AggregateSpec<C, E extends DomainEventShape, S, Ctx> {
@@ -27,7 +31,7 @@ export interface CommandRequest<C> {
   readonly commandId: string;
   readonly actor: Actor;
   readonly today: BusinessDate;
-  /** From If-Match: the stream version the caller decided on. A different one fails with 412. */
+  /** The stream version the caller decided on; another one is a StaleVersionError. */
   readonly expectedVersion?: number;
   readonly correlationId?: string;
 }
@@ -41,17 +45,6 @@ export interface CommandOutcome<S> {
   readonly repeated: boolean;
 }
 
-/** The caller's If-Match version is not the stream's: HTTP 412. */
-export class StaleVersionError extends Error {
-  constructor(
-    readonly expected: number,
-    readonly actual: number,
-  ) {
-    super(`The subject is at version ${actual}, not ${expected}`);
-    this.name = 'StaleVersionError';
-  }
-}
-
 export interface HandleOptions<S, Ctx> {
   /** Builds the decision context from the loaded state (reference data, rules, looked-up facts). */
   readonly context: (state: S, version: number) => Ctx | Promise<Ctx>;
@@ -62,9 +55,9 @@ export interface HandleOptions<S, Ctx> {
 
 /**
  * The whole command loop: load the stream, decide, append at the version decided on.
- * A concurrent change makes the append fail; without If-Match the command is decided again
+ * A concurrent change makes the append fail; without an expected version the command is decided again
  * against the fresh state (so a second approval meets an approved project and is refused),
- * with If-Match the caller is told its version is stale.
+ * with one the caller is told its version is stale.
  */
 export async function handleCommand<C, E extends DomainEventShape, S, Ctx>(
   store: EventStore,
@@ -119,7 +112,7 @@ export async function handleCommand<C, E extends DomainEventShape, S, Ctx>(
       if (!(error instanceof WrongExpectedVersionError)) throw error;
       if (request.expectedVersion !== undefined)
         throw new StaleVersionError(request.expectedVersion, error.actual);
-      if (attempt >= maxAttempts) throw error;
+      if (attempt >= maxAttempts) throw new ConcurrentChangeError();
       // A short random pause, growing with each attempt, so callers that collided do not
       // collide again in lockstep.
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 2 * attempt));
@@ -155,7 +148,7 @@ export function commandHashOf(command: unknown): string {
 
 /**
  * A command already in the stream (a retry): its outcome as it was right after it ran. The
- * same command id with another command is an Idempotency-Key reused for a different request.
+ * same command id with another command is refused (CommandIdReusedError).
  */
 function outcomeOfEarlierRun<C, E extends DomainEventShape, S, Ctx>(
   spec: AggregateSpec<C, E, S, Ctx>,
@@ -172,11 +165,7 @@ function outcomeOfEarlierRun<C, E extends DomainEventShape, S, Ctx>(
   if (last < 0) return undefined;
   const { commandHash } = recorded[last].metadata;
   if (commandHash !== undefined && commandHash !== commandHashOf(request.command)) {
-    throw ruleBroken(
-      'idempotency_key_reused',
-      'This Idempotency-Key was already used for a different request',
-      'Idempotency-Key',
-    );
+    throw new CommandIdReusedError();
   }
   const upTo = recorded.slice(0, last + 1);
   return {

@@ -1,4 +1,4 @@
-import type { Actor } from '../../shared/actor';
+import type { Actor } from '../shared/actor';
 
 /** What every command carries besides its own fields: who, which command, on what version. */
 export interface CommandMeta {

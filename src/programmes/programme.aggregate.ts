@@ -1,0 +1,31 @@
+import type { AggregateType } from '../kernel/aggregate';
+import type { BusinessDate } from '../shared/business-date';
+import type { ProgrammeCommand } from './domain/programme.commands';
+import type { ProgrammeContext } from './domain/programme.decide';
+import { PROGRAMME_STREAM_PREFIX, programmeDecider } from './domain/programme.decider';
+import type { ProgrammeEvent } from './domain/programme.events';
+import type { ProgrammeState } from './domain/programme.state';
+import { programmeSerde } from './programme.serde';
+
+/**
+ * The business date a programme event happened on: the province's decision date for the
+ * programme itself; otherwise the day it was recorded. A context indicator's `asOf` is the
+ * date the statistic describes, not the day it was learned, so it is not used here.
+ */
+export function programmeOccurredOn(event: ProgrammeEvent, today: BusinessDate): BusinessDate {
+  return event.type === 'ProgrammeCreated' ? (event.data.decisionDate ?? today) : today;
+}
+
+/** The programme, one stream per programme (key: its code). */
+export const programmeAggregateType: AggregateType<
+  ProgrammeCommand,
+  ProgrammeEvent,
+  ProgrammeState,
+  ProgrammeContext
+> = {
+  name: 'programme',
+  decider: programmeDecider,
+  serde: programmeSerde,
+  occurredOn: programmeOccurredOn,
+  streamPrefix: PROGRAMME_STREAM_PREFIX,
+};
