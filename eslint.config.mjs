@@ -3,6 +3,9 @@ import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
+/** The feature folders: what the event store and the kernel must not import. */
+const FEATURES = ['projects', 'plans', 'programmes', 'reminders', 'reports', 'audit', 'inbox', 'personal-data'].flatMap((f) => [`**/${f}/*`, `**/${f}/**`]);
+
 export default tseslint.config(
   { ignores: ['dist/', 'dist-bench/', 'coverage/', 'node_modules/', 'data/', 'bench/results/'] },
   { files: ['**/*.js'], languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } } },
@@ -36,6 +39,30 @@ export default tseslint.config(
         { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'No clock reads in the domain: take the time from the context.' },
         { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'No randomness in the domain.' },
       ],
+    },
+  },
+  {
+    // The event store knows only events: nothing above it (the kernel, features, HTTP).
+    files: ['src/event-store/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: FEATURES.concat(['**/kernel/*', '**/http/*']), message: 'The event store knows only events: nothing above it.' }] }],
+    },
+  },
+  {
+    // The kernel runs any aggregate: it knows none of them, and never HTTP.
+    files: ['src/kernel/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: FEATURES.concat(['**/http/*']), message: 'The kernel knows no feature and no HTTP.' }] }],
+    },
+  },
+  {
+    // Application code says why it refuses (kernel/application-errors.ts); only src/http/ speaks HTTP.
+    files: ['src/**/application/**/*.ts', 'src/**/commands/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/http/*'], message: 'Throw an application error (src/kernel/application-errors.ts); src/http maps it.' }] }],
     },
   },
 );

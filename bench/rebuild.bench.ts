@@ -2,7 +2,7 @@ import { verifyChain } from '../src/event-store/hash-chain';
 import { openDataDirDatabase } from '../src/event-store/sqlite-database';
 import { SqliteEventStore } from '../src/event-store/sqlite.event-store';
 import { ProjectionRunner } from '../src/projections/projection-runner';
-import { allProjections } from '../src/projections/projections.module';
+import { allProjections } from '../test/support/read-models/all-projections';
 import { projectStreamId } from '../src/projects/application/project-stream';
 import { importProjects, EVENTS_PER_PROJECT } from './lib/bulk-log';
 import { removeDir, scratchDir } from './lib/engine';

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { PlanReadModelsModule } from './read-models/plan-read-models.module';
 import { ProgrammesModule } from '../programmes/programmes.module';
 import { PlanAggregate } from './application/plan-aggregate';
 import { PlanLookup } from './application/plan-lookup';
@@ -8,7 +9,7 @@ import { PlansController } from './plans.controller';
 
 /** Yearly plans (Kế hoạch khuyến công năm N): commands, the plan lookup for projects, queries. */
 @Module({
-  imports: [ProgrammesModule],
+  imports: [PlanReadModelsModule, ProgrammesModule],
   controllers: [PlansController],
   providers: [
     PlanAggregate,

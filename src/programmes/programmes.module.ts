@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ProgrammeReadModelsModule } from './read-models/programme-read-models.module';
 import { ProgrammeAggregate } from './application/programme-aggregate';
 import { ProgrammeLookup } from './application/programme-lookup';
 import { RunProgrammeCommandHandler } from './commands/run-programme-command';
@@ -6,6 +7,7 @@ import { ProgrammesController } from './programmes.controller';
 
 /** Programmes (Chương trình khuyến công): commands, lookups for other aggregates, queries. */
 @Module({
+  imports: [ProgrammeReadModelsModule],
   controllers: [ProgrammesController],
   providers: [ProgrammeAggregate, RunProgrammeCommandHandler, ProgrammeLookup],
   exports: [ProgrammeLookup],

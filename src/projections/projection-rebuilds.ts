@@ -71,16 +71,25 @@ export class ProjectionRebuilds {
         // pages are small (REBUILD_PAGE_SIZE) and requests are answered between them.
         pageSize: this.settings.rebuildPageSize,
         yieldBetweenPages: true,
-        onProgress: (events, position) => this.update(job.id, { eventsDone: events, position: position.toString() }),
+        onProgress: (events, position) =>
+          this.update(job.id, { eventsDone: events, position: position.toString() }),
       })
       .then(
         ({ events }) => {
-          this.update(job.id, { state: 'done', eventsDone: events, finishedAt: new Date().toISOString() });
+          this.update(job.id, {
+            state: 'done',
+            eventsDone: events,
+            finishedAt: new Date().toISOString(),
+          });
           this.log.log({ msg: 'Read models rebuilt', job: job.id, events });
         },
         (error: unknown) => {
           const message = error instanceof Error ? error.message : String(error);
-          this.update(job.id, { state: 'failed', error: message, finishedAt: new Date().toISOString() });
+          this.update(job.id, {
+            state: 'failed',
+            error: message,
+            finishedAt: new Date().toISOString(),
+          });
           this.log.error({ msg: 'Rebuilding the read models failed', job: job.id, error: message });
         },
       );

@@ -55,15 +55,35 @@ export class ProjectionRunner {
   constructor(
     private readonly store: EventStore,
     private readonly db: Database,
-    private readonly projections: readonly Projection[],
+    /**
+     * The read models to keep. A function is called once, when they are first needed: in Nest,
+     * after every feature's providers exist (projection-set.ts).
+     */
+    private readonly given: readonly Projection[] | (() => readonly Projection[]),
   ) {
     this.checkpoints = new CheckpointStore(db);
     const synchronous = Number(db.pragma('synchronous', { simple: true }));
     this.relaxSync = db.prepare('PRAGMA synchronous = NORMAL');
     this.restoreSync = db.prepare(`PRAGMA synchronous = ${synchronous}`);
     this.progress.setMaxListeners(0);
-    for (const projection of projections) projection.setup(db);
+    if (typeof given !== 'function') void this.projections;
+  }
+
+  private resolved?: readonly Projection[];
+
+  /** The projections, their tables set up and the outdated ones reset on first use. */
+  private get projections(): readonly Projection[] {
+    if (this.resolved) return this.resolved;
+    const projections = typeof this.given === 'function' ? this.given() : this.given;
+    const names = new Set<string>();
+    for (const { name } of projections) {
+      if (names.has(name)) throw new Error(`Two projections are named '${name}'`);
+      names.add(name);
+    }
+    for (const projection of projections) projection.setup(this.db);
+    this.resolved = projections;
     this.resetOutdated();
+    return projections;
   }
 
   /** The position every projection has reached. */

@@ -21,25 +21,36 @@ export class ProjectionsAdminController {
   @HttpCode(HttpStatus.ACCEPTED)
   @Header('location', '/api/v1/admin/projections/rebuild')
   @ApiOperation({
-    summary: 'Start rebuilding every read model from the log (202 with the job; 409 while one runs)',
+    summary:
+      'Start rebuilding every read model from the log (202 with the job; 409 while one runs)',
   })
   @ApiResponse({ status: 202, description: 'The rebuild started; follow it with GET' })
   @ApiResponse({ status: 409, description: 'A rebuild is already running' })
   async start(@CurrentActor() actor: Actor): Promise<{ job: RebuildJob }> {
     const job = await this.rebuilds.start(actor.sub);
     if (!job)
-      throw new ProblemException(HttpStatus.CONFLICT, 'A rebuild of the read models is already running', {
-        code: 'rebuild_running',
-      });
+      throw new ProblemException(
+        HttpStatus.CONFLICT,
+        'A rebuild of the read models is already running',
+        {
+          code: 'rebuild_running',
+        },
+      );
     return { job };
   }
 
   @Get()
-  @ApiOperation({ summary: 'The running or last rebuild: state, events done out of total, position reached' })
+  @ApiOperation({
+    summary: 'The running or last rebuild: state, events done out of total, position reached',
+  })
   @ApiResponse({ status: 404, description: 'No rebuild since the server started' })
   status(): { job: RebuildJob } {
     const job = this.rebuilds.current();
-    if (!job) throw new NotFoundProblem('No rebuild of the read models since the server started', 'no_rebuild');
+    if (!job)
+      throw new NotFoundProblem(
+        'No rebuild of the read models since the server started',
+        'no_rebuild',
+      );
     return { job };
   }
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ProjectReadModelsModule } from './read-models/project-read-models.module';
 import { SETTINGS, type Settings } from '../config/settings';
 import { PlansModule } from '../plans/plans.module';
 import { PROJECT_RULES, ProjectAggregate } from './application/project-aggregate';
@@ -10,7 +11,7 @@ import { ProjectsController } from './projects.controller';
 
 /** Support projects: their commands, queries, and the reminders' source of project history. */
 @Module({
-  imports: [PlansModule],
+  imports: [ProjectReadModelsModule, PlansModule],
   controllers: [ProjectsController],
   providers: [
     {

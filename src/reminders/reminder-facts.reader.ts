@@ -20,27 +20,32 @@ import type { ProjectStatus } from '../projects/domain/project.types';
  * never loaded.
  */
 export class ReminderFactsReader {
-  private readonly projects: Statement;
-  private readonly plans: Statement;
+  private statements?: { readonly projects: Statement; readonly plans: Statement };
 
-  constructor(db: Database) {
-    this.projects = db
-      .prepare(
-        `
+  /** The tables are made by the projections at start: the statements are prepared on first use. */
+  constructor(private readonly db: Database) {}
+
+  private prepared(): { readonly projects: Statement; readonly plans: Statement } {
+    this.statements ??= {
+      projects: this.db
+        .prepare(
+          `
       SELECT project_id, status, district, plan_year, title, registered_on, revision_requested_on,
         execution_started_on, planned_end, accepted_on, reported_periods, sent_reminder_ids
       FROM reminder_project_facts
       WHERE status IN ('registered', 'revision_requested', 'approved', 'in_execution', 'accepted')
         OR (status = 'settled' AND accepted_on >= ?)`,
-      )
-      .raw(true);
-    this.plans = db
-      .prepare(
-        `
+        )
+        .raw(true),
+      plans: this.db
+        .prepare(
+          `
       SELECT year, status, registration_deadline, districts_submitted, sent_reminder_ids
       FROM reminder_plan_facts WHERE status = 'open'`,
-      )
-      .raw(true);
+        )
+        .raw(true),
+    };
+    return this.statements;
   }
 
   load(asOf: BusinessDate, settings: ReminderSettings, districts: DistrictNames): ReminderFacts {
@@ -48,8 +53,9 @@ export class ReminderFactsReader {
       oldestCheckedMonth(asOf, settings.monthlyProgress.previousMonths),
     );
     // Rows as arrays: for 100,000 projects, building one keyed object per row is a third of the read.
-    const projects = (this.projects.all(settledSince) as ProjectRow[]).map(toProjectFacts);
-    const plans = (this.plans.all() as PlanRow[]).map(toPlanFacts);
+    const { projects: projectRows, plans: planRows } = this.prepared();
+    const projects = (projectRows.all(settledSince) as ProjectRow[]).map(toProjectFacts);
+    const plans = (planRows.all() as PlanRow[]).map(toPlanFacts);
     return { plans, projects, districts };
   }
 }

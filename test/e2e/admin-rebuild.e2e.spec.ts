@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { databasePathIn } from '../../src/event-store/sqlite-database';
 import { SqliteEventStore } from '../../src/event-store/sqlite.event-store';
 import { FixedClock } from '../../src/platform/clock';
-import { allProjections } from '../../src/projections/projections.module';
+import { allProjections } from '../support/read-models/all-projections';
 import { commandWorld } from '../support/kernel/command-world';
 import { ReferenceDataService } from '../../src/reference-data/reference-data.service';
 import { driveProjects, dumpReadModels } from '../support/drive-projects';

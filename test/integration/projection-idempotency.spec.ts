@@ -7,7 +7,7 @@ import { openSqliteDatabase } from '../../src/event-store/sqlite-database';
 import { SqliteEventStore } from '../../src/event-store/sqlite.event-store';
 import { FixedClock } from '../../src/platform/clock';
 import { ProjectionRunner } from '../../src/projections/projection-runner';
-import { allProjections } from '../../src/projections/projections.module';
+import { allProjections } from '../support/read-models/all-projections';
 import { commandWorld, type ProjectCommands } from '../support/kernel/command-world';
 import { disbursementReport } from '../../src/projects/read-models/disbursement-report';
 import { ReferenceDataService } from '../../src/reference-data/reference-data.service';

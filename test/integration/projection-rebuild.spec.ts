@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { openSqliteDatabase } from '../../src/event-store/sqlite-database';
 import { SqliteEventStore } from '../../src/event-store/sqlite.event-store';
 import { FixedClock } from '../../src/platform/clock';
-import { allProjections } from '../../src/projections/projections.module';
+import { allProjections } from '../support/read-models/all-projections';
 import { ProjectionRunner } from '../../src/projections/projection-runner';
 import { commandWorld, type ProjectCommands } from '../support/kernel/command-world';
 import { ReferenceDataService } from '../../src/reference-data/reference-data.service';

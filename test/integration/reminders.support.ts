@@ -9,7 +9,7 @@ import { SMTPServer } from 'smtp-server';
 import { openSqliteDatabase } from '../../src/event-store/sqlite-database';
 import { SqliteEventStore } from '../../src/event-store/sqlite.event-store';
 import { FixedClock } from '../../src/platform/clock';
-import { allProjections } from '../../src/projections/projections.module';
+import { allProjections } from '../support/read-models/all-projections';
 import { ProjectionRunner } from '../../src/projections/projection-runner';
 import { commandWorld, type CommandWorld, type ProjectCommands } from '../support/kernel/command-world';
 import { DEFAULT_REFERENCE_DATA } from '../../src/reference-data/default-reference-data';
