@@ -5,7 +5,7 @@ import type { PlanReminderFacts, ProjectReminderFacts } from './rules/reminder-f
 
 /**
  * The port through which the reminders talk to the features whose histories they read and
- * write: the reminders never fold another feature's decider nor call its command service.
+ * write: the reminders never fold another feature's decider nor run another feature's commands themselves.
  * A feature that keeps reminders in its streams (projects, yearly plans) implements it for
  * its kind of subject and lists the implementation among its module's providers, decorated
  * with `@ReminderSubjectSourceProvider()`; the reminders module collects every such provider

@@ -19,7 +19,7 @@ import { PersonalDataVault } from '../../src/personal-data/personal-data-vault';
  * POST /api/v1/admin/projections/rebuild: the read models rebuilt inside the running server
  * (the one writer of its DATA_DIR) while commands keep arriving. Afterwards they must equal
  * what a rebuild from scratch builds from the same log. The log is written beforehand through
- * the command services (about a thousand events), and small pages (REBUILD_PAGE_SIZE=5) make
+ * the command kernel (about a thousand events), and small pages (REBUILD_PAGE_SIZE=5) make
  * the rebuild a few hundred transactions, between which the commands are answered.
  */
 
