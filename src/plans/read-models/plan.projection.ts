@@ -4,6 +4,7 @@ import type { Projection } from '../../projections/projection';
 import { planDecider } from '../domain/plan.decider';
 import type { PlanState } from '../domain/plan.state';
 import { planSerde } from '../plan.serde';
+import { memoLast } from '../../shared/memo-last';
 
 const STREAM_PREFIX = 'annual-plan-';
 
@@ -101,12 +102,7 @@ export class PlanProjection implements Projection {
     for (const model of this.readModels) model.save(db, changed);
   }
 
-  private cached?: { db: Database; statements: Statements };
-
-  private statements(db: Database): Statements {
-    if (this.cached?.db !== db) this.cached = { db, statements: prepare(db) };
-    return this.cached.statements;
-  }
+  private readonly statements = memoLast(prepare);
 }
 
 interface Folded {

@@ -4,6 +4,7 @@ import type { Projection } from '../../projections/projection';
 import { programmeDecider } from '../domain/programme.decider';
 import { programmeView, type ProgrammeState } from '../domain/programme.state';
 import { programmeSerde } from '../programme.serde';
+import { memoLast } from '../../shared/memo-last';
 
 const STREAM_PREFIX = 'programme-';
 
@@ -80,12 +81,7 @@ export class ProgrammeProjection implements Projection {
     for (const [code, folded] of touched) if (folded.changed) save(statements, code, folded);
   }
 
-  private cached?: { db: Database; statements: Statements };
-
-  private statements(db: Database): Statements {
-    if (this.cached?.db !== db) this.cached = { db, statements: prepare(db) };
-    return this.cached.statements;
-  }
+  private readonly statements = memoLast(prepare);
 }
 
 interface Folded {
