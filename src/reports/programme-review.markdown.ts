@@ -37,6 +37,17 @@ function row(cells: readonly string[]): string {
   return `| ${cells.join(' | ')} |`;
 }
 
+/** A column's header and whether its cells are numbers (right-aligned). */
+type Column = readonly [header: string, align: 'left' | 'right'];
+
+function table(columns: readonly Column[], rows: readonly (readonly string[])[]): string[] {
+  return [
+    row(columns.map(([header]) => header)),
+    row(columns.map(([, align]) => (align === 'right' ? '---:' : '---'))),
+    ...rows.map(row),
+  ];
+}
+
 function contextValue(c: { value: number; unit: string }): string {
   if (c.unit === 'VND') {
     const inBillions = Number.isSafeInteger(c.value) && c.value % BILLION === 0;
@@ -62,27 +73,28 @@ function fundingSection(r: ProgrammeReview): string[] {
   return [
     '## 1. Kinh phí (funding)',
     '',
-    row([
-      'Năm (year)',
-      'Kinh phí theo Chương trình (budget), đồng',
-      'Giải ngân (disbursed), đồng',
-      'Tỷ lệ (rate)',
-    ]),
-    row(['---', '---:', '---:', '---:']),
-    ...r.years.map((y) =>
-      row([
-        String(y.year),
-        formatInteger(y.budgetVnd),
-        formatInteger(y.disbursedVnd),
-        formatPercent(y.disbursedVnd, y.budgetVnd),
-      ]),
+    ...table(
+      [
+        ['Năm (year)', 'left'],
+        ['Kinh phí theo Chương trình (budget), đồng', 'right'],
+        ['Giải ngân (disbursed), đồng', 'right'],
+        ['Tỷ lệ (rate)', 'right'],
+      ],
+      [
+        ...r.years.map((y) => [
+          String(y.year),
+          formatInteger(y.budgetVnd),
+          formatInteger(y.disbursedVnd),
+          formatPercent(y.disbursedVnd, y.budgetVnd),
+        ]),
+        [
+          '**Tổng (total)**',
+          `**${formatInteger(r.budgetVnd)}**`,
+          `**${formatInteger(r.disbursedVnd)}**`,
+          `**${formatPercent(r.disbursedVnd, r.budgetVnd)}**`,
+        ],
+      ],
     ),
-    row([
-      '**Tổng (total)**',
-      `**${formatInteger(r.budgetVnd)}**`,
-      `**${formatInteger(r.disbursedVnd)}**`,
-      `**${formatPercent(r.disbursedVnd, r.budgetVnd)}**`,
-    ]),
     '',
     `- Tổng kinh phí theo Chương trình giai đoạn ${r.from}–${r.to} (budget): **${formatVnd(r.budgetVnd)}**`,
     `- Thực tế giải ngân (disbursed, net of recoveries): **${formatVnd(r.disbursedVnd)}**, đạt **${formatPercent(r.disbursedVnd, r.budgetVnd)}**`,
@@ -98,16 +110,15 @@ function indicatorSection(r: ProgrammeReview): string[] {
   return [
     '## 2. Kết quả thực hiện các chỉ tiêu (indicators achieved)',
     '',
-    row([
-      'Chỉ tiêu (indicator)',
-      'Đơn vị (unit)',
-      'Mục tiêu (target)',
-      'Đạt được (achieved)',
-      'Tỷ lệ (rate)',
-    ]),
-    row(['---', '---', '---:', '---:', '---:']),
-    ...r.indicators.map((i) =>
-      row([
+    ...table(
+      [
+        ['Chỉ tiêu (indicator)', 'left'],
+        ['Đơn vị (unit)', 'left'],
+        ['Mục tiêu (target)', 'right'],
+        ['Đạt được (achieved)', 'right'],
+        ['Tỷ lệ (rate)', 'right'],
+      ],
+      r.indicators.map((i) => [
         userText(i.name),
         userText(i.unit),
         i.target === null ? '–' : formatInteger(i.target),
@@ -128,16 +139,15 @@ function cancelledSection(r: ProgrammeReview): string[] {
     '',
     `${r.cancelledLines.length} nội dung đã hủy (lines cancelled):`,
     '',
-    row([
-      '#',
-      'Nội dung (line)',
-      'Loại hoạt động (activity)',
-      'Năm KH (plan year)',
-      'Lý do (reason)',
-    ]),
-    row(['---:', '---', '---', '---:', '---']),
-    ...r.cancelledLines.map((c, i) =>
-      row([
+    ...table(
+      [
+        ['#', 'right'],
+        ['Nội dung (line)', 'left'],
+        ['Loại hoạt động (activity)', 'left'],
+        ['Năm KH (plan year)', 'right'],
+        ['Lý do (reason)', 'left'],
+      ],
+      r.cancelledLines.map((c, i) => [
         String(i + 1),
         userText(c.title) + (c.fundingSource === 'national' ? ' (khuyến công quốc gia)' : ''),
         userText(c.activityName),
@@ -155,16 +165,15 @@ function contextSection(r: ProgrammeReview): string[] {
   return [
     '## 4. Chỉ tiêu bối cảnh (context indicators, not derived from projects)',
     '',
-    row([
-      'Năm (year)',
-      'Chỉ tiêu (indicator)',
-      'Giá trị (value)',
-      'Mục tiêu (target)',
-      'Ghi chú (note)',
-    ]),
-    row(['---', '---', '---:', '---:', '---']),
-    ...r.contextIndicators.map((c) =>
-      row([
+    ...table(
+      [
+        ['Năm (year)', 'left'],
+        ['Chỉ tiêu (indicator)', 'left'],
+        ['Giá trị (value)', 'right'],
+        ['Mục tiêu (target)', 'right'],
+        ['Ghi chú (note)', 'left'],
+      ],
+      r.contextIndicators.map((c) => [
         String(c.year),
         userText(CONTEXT_NAMES[c.code] ?? c.code),
         contextValue(c),
