@@ -37,15 +37,14 @@ function row(cells: readonly string[]): string {
   return `| ${cells.join(' | ')} |`;
 }
 
-/** A column's header and whether its cells are numbers (right-aligned). */
-type Column = readonly [header: string, align: 'left' | 'right'];
-
-function table(columns: readonly Column[], rows: readonly (readonly string[])[]): string[] {
-  return [
-    row(columns.map(([header]) => header)),
-    row(columns.map(([, align]) => (align === 'right' ? '---:' : '---'))),
-    ...rows.map(row),
-  ];
+/** `align` holds one letter a column: `l`, or `r` for numbers (right-aligned). */
+function table(
+  headers: readonly string[],
+  align: string,
+  rows: readonly (readonly string[])[],
+): string[] {
+  const separators = headers.map((_, i) => (align[i] === 'r' ? '---:' : '---'));
+  return [row(headers), row(separators), ...rows.map(row)];
 }
 
 function contextValue(c: { value: number; unit: string }): string {
@@ -75,11 +74,12 @@ function fundingSection(r: ProgrammeReview): string[] {
     '',
     ...table(
       [
-        ['Năm (year)', 'left'],
-        ['Kinh phí theo Chương trình (budget), đồng', 'right'],
-        ['Giải ngân (disbursed), đồng', 'right'],
-        ['Tỷ lệ (rate)', 'right'],
+        'Năm (year)',
+        'Kinh phí theo Chương trình (budget), đồng',
+        'Giải ngân (disbursed), đồng',
+        'Tỷ lệ (rate)',
       ],
+      'lrrr',
       [
         ...r.years.map((y) => [
           String(y.year),
@@ -112,12 +112,13 @@ function indicatorSection(r: ProgrammeReview): string[] {
     '',
     ...table(
       [
-        ['Chỉ tiêu (indicator)', 'left'],
-        ['Đơn vị (unit)', 'left'],
-        ['Mục tiêu (target)', 'right'],
-        ['Đạt được (achieved)', 'right'],
-        ['Tỷ lệ (rate)', 'right'],
+        'Chỉ tiêu (indicator)',
+        'Đơn vị (unit)',
+        'Mục tiêu (target)',
+        'Đạt được (achieved)',
+        'Tỷ lệ (rate)',
       ],
+      'llrrr',
       r.indicators.map((i) => [
         userText(i.name),
         userText(i.unit),
@@ -140,13 +141,8 @@ function cancelledSection(r: ProgrammeReview): string[] {
     `${r.cancelledLines.length} nội dung đã hủy (lines cancelled):`,
     '',
     ...table(
-      [
-        ['#', 'right'],
-        ['Nội dung (line)', 'left'],
-        ['Loại hoạt động (activity)', 'left'],
-        ['Năm KH (plan year)', 'right'],
-        ['Lý do (reason)', 'left'],
-      ],
+      ['#', 'Nội dung (line)', 'Loại hoạt động (activity)', 'Năm KH (plan year)', 'Lý do (reason)'],
+      'rllrl',
       r.cancelledLines.map((c, i) => [
         String(i + 1),
         userText(c.title) + (c.fundingSource === 'national' ? ' (khuyến công quốc gia)' : ''),
@@ -167,12 +163,13 @@ function contextSection(r: ProgrammeReview): string[] {
     '',
     ...table(
       [
-        ['Năm (year)', 'left'],
-        ['Chỉ tiêu (indicator)', 'left'],
-        ['Giá trị (value)', 'right'],
-        ['Mục tiêu (target)', 'right'],
-        ['Ghi chú (note)', 'left'],
+        'Năm (year)',
+        'Chỉ tiêu (indicator)',
+        'Giá trị (value)',
+        'Mục tiêu (target)',
+        'Ghi chú (note)',
       ],
+      'llrrl',
       r.contextIndicators.map((c) => [
         String(c.year),
         userText(CONTEXT_NAMES[c.code] ?? c.code),
