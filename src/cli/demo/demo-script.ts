@@ -200,7 +200,15 @@ function carryOut(
   const { steps } = plan;
   const { advanceVnd, paymentVnd } = moneySteps(project);
   const reporter = project.byCenter ? center : officerOf(project.district);
-  const voucher = (kind: string) => `UNC-${plan.year}-${kind}-${decision}`;
+  /** An advance (voucher TU) or a payment (TT), when the project has one. */
+  const disburse = (kind: 'advance' | 'payment', amountVnd: number, paidOn: string) => {
+    if (amountVnd <= 0) return;
+    const voucherNo = `UNC-${plan.year}-${kind === 'advance' ? 'TU' : 'TT'}-${decision}`;
+    timeline.at(paidOn, async () => {
+      const data = { kind, amountVnd, paidOn, voucherNo };
+      await send(new Steps.RecordDisbursement.Command(ref.id, data, meta(finance)));
+    });
+  };
   timeline.at(steps.appraised, async () => {
     await send(new Steps.StartAppraisal.Command(ref.id, {}, meta(center)));
     const result = {
@@ -223,17 +231,7 @@ function carryOut(
       new Steps.StartExecution.Command(ref.id, { startedOn: steps.started }, meta(center)),
     );
   });
-  if (advanceVnd > 0) {
-    timeline.at(steps.advanced, async () => {
-      const data = {
-        kind: 'advance' as const,
-        amountVnd: advanceVnd,
-        paidOn: steps.advanced,
-        voucherNo: voucher('TU'),
-      };
-      await send(new Steps.RecordDisbursement.Command(ref.id, data, meta(finance)));
-    });
-  }
+  disburse('advance', advanceVnd, steps.advanced);
   timeline.at(steps.reportedOn, async () => {
     const achievements = Object.entries(project.achieved).map(([indicator, value]) => ({
       indicator,
@@ -252,17 +250,7 @@ function carryOut(
       ),
     );
   });
-  if (paymentVnd > 0) {
-    timeline.at(steps.paid, async () => {
-      const data = {
-        kind: 'payment' as const,
-        amountVnd: paymentVnd,
-        paidOn: steps.paid,
-        voucherNo: voucher('TT'),
-      };
-      await send(new Steps.RecordDisbursement.Command(ref.id, data, meta(finance)));
-    });
-  }
+  disburse('payment', paymentVnd, steps.paid);
   if (project.end !== 'settled') return;
   timeline.at(steps.settled, async () => {
     const data = {
