@@ -25,28 +25,17 @@ import { Timeline } from './timeline';
 
 const ADVANCE_SHARE_PERCENT = 50;
 
-const admin: Actor = { sub: 'demo-admin', name: 'Quản trị hệ thống', role: 'admin' };
-const center: Actor = {
-  sub: 'demo-center',
-  name: 'Nguyễn Thị Thu (Trung tâm Khuyến công)',
-  role: 'center_officer',
-};
+const actor = (sub: string, name: string, role: Actor['role']): Actor => ({ sub, name, role });
+const admin = actor('demo-admin', 'Quản trị hệ thống', 'admin');
+const center = actor('demo-center', 'Nguyễn Thị Thu (Trung tâm Khuyến công)', 'center_officer');
 /** Another Center officer: a project the Center registered is accepted by someone else (segregation of duties). */
-const acceptor: Actor = {
-  sub: 'demo-acceptance',
-  name: 'Trần Văn Nghiệm (Trung tâm Khuyến công)',
-  role: 'center_officer',
-};
-const approver: Actor = {
-  sub: 'demo-approver',
-  name: 'Lê Văn Phê (Sở Công Thương)',
-  role: 'approver',
-};
-const finance: Actor = {
-  sub: 'demo-finance',
-  name: 'Phạm Thị Kế (kế toán)',
-  role: 'finance_officer',
-};
+const acceptor = actor(
+  'demo-acceptance',
+  'Trần Văn Nghiệm (Trung tâm Khuyến công)',
+  'center_officer',
+);
+const approver = actor('demo-approver', 'Lê Văn Phê (Sở Công Thương)', 'approver');
+const finance = actor('demo-finance', 'Phạm Thị Kế (kế toán)', 'finance_officer');
 const officerOf = (district: string): Actor => ({
   sub: `demo-officer-${district}`,
   name: `Cán bộ phòng Kinh tế ${district}`,
