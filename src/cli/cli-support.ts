@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { loadSettingsFromEnvironment, type Settings } from '../config/settings';
 
 /** Where a command-line tool writes (tests pass their own to read it back). */
 export interface CliIo {
@@ -52,6 +53,27 @@ export function fileArguments(
   return {
     file: path,
     flags: Object.fromEntries(flags.map((flag) => [flag, values[flag] === true])),
+  };
+}
+
+/**
+ * A tool that takes one required file option and flags, run with the settings of its
+ * environment; `(argv, env, io)` so tests can pass their own.
+ */
+export function fileTool(
+  usage: string,
+  file: { readonly name: string; readonly short: string },
+  flags: readonly string[],
+  run: (
+    args: { file: string; flags: Record<string, boolean> },
+    settings: Settings,
+    io: CliIo,
+  ) => Promise<number>,
+): (argv: readonly string[], env?: NodeJS.ProcessEnv, io?: CliIo) => Promise<number> {
+  return async (argv, env = process.env, io = processIo) => {
+    const args = fileArguments(argv, io, usage, file, flags);
+    if (typeof args === 'number') return args;
+    return run(args, loadSettingsFromEnvironment(env), io);
   };
 }
 

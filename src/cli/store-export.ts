@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
-import { fileArguments, messageOf, processIo, runAsMain, type CliIo } from './cli-support';
-import { loadSettingsFromEnvironment } from '../config/settings';
+import { fileTool, messageOf, runAsMain } from './cli-support';
 import { createEventStore } from '../event-store/create-event-store';
 import { exportLog } from '../event-store/log-move';
 
@@ -15,49 +14,47 @@ import { exportLog } from '../event-store/log-move';
  */
 const USAGE = 'usage: npm run store:export -- --out <file.jsonl> [--force]';
 
-export async function runStoreExport(
-  argv: readonly string[],
-  env: NodeJS.ProcessEnv = process.env,
-  io: CliIo = processIo,
-): Promise<number> {
-  const args = fileArguments(argv, io, USAGE, { name: 'out', short: 'o' }, ['force']);
-  if (typeof args === 'number') return args;
-  const settings = loadSettingsFromEnvironment(env);
-  const store = createEventStore(settings);
-  try {
-    const result = await exportLog(store, resolve(args.file), {
-      source: store.kind,
-      exportedAt: new Date().toISOString(),
-      overwrite: args.flags.force,
-    });
-    io.out(
-      `${JSON.stringify(
-        {
-          file: result.file,
-          source: store.kind,
-          events: result.events,
-          streams: result.streams,
-          lastPosition: result.lastPosition.toString(),
-          chainsValid: result.verification.valid,
-          broken: result.verification.broken,
-        },
-        null,
-        2,
-      )}\n`,
-    );
-    if (!result.verification.valid) {
-      io.err(
-        `The source log has broken hash chains (see "broken"); the file holds them as they are.\n`,
+export const runStoreExport = fileTool(
+  USAGE,
+  { name: 'out', short: 'o' },
+  ['force'],
+  async (args, settings, io) => {
+    const store = createEventStore(settings);
+    try {
+      const result = await exportLog(store, resolve(args.file), {
+        source: store.kind,
+        exportedAt: new Date().toISOString(),
+        overwrite: args.flags.force,
+      });
+      io.out(
+        `${JSON.stringify(
+          {
+            file: result.file,
+            source: store.kind,
+            events: result.events,
+            streams: result.streams,
+            lastPosition: result.lastPosition.toString(),
+            chainsValid: result.verification.valid,
+            broken: result.verification.broken,
+          },
+          null,
+          2,
+        )}\n`,
       );
-      return 2;
+      if (!result.verification.valid) {
+        io.err(
+          `The source log has broken hash chains (see "broken"); the file holds them as they are.\n`,
+        );
+        return 2;
+      }
+      return 0;
+    } catch (error) {
+      io.err(`${messageOf(error)}\n`);
+      return 1;
+    } finally {
+      await store.close();
     }
-    return 0;
-  } catch (error) {
-    io.err(`${messageOf(error)}\n`);
-    return 1;
-  } finally {
-    await store.close();
-  }
-}
+  },
+);
 
 if (require.main === module) runAsMain(() => runStoreExport(process.argv.slice(2)));

@@ -1,10 +1,9 @@
 import { resolve } from 'node:path';
-import { loadSettingsFromEnvironment } from '../config/settings';
 import { createEventStore } from '../event-store/create-event-store';
 import { importLog, ImportVerificationError } from '../event-store/log-move';
 import { DataDirLock, DataDirLockedError, describeHolder } from '../platform/data-dir-lock';
 import { ensurePrivateDataDir } from '../platform/private-files';
-import { fileArguments, messageOf, processIo, runAsMain, type CliIo } from './cli-support';
+import { fileTool, messageOf, runAsMain } from './cli-support';
 
 /**
  * npm run store:import -- --in log.jsonl
@@ -21,60 +20,60 @@ import { fileArguments, messageOf, processIo, runAsMain, type CliIo } from './cl
  */
 const USAGE = 'usage: npm run store:import -- --in <file.jsonl>';
 
-export async function runStoreImport(
-  argv: readonly string[],
-  env: NodeJS.ProcessEnv = process.env,
-  io: CliIo = processIo,
-): Promise<number> {
-  const args = fileArguments(argv, io, USAGE, { name: 'in', short: 'i' });
-  if (typeof args === 'number') return args;
-  const settings = loadSettingsFromEnvironment(env);
-  // A writer like the server: refused while a server (or another import) holds DATA_DIR.
-  let lock: DataDirLock;
-  try {
-    ensurePrivateDataDir(settings.dataDir);
-    lock = DataDirLock.acquire(settings.dataDir);
-  } catch (error) {
-    if (!(error instanceof DataDirLockedError)) throw error;
-    io.err(`Cannot import: ${settings.dataDir} is held by ${describeHolder(error.holder)}; stop the server first\n`);
-    return 1;
-  }
-  let store;
-  try {
-    store = createEventStore(settings);
-  } catch (error) {
-    lock.release();
-    throw error;
-  }
-  try {
-    const result = await importLog(store, resolve(args.file));
-    io.out(
-      `${JSON.stringify(
-        {
-          file: result.file,
-          from: result.header.source,
-          exportedAt: result.header.exportedAt,
-          into: store.kind,
-          events: result.events,
-          streams: result.streams,
-          verified: {
-            events: result.verification.eventsChecked,
-            streams: result.verification.streamsChecked,
-            valid: result.verification.valid,
+export const runStoreImport = fileTool(
+  USAGE,
+  { name: 'in', short: 'i' },
+  [],
+  async (args, settings, io) => {
+    // A writer like the server: refused while a server (or another import) holds DATA_DIR.
+    let lock: DataDirLock;
+    try {
+      ensurePrivateDataDir(settings.dataDir);
+      lock = DataDirLock.acquire(settings.dataDir);
+    } catch (error) {
+      if (!(error instanceof DataDirLockedError)) throw error;
+      io.err(
+        `Cannot import: ${settings.dataDir} is held by ${describeHolder(error.holder)}; stop the server first\n`,
+      );
+      return 1;
+    }
+    let store;
+    try {
+      store = createEventStore(settings);
+    } catch (error) {
+      lock.release();
+      throw error;
+    }
+    try {
+      const result = await importLog(store, resolve(args.file));
+      io.out(
+        `${JSON.stringify(
+          {
+            file: result.file,
+            from: result.header.source,
+            exportedAt: result.header.exportedAt,
+            into: store.kind,
+            events: result.events,
+            streams: result.streams,
+            verified: {
+              events: result.verification.eventsChecked,
+              streams: result.verification.streamsChecked,
+              valid: result.verification.valid,
+            },
           },
-        },
-        null,
-        2,
-      )}\n`,
-    );
-    return 0;
-  } catch (error) {
-    io.err(`${messageOf(error)}\n`);
-    return error instanceof ImportVerificationError ? 2 : 1;
-  } finally {
-    await store.close();
-    lock.release();
-  }
-}
+          null,
+          2,
+        )}\n`,
+      );
+      return 0;
+    } catch (error) {
+      io.err(`${messageOf(error)}\n`);
+      return error instanceof ImportVerificationError ? 2 : 1;
+    } finally {
+      await store.close();
+      lock.release();
+    }
+  },
+);
 
 if (require.main === module) runAsMain(() => runStoreImport(process.argv.slice(2)));

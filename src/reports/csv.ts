@@ -31,3 +31,10 @@ export function toCsv<T>(columns: readonly CsvColumn<T>[], rows: readonly T[]): 
   ];
   return `${BOM}${lines.join('\r\n')}\r\n`;
 }
+
+/** Columns headed with the rows' own field names, each cell the field as it is. */
+export function fieldColumns<T extends { readonly [K in keyof T]: CsvValue }>(
+  ...fields: readonly (keyof T & string)[]
+): CsvColumn<T>[] {
+  return fields.map((name) => ({ header: name, value: (row) => row[name] }));
+}

@@ -1,4 +1,4 @@
-import { toCsv, type CsvColumn } from './csv';
+import { fieldColumns, toCsv, type CsvColumn } from './csv';
 
 interface Line {
   readonly title: string;
@@ -53,5 +53,12 @@ describe('the CSV writer', () => {
 
   it('writes only the header for no rows', () => {
     expect(toCsv(COLUMNS, [])).toBe('\uFEFFtitle,amountVnd,rate\r\n');
+  });
+
+  it('heads field columns with the field names, in the order given', () => {
+    const csv = toCsv(fieldColumns<Line>('rate', 'title'), [
+      { title: 'Hội chợ', amountVnd: 1, rate: 0.5 },
+    ]);
+    expect(csv).toBe('\uFEFFrate,title\r\n0.5,Hội chợ\r\n');
   });
 });

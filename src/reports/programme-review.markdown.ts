@@ -37,6 +37,16 @@ function row(cells: readonly string[]): string {
   return `| ${cells.join(' | ')} |`;
 }
 
+/** `align` holds one letter a column: `l`, or `r` for numbers (right-aligned). */
+function table(
+  headers: readonly string[],
+  align: string,
+  rows: readonly (readonly string[])[],
+): string[] {
+  const separators = headers.map((_, i) => (align[i] === 'r' ? '---:' : '---'));
+  return [row(headers), row(separators), ...rows.map(row)];
+}
+
 function contextValue(c: { value: number; unit: string }): string {
   if (c.unit === 'VND') {
     const inBillions = Number.isSafeInteger(c.value) && c.value % BILLION === 0;
@@ -62,27 +72,29 @@ function fundingSection(r: ProgrammeReview): string[] {
   return [
     '## 1. Kinh phí (funding)',
     '',
-    row([
-      'Năm (year)',
-      'Kinh phí theo Chương trình (budget), đồng',
-      'Giải ngân (disbursed), đồng',
-      'Tỷ lệ (rate)',
-    ]),
-    row(['---', '---:', '---:', '---:']),
-    ...r.years.map((y) =>
-      row([
-        String(y.year),
-        formatInteger(y.budgetVnd),
-        formatInteger(y.disbursedVnd),
-        formatPercent(y.disbursedVnd, y.budgetVnd),
-      ]),
+    ...table(
+      [
+        'Năm (year)',
+        'Kinh phí theo Chương trình (budget), đồng',
+        'Giải ngân (disbursed), đồng',
+        'Tỷ lệ (rate)',
+      ],
+      'lrrr',
+      [
+        ...r.years.map((y) => [
+          String(y.year),
+          formatInteger(y.budgetVnd),
+          formatInteger(y.disbursedVnd),
+          formatPercent(y.disbursedVnd, y.budgetVnd),
+        ]),
+        [
+          '**Tổng (total)**',
+          `**${formatInteger(r.budgetVnd)}**`,
+          `**${formatInteger(r.disbursedVnd)}**`,
+          `**${formatPercent(r.disbursedVnd, r.budgetVnd)}**`,
+        ],
+      ],
     ),
-    row([
-      '**Tổng (total)**',
-      `**${formatInteger(r.budgetVnd)}**`,
-      `**${formatInteger(r.disbursedVnd)}**`,
-      `**${formatPercent(r.disbursedVnd, r.budgetVnd)}**`,
-    ]),
     '',
     `- Tổng kinh phí theo Chương trình giai đoạn ${r.from}–${r.to} (budget): **${formatVnd(r.budgetVnd)}**`,
     `- Thực tế giải ngân (disbursed, net of recoveries): **${formatVnd(r.disbursedVnd)}**, đạt **${formatPercent(r.disbursedVnd, r.budgetVnd)}**`,
@@ -98,16 +110,16 @@ function indicatorSection(r: ProgrammeReview): string[] {
   return [
     '## 2. Kết quả thực hiện các chỉ tiêu (indicators achieved)',
     '',
-    row([
-      'Chỉ tiêu (indicator)',
-      'Đơn vị (unit)',
-      'Mục tiêu (target)',
-      'Đạt được (achieved)',
-      'Tỷ lệ (rate)',
-    ]),
-    row(['---', '---', '---:', '---:', '---:']),
-    ...r.indicators.map((i) =>
-      row([
+    ...table(
+      [
+        'Chỉ tiêu (indicator)',
+        'Đơn vị (unit)',
+        'Mục tiêu (target)',
+        'Đạt được (achieved)',
+        'Tỷ lệ (rate)',
+      ],
+      'llrrr',
+      r.indicators.map((i) => [
         userText(i.name),
         userText(i.unit),
         i.target === null ? '–' : formatInteger(i.target),
@@ -128,16 +140,10 @@ function cancelledSection(r: ProgrammeReview): string[] {
     '',
     `${r.cancelledLines.length} nội dung đã hủy (lines cancelled):`,
     '',
-    row([
-      '#',
-      'Nội dung (line)',
-      'Loại hoạt động (activity)',
-      'Năm KH (plan year)',
-      'Lý do (reason)',
-    ]),
-    row(['---:', '---', '---', '---:', '---']),
-    ...r.cancelledLines.map((c, i) =>
-      row([
+    ...table(
+      ['#', 'Nội dung (line)', 'Loại hoạt động (activity)', 'Năm KH (plan year)', 'Lý do (reason)'],
+      'rllrl',
+      r.cancelledLines.map((c, i) => [
         String(i + 1),
         userText(c.title) + (c.fundingSource === 'national' ? ' (khuyến công quốc gia)' : ''),
         userText(c.activityName),
@@ -155,16 +161,16 @@ function contextSection(r: ProgrammeReview): string[] {
   return [
     '## 4. Chỉ tiêu bối cảnh (context indicators, not derived from projects)',
     '',
-    row([
-      'Năm (year)',
-      'Chỉ tiêu (indicator)',
-      'Giá trị (value)',
-      'Mục tiêu (target)',
-      'Ghi chú (note)',
-    ]),
-    row(['---', '---', '---:', '---:', '---']),
-    ...r.contextIndicators.map((c) =>
-      row([
+    ...table(
+      [
+        'Năm (year)',
+        'Chỉ tiêu (indicator)',
+        'Giá trị (value)',
+        'Mục tiêu (target)',
+        'Ghi chú (note)',
+      ],
+      'llrrl',
+      r.contextIndicators.map((c) => [
         String(c.year),
         userText(CONTEXT_NAMES[c.code] ?? c.code),
         contextValue(c),

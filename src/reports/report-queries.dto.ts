@@ -1,6 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { ChoiceField, PatternField, QueryWholeField, type FieldDoc } from '../http/dto-fields';
 import { PROGRAMME_CODE_PATTERN } from '../programmes/dto/create-programme.dto';
 import { MinPositionQuery } from '../projects/dto/list-projects.query';
 import {
@@ -9,50 +7,41 @@ import {
 } from '../projects/read-models/disbursement-report';
 import { PROGRESS_GROUPINGS, type ProgressGrouping } from './progress-report';
 
+const ProgrammeCode = (doc: FieldDoc) =>
+  PatternField(PROGRAMME_CODE_PATTERN, 'programCode must be a programme code', {
+    ...doc,
+    required: false,
+  });
+
 /** Filters every project report takes: a plan year and a programme. */
 export class ProjectReportQuery extends MinPositionQuery {
-  @ApiPropertyOptional({ example: 2022 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1900)
-  @Max(2999)
+  @QueryWholeField(1900, 2999, { example: 2022 })
   planYear?: number;
 
-  @ApiPropertyOptional({
+  @ProgrammeCode({
     example: 'DN-2021-2025',
     description: 'Projects of the plans of this programme',
   })
-  @IsOptional()
-  @Matches(PROGRAMME_CODE_PATTERN, { message: 'programCode must be a programme code' })
   programCode?: string;
 }
 
 export class DisbursementReportQuery extends ProjectReportQuery {
-  @ApiPropertyOptional({ enum: DISBURSEMENT_GROUPINGS, default: 'year' })
-  @IsOptional()
-  @IsIn(DISBURSEMENT_GROUPINGS)
+  @ChoiceField(DISBURSEMENT_GROUPINGS, { default: 'year', required: false })
   groupBy?: DisbursementGrouping;
 }
 
 export class ProgressReportQuery extends ProjectReportQuery {
-  @ApiPropertyOptional({ enum: PROGRESS_GROUPINGS, default: 'indicator' })
-  @IsOptional()
-  @IsIn(PROGRESS_GROUPINGS)
+  @ChoiceField(PROGRESS_GROUPINGS, { default: 'indicator', required: false })
   groupBy?: ProgressGrouping;
 }
 
 export class PlanStatusQuery extends MinPositionQuery {
-  @ApiPropertyOptional({ example: 2022, description: 'One plan year; every plan when omitted' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1900)
-  @Max(2999)
+  @QueryWholeField(1900, 2999, {
+    example: 2022,
+    description: 'One plan year; every plan when omitted',
+  })
   year?: number;
 
-  @ApiPropertyOptional({ example: 'DN-2021-2025' })
-  @IsOptional()
-  @Matches(PROGRAMME_CODE_PATTERN, { message: 'programCode must be a programme code' })
+  @ProgrammeCode({ example: 'DN-2021-2025' })
   programCode?: string;
 }

@@ -25,28 +25,17 @@ import { Timeline } from './timeline';
 
 const ADVANCE_SHARE_PERCENT = 50;
 
-const admin: Actor = { sub: 'demo-admin', name: 'Quản trị hệ thống', role: 'admin' };
-const center: Actor = {
-  sub: 'demo-center',
-  name: 'Nguyễn Thị Thu (Trung tâm Khuyến công)',
-  role: 'center_officer',
-};
+const actor = (sub: string, name: string, role: Actor['role']): Actor => ({ sub, name, role });
+const admin = actor('demo-admin', 'Quản trị hệ thống', 'admin');
+const center = actor('demo-center', 'Nguyễn Thị Thu (Trung tâm Khuyến công)', 'center_officer');
 /** Another Center officer: a project the Center registered is accepted by someone else (segregation of duties). */
-const acceptor: Actor = {
-  sub: 'demo-acceptance',
-  name: 'Trần Văn Nghiệm (Trung tâm Khuyến công)',
-  role: 'center_officer',
-};
-const approver: Actor = {
-  sub: 'demo-approver',
-  name: 'Lê Văn Phê (Sở Công Thương)',
-  role: 'approver',
-};
-const finance: Actor = {
-  sub: 'demo-finance',
-  name: 'Phạm Thị Kế (kế toán)',
-  role: 'finance_officer',
-};
+const acceptor = actor(
+  'demo-acceptance',
+  'Trần Văn Nghiệm (Trung tâm Khuyến công)',
+  'center_officer',
+);
+const approver = actor('demo-approver', 'Lê Văn Phê (Sở Công Thương)', 'approver');
+const finance = actor('demo-finance', 'Phạm Thị Kế (kế toán)', 'finance_officer');
 const officerOf = (district: string): Actor => ({
   sub: `demo-officer-${district}`,
   name: `Cán bộ phòng Kinh tế ${district}`,
@@ -84,7 +73,14 @@ export function demoTimeline(bus: CommandBus): { timeline: Timeline; commands: (
   timeline.at(PROGRAMME.decisionDate, async () => {
     const { code, name, fromYear, toYear, budgets, targets, decisionNo, decisionDate } = PROGRAMME;
     await send(
-      new RunProgrammeCommand(code, { type: 'CreateProgramme', data: { code, name, fromYear, toYear, budgets, targets, decisionNo, decisionDate } }, meta(admin)),
+      new RunProgrammeCommand(
+        code,
+        {
+          type: 'CreateProgramme',
+          data: { code, name, fromYear, toYear, budgets, targets, decisionNo, decisionDate },
+        },
+        meta(admin),
+      ),
     );
   });
 
@@ -106,7 +102,11 @@ export function demoTimeline(bus: CommandBus): { timeline: Timeline; commands: (
       const ref = registerLine(timeline, plan, line, projectIds, send, meta);
       timeline.at(plan.steps.cancelled, async () => {
         await send(
-          new RunProjectCommand(ref.id, { type: 'CancelProject', data: { reason: CANCELLATION_REASON } }, meta(approver)),
+          new RunProjectCommand(
+            ref.id,
+            { type: 'CancelProject', data: { reason: CANCELLATION_REASON } },
+            meta(approver),
+          ),
         );
       });
     }
@@ -123,7 +123,11 @@ export function demoTimeline(bus: CommandBus): { timeline: Timeline; commands: (
   for (const indicator of CONTEXT_INDICATORS) {
     timeline.at(REVIEW_DATE, async () => {
       await send(
-        new RunProgrammeCommand(PROGRAMME_CODE, { type: 'RecordContextIndicator', data: { ...indicator } }, meta(admin)),
+        new RunProgrammeCommand(
+          PROGRAMME_CODE,
+          { type: 'RecordContextIndicator', data: { ...indicator } },
+          meta(admin),
+        ),
       );
     });
   }
@@ -192,7 +196,17 @@ function carryOut(
   const { steps } = plan;
   const { advanceVnd, paymentVnd } = moneySteps(project);
   const reporter = project.byCenter ? center : officerOf(project.district);
-  const voucher = (kind: string) => `UNC-${plan.year}-${kind}-${decision}`;
+  /** An advance (voucher TU) or a payment (TT), when the project has one. */
+  const disburse = (kind: 'advance' | 'payment', amountVnd: number, paidOn: string) => {
+    if (amountVnd <= 0) return;
+    const voucherNo = `UNC-${plan.year}-${kind === 'advance' ? 'TU' : 'TT'}-${decision}`;
+    timeline.at(paidOn, async () => {
+      const data = { kind, amountVnd, paidOn, voucherNo };
+      await send(
+        new RunProjectCommand(ref.id, { type: 'RecordDisbursement', data }, meta(finance)),
+      );
+    });
+  };
   timeline.at(steps.appraised, async () => {
     await send(new RunProjectCommand(ref.id, { type: 'StartAppraisal', data: {} }, meta(center)));
     const result = {
@@ -200,7 +214,9 @@ function carryOut(
       notes: 'Hội đồng thẩm định thống nhất',
       appraisedFundingVnd: project.approvedVnd,
     };
-    await send(new RunProjectCommand(ref.id, { type: 'RecordAppraisalResult', data: result }, meta(center)));
+    await send(
+      new RunProjectCommand(ref.id, { type: 'RecordAppraisalResult', data: result }, meta(center)),
+    );
   });
   timeline.at(steps.approved, async () => {
     const data = {
@@ -212,20 +228,14 @@ function carryOut(
   });
   timeline.at(steps.started, async () => {
     await send(
-      new RunProjectCommand(ref.id, { type: 'StartExecution', data: { startedOn: steps.started } }, meta(center)),
+      new RunProjectCommand(
+        ref.id,
+        { type: 'StartExecution', data: { startedOn: steps.started } },
+        meta(center),
+      ),
     );
   });
-  if (advanceVnd > 0) {
-    timeline.at(steps.advanced, async () => {
-      const data = {
-        kind: 'advance' as const,
-        amountVnd: advanceVnd,
-        paidOn: steps.advanced,
-        voucherNo: voucher('TU'),
-      };
-      await send(new RunProjectCommand(ref.id, { type: 'RecordDisbursement', data }, meta(finance)));
-    });
-  }
+  disburse('advance', advanceVnd, steps.advanced);
   timeline.at(steps.reportedOn, async () => {
     const achievements = Object.entries(project.achieved).map(([indicator, value]) => ({
       indicator,
@@ -237,20 +247,17 @@ function carryOut(
   if (project.end === 'in_execution') return;
   timeline.at(steps.accepted, async () => {
     await send(
-      new RunProjectCommand(ref.id, { type: 'AcceptProject', data: { acceptedOn: steps.accepted, notes: 'Nghiệm thu đạt yêu cầu' } }, meta(acceptor)),
+      new RunProjectCommand(
+        ref.id,
+        {
+          type: 'AcceptProject',
+          data: { acceptedOn: steps.accepted, notes: 'Nghiệm thu đạt yêu cầu' },
+        },
+        meta(acceptor),
+      ),
     );
   });
-  if (paymentVnd > 0) {
-    timeline.at(steps.paid, async () => {
-      const data = {
-        kind: 'payment' as const,
-        amountVnd: paymentVnd,
-        paidOn: steps.paid,
-        voucherNo: voucher('TT'),
-      };
-      await send(new RunProjectCommand(ref.id, { type: 'RecordDisbursement', data }, meta(finance)));
-    });
-  }
+  disburse('payment', paymentVnd, steps.paid);
   if (project.end !== 'settled') return;
   timeline.at(steps.settled, async () => {
     const data = {
@@ -276,7 +283,11 @@ function submitRegistrations(
     timeline.at(on, async () => {
       const data = { district, projectIds: projectIds.get(district) ?? [] };
       await send(
-        new RunPlanCommand(plan.year, { type: 'SubmitDistrictRegistration', data }, meta(officerOf(district))),
+        new RunPlanCommand(
+          plan.year,
+          { type: 'SubmitDistrictRegistration', data },
+          meta(officerOf(district)),
+        ),
       );
     });
   }

@@ -1,17 +1,9 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsBusinessDate } from '../../http/validators';
-import { Text } from '../../projects/dto/shared.dto';
+import { DateField, TextField } from '../../http/dto-fields';
 
 export class ApprovePlanDto {
-  @ApiProperty({ example: '1402/QĐ-UBND' })
-  @Text(100)
+  @TextField(100, { example: '1402/QĐ-UBND' })
   decisionNo!: string;
 
-  @ApiProperty({
-    example: '2021-06-15',
-    format: 'date',
-    description: 'Not before the plan was compiled',
-  })
-  @IsBusinessDate()
+  @DateField({ example: '2021-06-15', description: 'Not before the plan was compiled' })
   decisionDate!: string;
 }

@@ -1,14 +1,13 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsOptional, IsUUID, Matches } from 'class-validator';
-import { CODE_PATTERN } from '../../projects/dto/shared.dto';
+import { ApiProperty } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsUUID } from 'class-validator';
+import { CodeField } from '../../http/dto-fields';
 
 export class DistrictRegistrationDto {
-  @ApiPropertyOptional({
+  @CodeField('a district', {
     example: 'xuan-loc',
     description: "The caller's own district; other districts are refused (403)",
+    required: false,
   })
-  @IsOptional()
-  @Matches(CODE_PATTERN, { message: 'district must be a district code' })
   district?: string;
 
   @ApiProperty({

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { whereEqual } from '../../shared/sql-where';
 import { planView, type PlanState, type PlanView } from '../domain/plan.state';
 
 /** A plan as the API shows it: its view against the districts known now, with version and last change. */
@@ -24,17 +25,7 @@ export class PlanQueries {
   }
 
   list(filter: PlanFilter, knownDistricts: readonly string[]): PlanDetails[] {
-    const clauses: string[] = [];
-    const params: Record<string, string | number> = {};
-    if (filter.year !== undefined) {
-      clauses.push('year = @year');
-      params.year = filter.year;
-    }
-    if (filter.programCode !== undefined) {
-      clauses.push('program_code = @programCode');
-      params.programCode = filter.programCode;
-    }
-    const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
+    const { where, params } = whereEqual(filter, { year: 'year', programCode: 'program_code' });
     const rows = this.db
       .prepare(`SELECT version, updated_at, state_json FROM plan_summary ${where} ORDER BY year`)
       .all(params) as Row[];

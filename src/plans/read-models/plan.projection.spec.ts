@@ -31,19 +31,18 @@ describe('the yearly plan read model', () => {
       officerOf(district),
       today,
     );
+  const open = (year: number, registrationDeadline: string, today: string) =>
+    run(
+      year,
+      { type: 'OpenPlan', data: { year, programCode: programme.code, registrationDeadline } },
+      center,
+      today,
+    );
 
   beforeAll(async () => {
     log = new ReplayLog();
     live = log.feed(() => [new PlanProjection()]);
-    await run(
-      2022,
-      {
-        type: 'OpenPlan',
-        data: { year: 2022, programCode: programme.code, registrationDeadline: '2021-05-20' },
-      },
-      center,
-      '2021-04-01',
-    );
+    await open(2022, '2021-05-20', '2021-04-01');
     await submit(2022, 'xuan-loc', '2021-05-10');
     await submit(2022, 'tan-phu', '2021-05-20'); // the deadline day itself is on time
     await submit(2022, 'cam-my', '2021-05-27'); // late
@@ -55,15 +54,7 @@ describe('the yearly plan read model', () => {
       approver,
       '2021-06-20',
     );
-    await run(
-      2023,
-      {
-        type: 'OpenPlan',
-        data: { year: 2023, programCode: programme.code, registrationDeadline: '2022-05-20' },
-      },
-      center,
-      '2022-04-01',
-    );
+    await open(2023, '2022-05-20', '2022-04-01');
     await submit(2023, 'bien-hoa', '2022-05-02');
     await log.caughtUp(live.runner);
   });

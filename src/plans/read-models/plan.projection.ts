@@ -4,6 +4,8 @@ import type { Projection } from '../../projections/projection';
 import { PLAN_STREAM_PREFIX as STREAM_PREFIX, planDecider } from '../domain/plan.decider';
 import type { PlanState } from '../domain/plan.state';
 import { planSerde } from '../plan.serde';
+import { foldBatch, type BatchFolded, type StoredState } from '../../shared/fold-batch';
+import { memoLast } from '../../shared/memo-last';
 
 /** A plan's folded state once opened (in any status after). */
 export type ExistingPlan = Exclude<PlanState, { status: 'none' }>;
@@ -75,19 +77,11 @@ export class PlanProjection implements Projection {
 
   apply(db: Database, events: readonly RecordedEvent[]): void {
     const statements = this.statements(db);
-    const touched = new Map<number, Folded>();
-    for (const event of events) {
-      const year = yearOf(event.streamId);
-      if (year === undefined) continue;
-      const folded = touched.get(year) ?? load(statements, year);
-      touched.set(year, folded);
-      // The row already holds this event (applied by another process, or a batch again).
-      if (event.version <= folded.version) continue;
-      folded.changed = true;
-      folded.state = planDecider.evolve(folded.state, planSerde.deserialize(event));
-      folded.version = event.version;
-      folded.updatedAt = event.metadata.recordedAt;
-    }
+    const touched = foldBatch(events, {
+      keyOf: yearOf,
+      load: (year: number) => load(statements, year),
+      evolve: (state, event) => planDecider.evolve(state, planSerde.deserialize(event)),
+    });
     const changed: ExistingPlan[] = [];
     for (const folded of touched.values()) {
       // A stream that never held PlanOpened has nothing to show.
@@ -99,21 +93,7 @@ export class PlanProjection implements Projection {
     for (const model of this.readModels) model.save(db, changed);
   }
 
-  private cached?: { db: Database; statements: Statements };
-
-  private statements(db: Database): Statements {
-    if (this.cached?.db !== db) this.cached = { db, statements: prepare(db) };
-    return this.cached.statements;
-  }
-}
-
-interface Folded {
-  state: PlanState;
-  /** The stream version the row holds: events at or below it are already applied. */
-  version: number;
-  /** Set once an event not yet held was applied: only those rows are written. */
-  changed?: boolean;
-  updatedAt: string;
+  private readonly statements = memoLast(prepare);
 }
 
 interface Statements {
@@ -150,13 +130,13 @@ function yearOf(streamId: string): number | undefined {
   return Number.isSafeInteger(year) ? year : undefined;
 }
 
-function load(statements: Statements, year: number): Folded {
+function load(statements: Statements, year: number): StoredState<PlanState> {
   const row = statements.load.get(year) as { state_json: string; version: number } | undefined;
-  if (!row) return { state: planDecider.initialState(), version: 0, updatedAt: '' };
-  return { state: JSON.parse(row.state_json) as PlanState, version: row.version, updatedAt: '' };
+  if (!row) return { state: planDecider.initialState(), version: 0 };
+  return { state: JSON.parse(row.state_json) as PlanState, version: row.version };
 }
 
-function save(statements: Statements, state: ExistingPlan, folded: Folded): void {
+function save(statements: Statements, state: ExistingPlan, folded: BatchFolded<PlanState>): void {
   statements.upsert.run({
     year: state.year,
     programCode: state.programCode,

@@ -1,60 +1,48 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { IsBusinessDate } from '../../http/validators';
-import { Text } from '../../projects/dto/shared.dto';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsOptional } from 'class-validator';
+import { DateField, PatternField, TextField, WholeField } from '../../http/dto-fields';
 
 const KNOWN =
   'rural_industrial_production_value_vnd (VND), export_value_usd (USD), rural_industrial_establishments';
 
 /** A statistic about the sector the programme works in, for one year (never derived from projects). */
 export class ContextIndicatorDto {
-  @ApiProperty({
+  @WholeField(1900, 2999, {
     example: 2022,
     description: 'A year of the programme, or the year before it (baseline)',
   })
-  @IsInt()
-  @Min(1900)
-  @Max(2999)
   year!: number;
 
-  @ApiProperty({
+  @PatternField(/^[a-z][a-z0-9_]{0,63}$/, 'code must be lower-case letters, digits and _', {
     example: 'rural_industrial_production_value_vnd',
     description: `Known codes: ${KNOWN}; any other lower-case code with its unit`,
   })
-  @Matches(/^[a-z][a-z0-9_]{0,63}$/, { message: 'code must be lower-case letters, digits and _' })
   code!: string;
 
-  @ApiProperty({
+  @WholeField(Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER, {
     example: 73396000000000,
     description: 'A whole number in the unit (VND, USD, a count)',
   })
-  @IsInt()
-  @Min(Number.MIN_SAFE_INTEGER)
-  @Max(Number.MAX_SAFE_INTEGER)
   value!: number;
 
-  @ApiPropertyOptional({ example: 900000000 })
-  @IsOptional()
-  @IsInt()
-  @Min(Number.MIN_SAFE_INTEGER)
-  @Max(Number.MAX_SAFE_INTEGER)
+  @WholeField(Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER, {
+    example: 900000000,
+    required: false,
+  })
   target?: number;
 
-  @ApiPropertyOptional({
+  @TextField(50, {
     example: 'VND',
     description: 'Required for a code that is not a known one',
+    required: false,
   })
-  @IsOptional()
-  @Text(50)
   unit?: string;
 
-  @ApiPropertyOptional({
+  @DateField({
     example: '2023-06-30',
-    format: 'date',
     description: 'The date the value describes',
+    required: false,
   })
-  @IsOptional()
-  @IsBusinessDate()
   asOf?: string;
 
   @ApiPropertyOptional({
@@ -65,8 +53,6 @@ export class ContextIndicatorDto {
   @IsBoolean()
   estimated?: boolean;
 
-  @ApiPropertyOptional({ example: 'Cục Thống kê tỉnh Đồng Nai' })
-  @IsOptional()
-  @Text(1000)
+  @TextField(1000, { example: 'Cục Thống kê tỉnh Đồng Nai', required: false })
   note?: string;
 }

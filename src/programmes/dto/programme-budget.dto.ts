@@ -1,16 +1,10 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsInt, Max, Min } from 'class-validator';
-import { IsVnd } from '../../http/validators';
+import { VndField, WholeField } from '../../http/dto-fields';
 
 /** One year's budget of a programme. */
 export class ProgrammeBudgetDto {
-  @ApiProperty({ example: 2021 })
-  @IsInt()
-  @Min(1900)
-  @Max(2999)
+  @WholeField(1900, 2999, { example: 2021 })
   year!: number;
 
-  @ApiProperty({ example: 6500000000, description: 'Whole VND' })
-  @IsVnd()
+  @VndField({ example: 6500000000, description: 'Whole VND' })
   amountVnd!: number;
 }

@@ -1,22 +1,14 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, ValidateNested } from 'class-validator';
-import { IndicatorTargetDto, Text } from '../../projects/dto/shared.dto';
+import { ListField, TextField } from '../../http/dto-fields';
+import { IndicatorTargetDto } from '../../projects/dto/shared.dto';
 
 /** The programme's whole set of indicator targets, replaced by a decision. */
 export class ProgrammeTargetsDto {
-  @ApiProperty({ type: [IndicatorTargetDto] })
-  @IsArray()
-  @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => IndicatorTargetDto)
+  @ListField(IndicatorTargetDto, 50)
   targets!: IndicatorTargetDto[];
 
-  @ApiProperty({ example: '2345/QĐ-UBND' })
-  @Text(100)
+  @TextField(100, { example: '2345/QĐ-UBND' })
   decisionNo!: string;
 
-  @ApiProperty({ example: 'Sửa đổi, bổ sung Quyết định 558/QĐ-UBND' })
-  @Text(2000)
+  @TextField(2000, { example: 'Sửa đổi, bổ sung Quyết định 558/QĐ-UBND' })
   reason!: string;
 }

@@ -4,6 +4,8 @@ import type { Projection } from '../../projections/projection';
 import { PROGRAMME_STREAM_PREFIX as STREAM_PREFIX, programmeDecider } from '../domain/programme.decider';
 import { programmeView, type ProgrammeState } from '../domain/programme.state';
 import { programmeSerde } from '../programme.serde';
+import { foldBatch, type BatchFolded, type StoredState } from '../../shared/fold-batch';
+import { memoLast } from '../../shared/memo-last';
 
 /**
  * One row per programme, with its yearly budgets, indicator targets and context indicators
@@ -62,37 +64,16 @@ export class ProgrammeProjection implements Projection {
 
   apply(db: Database, events: readonly RecordedEvent[]): void {
     const statements = this.statements(db);
-    const touched = new Map<string, Folded>();
-    for (const event of events) {
-      if (!event.streamId.startsWith(STREAM_PREFIX)) continue;
-      const code = event.streamId.slice(STREAM_PREFIX.length);
-      const folded = touched.get(code) ?? load(statements, code);
-      touched.set(code, folded);
-      // The row already holds this event (applied by another process, or a batch again).
-      if (event.version <= folded.version) continue;
-      folded.changed = true;
-      folded.state = programmeDecider.evolve(folded.state, programmeSerde.deserialize(event));
-      folded.version = event.version;
-      folded.updatedAt = event.metadata.recordedAt;
-    }
+    const touched = foldBatch(events, {
+      keyOf: (streamId) =>
+        streamId.startsWith(STREAM_PREFIX) ? streamId.slice(STREAM_PREFIX.length) : undefined,
+      load: (code: string) => load(statements, code),
+      evolve: (state, event) => programmeDecider.evolve(state, programmeSerde.deserialize(event)),
+    });
     for (const [code, folded] of touched) if (folded.changed) save(statements, code, folded);
   }
 
-  private cached?: { db: Database; statements: Statements };
-
-  private statements(db: Database): Statements {
-    if (this.cached?.db !== db) this.cached = { db, statements: prepare(db) };
-    return this.cached.statements;
-  }
-}
-
-interface Folded {
-  state: ProgrammeState;
-  /** The stream version the row holds: events at or below it are already applied. */
-  version: number;
-  /** Set once an event not yet held was applied: only those rows are written. */
-  changed?: boolean;
-  updatedAt: string;
+  private readonly statements = memoLast(prepare);
 }
 
 interface Statements {
@@ -132,17 +113,13 @@ function prepare(db: Database): Statements {
   };
 }
 
-function load(statements: Statements, code: string): Folded {
+function load(statements: Statements, code: string): StoredState<ProgrammeState> {
   const row = statements.load.get(code) as { state_json: string; version: number } | undefined;
-  if (!row) return { state: programmeDecider.initialState(), version: 0, updatedAt: '' };
-  return {
-    state: JSON.parse(row.state_json) as ProgrammeState,
-    version: row.version,
-    updatedAt: '',
-  };
+  if (!row) return { state: programmeDecider.initialState(), version: 0 };
+  return { state: JSON.parse(row.state_json) as ProgrammeState, version: row.version };
 }
 
-function save(statements: Statements, code: string, folded: Folded): void {
+function save(statements: Statements, code: string, folded: BatchFolded<ProgrammeState>): void {
   const view = programmeView(folded.state);
   if (!view) return; // a stream that never held ProgrammeCreated has nothing to show
   statements.upsert.run({

@@ -1,13 +1,9 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsBusinessDate } from '../../http/validators';
-import { Text } from './shared.dto';
+import { DateField, TextField } from '../../http/dto-fields';
 
 export class AcceptanceDto {
-  @ApiProperty({ example: '2024-11-28', format: 'date' })
-  @IsBusinessDate()
+  @DateField({ example: '2024-11-28' })
   acceptedOn!: string;
 
-  @ApiProperty({ example: 'Nghiệm thu đạt yêu cầu' })
-  @Text(5000)
+  @TextField(5000, { example: 'Nghiệm thu đạt yêu cầu' })
   notes!: string;
 }

@@ -1,33 +1,19 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsOptional, ValidateNested } from 'class-validator';
-import { IsBusinessDate, IsVnd } from '../../http/validators';
-import { IndicatorTargetDto, Text } from './shared.dto';
+import { DateField, ListField, TextField, VndField } from '../../http/dto-fields';
+import { IndicatorTargetDto } from './shared.dto';
 
 export class AdjustmentDto {
-  @ApiProperty({ example: '88/QĐ-SCT' })
-  @Text(100)
+  @TextField(100, { example: '88/QĐ-SCT' })
   decisionNo!: string;
 
-  @ApiProperty({ example: 'Điều chỉnh tiến độ do chậm giao máy' })
-  @Text(2000)
+  @TextField(2000, { example: 'Điều chỉnh tiến độ do chậm giao máy' })
   reason!: string;
 
-  @ApiPropertyOptional({ example: 260000000 })
-  @IsOptional()
-  @IsVnd()
+  @VndField({ example: 260000000, required: false })
   approvedFundingVnd?: number;
 
-  @ApiPropertyOptional({ example: '2024-12-20', format: 'date' })
-  @IsOptional()
-  @IsBusinessDate()
+  @DateField({ example: '2024-12-20', required: false })
   plannedEnd?: string;
 
-  @ApiPropertyOptional({ type: [IndicatorTargetDto] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => IndicatorTargetDto)
+  @ListField(IndicatorTargetDto, 50, { required: false })
   targets?: IndicatorTargetDto[];
 }

@@ -1,22 +1,19 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
-import { IsVnd } from '../../http/validators';
+import { ChoiceField, TextField, VndField } from '../../http/dto-fields';
 import type { AppraisalOutcome } from '../domain/project.types';
-import { Text } from './shared.dto';
 
 const OUTCOMES: readonly AppraisalOutcome[] = ['passed', 'revision_requested', 'rejected'];
 
 export class AppraisalResultDto {
-  @ApiProperty({ enum: OUTCOMES })
-  @IsIn(OUTCOMES)
+  @ChoiceField(OUTCOMES)
   outcome!: AppraisalOutcome;
 
-  @ApiProperty({ example: 'Hội đồng thẩm định thống nhất' })
-  @Text(5000)
+  @TextField(5000, { example: 'Hội đồng thẩm định thống nhất' })
   notes!: string;
 
-  @ApiPropertyOptional({ example: 240000000, description: 'Required when passed; whole VND' })
-  @IsOptional()
-  @IsVnd()
+  @VndField({
+    example: 240000000,
+    description: 'Required when passed; whole VND',
+    required: false,
+  })
   appraisedFundingVnd?: number;
 }

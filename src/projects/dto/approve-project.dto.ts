@@ -1,17 +1,12 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsBusinessDate, IsVnd } from '../../http/validators';
-import { Text } from './shared.dto';
+import { DateField, TextField, VndField } from '../../http/dto-fields';
 
 export class ApproveProjectDto {
-  @ApiProperty({ example: '1234/QĐ-UBND' })
-  @Text(100)
+  @TextField(100, { example: '1234/QĐ-UBND' })
   decisionNo!: string;
 
-  @ApiProperty({ example: '2024-04-10', format: 'date' })
-  @IsBusinessDate()
+  @DateField({ example: '2024-04-10' })
   decisionDate!: string;
 
-  @ApiProperty({ example: 240000000 })
-  @IsVnd()
+  @VndField({ example: 240000000 })
   approvedFundingVnd!: number;
 }

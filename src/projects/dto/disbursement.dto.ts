@@ -1,25 +1,21 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsIn } from 'class-validator';
-import { IsBusinessDate, IsVnd } from '../../http/validators';
+import { ChoiceField, DateField, TextField, VndField } from '../../http/dto-fields';
 import type { DisbursementKind } from '../domain/project.types';
-import { Text } from './shared.dto';
 
 const KINDS: readonly DisbursementKind[] = ['advance', 'payment', 'recovery'];
 
 export class DisbursementDto {
-  @ApiProperty({ example: 100000000, description: 'Whole VND, more than 0' })
-  @IsVnd()
+  @VndField({ example: 100000000, description: 'Whole VND, more than 0' })
   amountVnd!: number;
 
-  @ApiProperty({ enum: KINDS, description: 'advance (tạm ứng) before acceptance, payment (thanh toán) after, recovery (thu hồi) of money returned' })
-  @IsIn(KINDS)
+  @ChoiceField(KINDS, {
+    description:
+      'advance (tạm ứng) before acceptance, payment (thanh toán) after, recovery (thu hồi) of money returned',
+  })
   kind!: DisbursementKind;
 
-  @ApiProperty({ example: '2024-05-02', format: 'date' })
-  @IsBusinessDate()
+  @DateField({ example: '2024-05-02' })
   paidOn!: string;
 
-  @ApiProperty({ example: 'UNC-2024-0153' })
-  @Text(100)
+  @TextField(100, { example: 'UNC-2024-0153' })
   voucherNo!: string;
 }

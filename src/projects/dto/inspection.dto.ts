@@ -1,21 +1,15 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsIn } from 'class-validator';
-import { IsBusinessDate } from '../../http/validators';
+import { ChoiceField, DateField, TextField } from '../../http/dto-fields';
 import type { InspectionOutcome } from '../domain/project.types';
-import { Text } from './shared.dto';
 
 const OUTCOMES: readonly InspectionOutcome[] = ['satisfactory', 'issues_found'];
 
 export class InspectionDto {
-  @ApiProperty({ example: '2024-07-03', format: 'date' })
-  @IsBusinessDate()
+  @DateField({ example: '2024-07-03' })
   inspectedOn!: string;
 
-  @ApiProperty({ example: 'Máy đã lắp đặt, vận hành ổn định' })
-  @Text(5000)
+  @TextField(5000, { example: 'Máy đã lắp đặt, vận hành ổn định' })
   findings!: string;
 
-  @ApiProperty({ enum: OUTCOMES })
-  @IsIn(OUTCOMES)
+  @ChoiceField(OUTCOMES)
   outcome!: InspectionOutcome;
 }

@@ -1,12 +1,15 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsOptional, IsString, Matches } from 'class-validator';
+import { ChoiceField, CodeField, QueryWholeField } from '../../http/dto-fields';
 import { PROJECT_STATUSES, type ProjectStatus } from '../domain/project.types';
-import { CODE_PATTERN } from './shared.dto';
 
 /** Read-your-writes: wait until the read models have applied this log position. */
 export class MinPositionQuery {
-  @ApiPropertyOptional({ description: 'Global log position returned by a command; the query waits until read models reach it', example: '42' })
+  @ApiPropertyOptional({
+    description:
+      'Global log position returned by a command; the query waits until read models reach it',
+    example: '42',
+  })
   @IsOptional()
   @IsString()
   @Matches(/^\d{1,20}$/, { message: 'minPosition must be a position returned by a command' })
@@ -14,43 +17,22 @@ export class MinPositionQuery {
 }
 
 export class ListProjectsQuery extends MinPositionQuery {
-  @ApiPropertyOptional({ enum: PROJECT_STATUSES })
-  @IsOptional()
-  @IsIn(PROJECT_STATUSES)
+  @ChoiceField(PROJECT_STATUSES, { required: false })
   status?: ProjectStatus;
 
-  @ApiPropertyOptional({ example: 'xuan-loc' })
-  @IsOptional()
-  @Matches(CODE_PATTERN, { message: 'district must be a district code' })
+  @CodeField('a district', { example: 'xuan-loc', required: false })
   district?: string;
 
-  @ApiPropertyOptional({ example: 2024 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(2000)
-  @Max(2100)
+  @QueryWholeField(2000, 2100, { example: 2024 })
   planYear?: number;
 
-  @ApiPropertyOptional({ example: 'machinery' })
-  @IsOptional()
-  @Matches(CODE_PATTERN, { message: 'activityType must be an activity type code' })
+  @CodeField('an activity type', { example: 'machinery', required: false })
   activityType?: string;
 
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1_000_000)
+  @QueryWholeField(1, 1_000_000, { default: 1, minimum: 1 })
   page?: number;
 
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
+  @QueryWholeField(1, 200, { default: 50, minimum: 1, maximum: 200 })
   pageSize?: number;
 }
 
@@ -59,15 +41,16 @@ export class ListProjectsQuery extends MinPositionQuery {
  * query, API.md) needs no wait here.
  */
 export class ReplayQuery extends MinPositionQuery {
-  @ApiPropertyOptional({ description: 'Replay the events 1..asOfVersion', example: 3 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(1_000_000_000)
+  @QueryWholeField(0, 1_000_000_000, {
+    description: 'Replay the events 1..asOfVersion',
+    example: 3,
+  })
   asOfVersion?: number;
 
-  @ApiPropertyOptional({ description: 'Replay the events recorded at or before this instant (ISO 8601)', example: '2024-05-01T00:00:00Z' })
+  @ApiPropertyOptional({
+    description: 'Replay the events recorded at or before this instant (ISO 8601)',
+    example: '2024-05-01T00:00:00Z',
+  })
   @IsOptional()
   @IsString()
   @Matches(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/, {

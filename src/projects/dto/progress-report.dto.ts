@@ -1,7 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, ValidateNested } from 'class-validator';
-import { IsBusinessDate, IsPeriod } from '../../http/validators';
+import { DateField, ListField } from '../../http/dto-fields';
+import { IsPeriod } from '../../http/validators';
 import { IndicatorValueDto } from './shared.dto';
 
 export class ProgressReportDto {
@@ -9,14 +8,9 @@ export class ProgressReportDto {
   @IsPeriod()
   period!: string;
 
-  @ApiProperty({ example: '2024-05-24', format: 'date' })
-  @IsBusinessDate()
+  @DateField({ example: '2024-05-24' })
   reportedOn!: string;
 
-  @ApiProperty({ type: [IndicatorValueDto] })
-  @IsArray()
-  @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => IndicatorValueDto)
+  @ListField(IndicatorValueDto, 50)
   achievements!: IndicatorValueDto[];
 }

@@ -1,9 +1,7 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { Text } from './shared.dto';
+import { TextField } from '../../http/dto-fields';
 
 /** Rejection and cancellation: a reason is all they take. */
 export class ReasonDto {
-  @ApiProperty({ example: 'Chưa có cơ sở pháp lý và đối tượng đủ điều kiện' })
-  @Text(2000)
+  @TextField(2000, { example: 'Chưa có cơ sở pháp lý và đối tượng đủ điều kiện' })
   reason!: string;
 }

@@ -1,35 +1,24 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsObject,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
-import { IsBusinessDate, IsVnd } from '../../http/validators';
+  ChoiceField,
+  CodeField,
+  DateField,
+  ListField,
+  ObjectField,
+  TextField,
+  VndField,
+  WholeField,
+} from '../../http/dto-fields';
 import type { FundingSource } from '../domain/project.types';
-import { CODE_PATTERN, IndicatorTargetDto, Text } from './shared.dto';
+import { IndicatorTargetDto } from './shared.dto';
 
 export class BeneficiaryDto {
-  @ApiProperty({ example: 'Cơ sở cơ khí Tân Phú' })
-  @Text(300)
+  @TextField(300, { example: 'Cơ sở cơ khí Tân Phú' })
   name!: string;
 
-  @ApiPropertyOptional({ example: 'Ấp 1, xã Phú Lâm, huyện Tân Phú' })
-  @IsOptional()
-  @Text(500)
+  @TextField(500, { example: 'Ấp 1, xã Phú Lâm, huyện Tân Phú', required: false })
   address?: string;
 
-  @ApiPropertyOptional({ example: '3600123456' })
-  @IsOptional()
-  @Text(32)
+  @TextField(32, { example: '3600123456', required: false })
   taxCode?: string;
 }
 
@@ -37,65 +26,51 @@ export const FUNDING_SOURCES: readonly FundingSource[] = ['local', 'national'];
 
 /** The registration fields, shared by registration and resubmission. */
 export class RegistrationFieldsDto {
-  @ApiProperty({ example: 'Hỗ trợ ứng dụng máy cắt CNC' })
-  @Text(500)
+  @TextField(500, { example: 'Hỗ trợ ứng dụng máy cắt CNC' })
   title!: string;
 
-  @ApiProperty({ example: 'machinery', description: 'Activity type code (reference data)' })
-  @IsString()
-  @Matches(CODE_PATTERN, { message: 'activityType must be an activity type code' })
+  @CodeField('an activity type', {
+    example: 'machinery',
+    description: 'Activity type code (reference data)',
+  })
   activityType!: string;
 
-  @ApiProperty({ type: BeneficiaryDto })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => BeneficiaryDto)
+  @ObjectField(BeneficiaryDto)
   beneficiary!: BeneficiaryDto;
 
-  @ApiProperty({ example: 250000000, description: 'Support requested, whole VND' })
-  @IsVnd()
+  @VndField({ example: 250000000, description: 'Support requested, whole VND' })
   requestedFundingVnd!: number;
 
-  @ApiPropertyOptional({ example: 250000000, description: 'Funding the beneficiary commits (vốn đối ứng), whole VND; default 0' })
-  @IsOptional()
-  @IsVnd()
+  @VndField({
+    example: 250000000,
+    description: 'Funding the beneficiary commits (vốn đối ứng), whole VND; default 0',
+    required: false,
+  })
   counterpartFundingVnd?: number;
 
-  @ApiPropertyOptional({ enum: FUNDING_SOURCES, default: 'local' })
-  @IsOptional()
-  @IsIn(FUNDING_SOURCES)
+  @ChoiceField(FUNDING_SOURCES, { default: 'local', required: false })
   fundingSource?: FundingSource;
 
-  @ApiProperty({ type: [IndicatorTargetDto] })
-  @IsArray()
-  @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => IndicatorTargetDto)
+  @ListField(IndicatorTargetDto, 50)
   targets!: IndicatorTargetDto[];
 
-  @ApiProperty({ example: '2024-03-01', format: 'date' })
-  @IsBusinessDate()
+  @DateField({ example: '2024-03-01' })
   plannedStart!: string;
 
-  @ApiProperty({ example: '2024-11-30', format: 'date' })
-  @IsBusinessDate()
+  @DateField({ example: '2024-11-30' })
   plannedEnd!: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Text(5000)
+  @TextField(5000, { required: false })
   description?: string;
 }
 
 export class RegisterProjectDto extends RegistrationFieldsDto {
-  @ApiProperty({ example: 2024 })
-  @IsInt()
-  @Min(2000)
-  @Max(2100)
+  @WholeField(2000, 2100, { example: 2024 })
   planYear!: number;
 
-  @ApiProperty({ example: 'tan-phu', description: 'Registering unit code (reference data)' })
-  @IsString()
-  @Matches(CODE_PATTERN, { message: 'district must be a district code' })
+  @CodeField('a district', {
+    example: 'tan-phu',
+    description: 'Registering unit code (reference data)',
+  })
   district!: string;
 }

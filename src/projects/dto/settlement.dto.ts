@@ -1,17 +1,12 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsBusinessDate, IsVnd } from '../../http/validators';
-import { Text } from './shared.dto';
+import { DateField, TextField, VndField } from '../../http/dto-fields';
 
 export class SettlementDto {
-  @ApiProperty({ example: 240000000, description: 'Must equal the net disbursed amount' })
-  @IsVnd()
+  @VndField({ example: 240000000, description: 'Must equal the net disbursed amount' })
   settledAmountVnd!: number;
 
-  @ApiProperty({ example: '2024-12-15', format: 'date' })
-  @IsBusinessDate()
+  @DateField({ example: '2024-12-15' })
   settledOn!: string;
 
-  @ApiProperty({ example: '15/QĐ-TTKC' })
-  @Text(100)
+  @TextField(100, { example: '15/QĐ-TTKC' })
   decisionNo!: string;
 }

@@ -1,8 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsBusinessDate } from '../../http/validators';
+import { DateField } from '../../http/dto-fields';
 
 export class StartExecutionDto {
-  @ApiProperty({ example: '2024-04-15', format: 'date' })
-  @IsBusinessDate()
+  @DateField({ example: '2024-04-15' })
   startedOn!: string;
 }

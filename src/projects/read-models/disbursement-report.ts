@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { whereEqual, type SqlParams } from '../../shared/sql-where';
 import { rate, type Vnd } from '../../shared/vnd';
 
 export type DisbursementGrouping =
@@ -48,28 +49,13 @@ export interface DisbursementFilter {
 }
 
 /** The WHERE clause and its parameters for a filter over `PROJECTS_WITH_PROGRAMME`. */
-export function projectFilterSql(filter: DisbursementFilter): {
-  where: string;
-  params: Record<string, string | number>;
-} {
-  const clauses: string[] = [];
-  const params: Record<string, string | number> = {};
-  if (filter.planYear !== undefined) {
-    clauses.push('s.plan_year = @planYear');
-    params.planYear = filter.planYear;
-  }
-  if (filter.district !== undefined) {
-    clauses.push('s.district = @district');
-    params.district = filter.district;
-  }
-  if (filter.years !== undefined) {
-    clauses.push(`s.plan_year IN (${filter.years.map((y) => Number(y)).join(',') || 'NULL'})`);
-  }
-  if (filter.programCode !== undefined) {
-    clauses.push('p.program_code = @programCode');
-    params.programCode = filter.programCode;
-  }
-  return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+export function projectFilterSql(filter: DisbursementFilter): { where: string; params: SqlParams } {
+  const years = filter.years?.map((y) => Number(y)).join(',');
+  return whereEqual(
+    filter,
+    { planYear: 's.plan_year', district: 's.district', programCode: 'p.program_code' },
+    years === undefined ? [] : [`s.plan_year IN (${years || 'NULL'})`],
+  );
 }
 
 /**

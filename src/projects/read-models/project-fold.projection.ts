@@ -8,6 +8,7 @@ import { projectDecider } from '../domain/project.decider';
 import type { ProjectState } from '../domain/project.state';
 import { projectView, type ProjectView } from '../domain/project.view';
 import { projectSerde } from '../project.serde';
+import { memoLast } from '../../shared/memo-last';
 
 /**
  * The format of the stored snapshot: the JSON of `ProjectState` as this code folds it, with
@@ -161,12 +162,7 @@ export class ProjectFoldProjection implements Projection {
     for (const model of this.readModels) model.save(db, changed);
   }
 
-  private cached?: { db: Database; statements: Statements };
-
-  private statements(db: Database): Statements {
-    if (this.cached?.db !== db) this.cached = { db, statements: prepare(db) };
-    return this.cached.statements;
-  }
+  private readonly statements = memoLast(prepare);
 }
 
 interface Folding {

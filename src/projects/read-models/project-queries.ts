@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { showBeneficiary } from '../../personal-data/shown-beneficiary';
 import type { PersonalDataVault } from '../../personal-data/personal-data-vault';
+import { whereEqual } from '../../shared/sql-where';
 import { projectView } from '../domain/project.view';
 import type { ProjectState } from '../domain/project.state';
 import { toProjectDetails, type ProjectDetails } from './project-details';
@@ -36,20 +37,12 @@ export class ProjectQueries {
   }
 
   list(filter: ProjectListFilter): { items: ProjectDetails[]; total: number } {
-    const clauses: string[] = [];
-    const params: Record<string, string | number> = {};
-    for (const [column, key] of [
-      ['status', 'status'],
-      ['district', 'district'],
-      ['plan_year', 'planYear'],
-      ['activity_type', 'activityType'],
-    ] as const) {
-      const value = filter[key];
-      if (value === undefined) continue;
-      clauses.push(`${column} = @${key}`);
-      params[key] = value;
-    }
-    const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
+    const { where, params } = whereEqual(filter, {
+      status: 'status',
+      district: 'district',
+      planYear: 'plan_year',
+      activityType: 'activity_type',
+    });
     const { total } = this.db.prepare(`SELECT COUNT(*) AS total FROM project_summary ${where}`).get(params) as {
       total: number;
     };

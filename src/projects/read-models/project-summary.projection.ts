@@ -2,6 +2,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { ProjectState } from '../domain/project.state';
 import { projectView, type ProjectView } from '../domain/project.view';
 import type { FoldedProject, ProjectStateReadModel } from './project-fold.projection';
+import { memoLast } from '../../shared/memo-last';
 
 /**
  * One row per project with its money and status, and one row per project and indicator,
@@ -60,12 +61,7 @@ export class ProjectSummaryReadModel implements ProjectStateReadModel {
     for (const project of projects) save(statements, project);
   }
 
-  private cached?: { db: Database; statements: Statements };
-
-  private statements(db: Database): Statements {
-    if (this.cached?.db !== db) this.cached = { db, statements: prepare(db) };
-    return this.cached.statements;
-  }
+  private readonly statements = memoLast(prepare);
 }
 
 interface Statements {

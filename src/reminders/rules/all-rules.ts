@@ -4,20 +4,13 @@ import type { Reminder, ReminderRule } from './reminder';
 import type { ReminderFacts } from './reminder-facts';
 import { DEFAULT_REMINDER_SETTINGS, type ReminderSettings } from './reminder-settings';
 import { collectSentReminderIds } from './sent-reminder-ids';
+import type { ReminderRuleFn } from './define-rule';
 import { registrationDeadlineReminders } from './registration-deadline.rule';
 import { monthlyProgressReminders } from './monthly-progress.rule';
 import { overdueProjectReminders } from './overdue-project.rule';
 import { settlementReminders } from './settlement.rule';
 import { revisionUnansweredReminders } from './revision-unanswered.rule';
 import { appraisalPendingReminders } from './appraisal-pending.rule';
-
-/** Every rule has this shape: the facts, the scan date, the settings, the ids already sent. */
-export type ReminderRuleFn = (
-  facts: ReminderFacts,
-  asOf: BusinessDate,
-  settings?: ReminderSettings,
-  sent?: ReadonlySet<string>,
-) => Reminder[];
 
 /** In the order a scan runs them. */
 export const REMINDER_RULE_FNS: Readonly<Record<ReminderRule, ReminderRuleFn>> = {

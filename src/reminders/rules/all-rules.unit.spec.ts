@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { addDays } from '../../shared/business-date';
 import { DomainError } from '../../shared/domain-error';
-import type { ProjectStatus } from '../../projects/domain/project.types';
+import { PROJECT_STATUSES } from '../../projects/domain/project.types';
 import { scanReminders } from './all-rules';
 import { isReminderId } from './reminder-id';
 import {
@@ -92,24 +92,12 @@ describe('a reminder scan', () => {
   });
 
   describe('over any facts', () => {
-    const STATUSES: readonly ProjectStatus[] = [
-      'registered',
-      'under_appraisal',
-      'revision_requested',
-      'appraised',
-      'approved',
-      'in_execution',
-      'accepted',
-      'settled',
-      'rejected',
-      'cancelled',
-    ];
     // Dates from 2023-06-01 over about two and a half years: crosses two year ends.
     const date = fc.integer({ min: 0, max: 900 }).map((n) => addDays('2023-06-01', n));
     const maybeDate = fc.option(date, { nil: undefined });
     const project = fc.record({
       district: fc.constantFrom(...DISTRICT_CODES, 'phuong:moi'),
-      status: fc.constantFrom(...STATUSES),
+      status: fc.constantFrom(...PROJECT_STATUSES),
       registeredOn: date,
       revisionRequestedOn: maybeDate,
       executionStartedOn: maybeDate,

@@ -1,12 +1,9 @@
 import { periodOf, type BusinessDate, type Period } from '../../shared/business-date';
 import type { ProjectStatus } from '../../projects/domain/project.types';
-import type { Reminder } from './reminder';
-import type { ReminderFacts } from './reminder-facts';
-import { reminderId } from './reminder-id';
-import { DEFAULT_REMINDER_SETTINGS, type ReminderSettings } from './reminder-settings';
-import { collectSentReminderIds } from './sent-reminder-ids';
+import type { ReminderSettings } from './reminder-settings';
+import { defineRule } from './define-rule';
 import { dayOfPeriod, firstDayOf, lastDayOf, laterOf, previousPeriod } from './reminder-dates';
-import { districtName, monthlyProgressText } from './messages.vi';
+import { monthlyProgressText } from './messages.vi';
 
 /** Statuses in which a project has been (or still is) in execution. */
 const EXECUTED: ReadonlySet<ProjectStatus> = new Set(['in_execution', 'accepted', 'settled']);
@@ -28,14 +25,9 @@ interface CheckedMonth {
  *
  * Id: `monthly-progress.<projectId>.<YYYY-MM>`.
  */
-export function monthlyProgressReminders(
-  facts: ReminderFacts,
-  asOf: BusinessDate,
-  settings: ReminderSettings = DEFAULT_REMINDER_SETTINGS,
-  sent: ReadonlySet<string> = collectSentReminderIds(facts),
-): Reminder[] {
-  const months = checkedMonths(asOf, settings.monthlyProgress);
-  const out: Reminder[] = [];
+export const monthlyProgressReminders = defineRule('monthly_progress', (scan, found) => {
+  const { facts, asOf } = scan;
+  const months = checkedMonths(asOf, scan.settings.monthlyProgress);
 
   for (const project of facts.projects) {
     const started = project.executionStartedOn;
@@ -47,30 +39,15 @@ export function monthlyProgressReminders(
     for (const month of months) {
       if (started > month.last) continue;
       if (accepted && accepted < month.first) continue;
-      const due = laterOf(month.due, started);
-      if (asOf < due) continue;
+      const dueDate = laterOf(month.due, started);
+      if (asOf < dueDate) continue;
       if (project.reportedPeriods.includes(month.period)) continue;
-      const id = reminderId('monthly_progress', project.projectId, month.period);
-      if (sent.has(id)) continue;
-      out.push({
-        reminderId: id,
-        rule: 'monthly_progress',
-        district: project.district,
-        projectId: project.projectId,
-        planYear: project.planYear,
-        dueDate: due,
-        recipients: 'district',
-        message: monthlyProgressText({
-          district: districtName(facts.districts, project.district),
-          title: project.title,
-          period: month.period,
-          dueDate: due,
-        }),
-      });
+      found.aboutProject(project, month.period, { dueDate, recipients: 'district' }, (district) =>
+        monthlyProgressText({ district, title: project.title, period: month.period, dueDate }),
+      );
     }
   }
-  return out;
-}
+});
 
 /** The months to check, oldest first, each with its bounds and due date computed once per scan. */
 function checkedMonths(

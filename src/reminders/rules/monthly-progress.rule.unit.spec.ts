@@ -1,13 +1,9 @@
 import { monthlyProgressReminders } from './monthly-progress.rule';
-import { resolveReminderSettings, type ReminderSettings } from './reminder-settings';
-import { aProject, factsWith, idsOf } from '../../../test/support/reminders/reminder-facts';
-import type { ProjectReminderFacts } from './reminder-facts';
+import { resolveReminderSettings } from './reminder-settings';
+import { idsOf } from '../../../test/support/reminders/reminder-facts';
+import { aboutTheProject, dueOn, projectScan } from '../../../test/support/reminders/rule-scan';
 
-const scan = (
-  asOf: string,
-  overrides: Partial<ProjectReminderFacts> = {},
-  settings?: ReminderSettings,
-) => monthlyProgressReminders(factsWith({ projects: [aProject(overrides)] }), asOf, settings);
+const scan = projectScan(monthlyProgressReminders);
 
 // aProject: in execution since 01/03/2024, no report yet.
 describe('monthly progress reminders', () => {
@@ -32,17 +28,16 @@ describe('monthly progress reminders', () => {
 
     it('tells the district which month and which project, due on the 25th', () => {
       const [, may] = scan('2024-05-25');
-      expect(may).toEqual({
-        reminderId: 'monthly-progress.p-1.2024-05',
-        rule: 'monthly_progress',
-        district: 'xuan-loc',
-        projectId: 'p-1',
-        planYear: 2024,
-        dueDate: '2024-05-25',
-        recipients: 'district',
-        message:
-          'Nhắc nhở: Huyện Xuân Lộc chưa gửi báo cáo tiến độ tháng 05/2024 của đề án “Hỗ trợ máy chà nhám cho cơ sở mộc”; hạn báo cáo 25/05/2024.',
-      });
+      expect(may).toEqual(
+        aboutTheProject({
+          reminderId: 'monthly-progress.p-1.2024-05',
+          rule: 'monthly_progress',
+          dueDate: '2024-05-25',
+          recipients: 'district',
+          message:
+            'Nhắc nhở: Huyện Xuân Lộc chưa gửi báo cáo tiến độ tháng 05/2024 của đề án “Hỗ trợ máy chà nhám cho cơ sở mộc”; hạn báo cáo 25/05/2024.',
+        }),
+      );
     });
   });
 
@@ -113,10 +108,7 @@ describe('monthly progress reminders', () => {
 
     it('asks for that month from the start day, since the project was in execution during it', () => {
       expect(scan('2024-05-26', { executionStartedOn: '2024-05-26' })).toEqual([
-        expect.objectContaining({
-          reminderId: 'monthly-progress.p-1.2024-05',
-          dueDate: '2024-05-26',
-        }),
+        dueOn('monthly-progress.p-1.2024-05', '2024-05-26'),
       ]);
     });
 

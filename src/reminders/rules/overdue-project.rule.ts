@@ -1,12 +1,8 @@
-import { addDays, daysBetween, periodOf, type BusinessDate } from '../../shared/business-date';
+import { addDays, daysBetween, periodOf } from '../../shared/business-date';
 import type { ProjectStatus } from '../../projects/domain/project.types';
-import type { Reminder } from './reminder';
-import type { ReminderFacts } from './reminder-facts';
-import { reminderId } from './reminder-id';
-import { DEFAULT_REMINDER_SETTINGS, type ReminderSettings } from './reminder-settings';
-import { collectSentReminderIds } from './sent-reminder-ids';
+import { defineRule } from './define-rule';
 import { firstDayOf, memoPerDate } from './reminder-dates';
-import { districtName, overdueProjectText } from './messages.vi';
+import { overdueProjectText } from './messages.vi';
 
 /** Approved or in execution: not yet accepted, not cancelled. */
 const NOT_FINISHED: ReadonlySet<ProjectStatus> = new Set(['approved', 'in_execution']);
@@ -18,12 +14,8 @@ const NOT_FINISHED: ReadonlySet<ProjectStatus> = new Set(['approved', 'in_execut
  *
  * Id: `overdue-project.<projectId>.<YYYY-MM>`.
  */
-export function overdueProjectReminders(
-  facts: ReminderFacts,
-  asOf: BusinessDate,
-  settings: ReminderSettings = DEFAULT_REMINDER_SETTINGS,
-  sent: ReadonlySet<string> = collectSentReminderIds(facts),
-): Reminder[] {
+export const overdueProjectReminders = defineRule('overdue_project', (scan, found) => {
+  const { facts, asOf, settings } = scan;
   const period = periodOf(asOf);
   const monthStart = firstDayOf(period);
   const lag = settings.overdueProject.graceDays + 1;
@@ -34,31 +26,20 @@ export function overdueProjectReminders(
   const lastEndOverdueBeforeMonth = addDays(monthStart, -lag);
   const firstOverdueDay = memoPerDate((end) => addDays(end, lag));
   const daysOverdue = memoPerDate((end) => daysBetween(end, asOf));
-  const out: Reminder[] = [];
 
   for (const project of facts.projects) {
     if (!NOT_FINISHED.has(project.status) || project.acceptedOn) continue;
-    if (project.plannedEnd > lastOverdueEnd) continue;
-    const id = reminderId('overdue_project', project.projectId, period);
-    if (sent.has(id)) continue;
-    out.push({
-      reminderId: id,
-      rule: 'overdue_project',
-      district: project.district,
-      projectId: project.projectId,
-      planYear: project.planYear,
-      dueDate:
-        project.plannedEnd <= lastEndOverdueBeforeMonth
-          ? monthStart
-          : firstOverdueDay(project.plannedEnd),
-      recipients: 'both',
-      message: overdueProjectText({
-        district: districtName(facts.districts, project.district),
+    const plannedEnd = project.plannedEnd;
+    if (plannedEnd > lastOverdueEnd) continue;
+    const dueDate =
+      plannedEnd <= lastEndOverdueBeforeMonth ? monthStart : firstOverdueDay(plannedEnd);
+    found.aboutProject(project, period, { dueDate, recipients: 'both' }, (district) =>
+      overdueProjectText({
+        district,
         title: project.title,
-        plannedEnd: project.plannedEnd,
-        daysOverdue: daysOverdue(project.plannedEnd),
+        plannedEnd,
+        daysOverdue: daysOverdue(plannedEnd),
       }),
-    });
+    );
   }
-  return out;
-}
+});

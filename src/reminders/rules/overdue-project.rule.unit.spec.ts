@@ -1,19 +1,14 @@
 import { overdueProjectReminders } from './overdue-project.rule';
-import { resolveReminderSettings, type ReminderSettings } from './reminder-settings';
-import { aProject, factsWith, idsOf } from '../../../test/support/reminders/reminder-facts';
-import type { ProjectReminderFacts } from './reminder-facts';
+import { resolveReminderSettings } from './reminder-settings';
+import { idsOf } from '../../../test/support/reminders/reminder-facts';
+import {
+  aboutTheProject,
+  dueOn,
+  expectDueUntilSent,
+  projectScan,
+} from '../../../test/support/reminders/rule-scan';
 
-const endsJune = { plannedEnd: '2024-06-30' };
-const scan = (
-  asOf: string,
-  overrides: Partial<ProjectReminderFacts> = {},
-  settings?: ReminderSettings,
-) =>
-  overdueProjectReminders(
-    factsWith({ projects: [aProject({ ...endsJune, ...overrides })] }),
-    asOf,
-    settings,
-  );
+const scan = projectScan(overdueProjectReminders, { plannedEnd: '2024-06-30' });
 
 describe('overdue project reminders', () => {
   describe('around the planned end', () => {
@@ -23,34 +18,27 @@ describe('overdue project reminders', () => {
 
     it('reminds the district and the Center the day after', () => {
       expect(scan('2024-07-01')).toEqual([
-        {
+        aboutTheProject({
           reminderId: 'overdue-project.p-1.2024-07',
           rule: 'overdue_project',
-          district: 'xuan-loc',
-          projectId: 'p-1',
-          planYear: 2024,
           dueDate: '2024-07-01',
           recipients: 'both',
           message:
             'Quá hạn: đề án “Hỗ trợ máy chà nhám cho cơ sở mộc” (Huyện Xuân Lộc) đã quá thời hạn kết thúc 30/06/2024 1 ngày nhưng chưa được nghiệm thu.',
-        },
+        }),
       ]);
     });
 
     it('keeps the same id for the rest of that month', () => {
       expect(idsOf(scan('2024-07-02'))).toEqual(['overdue-project.p-1.2024-07']);
-      expect(idsOf(scan('2024-07-31'))).toEqual(['overdue-project.p-1.2024-07']);
-      expect(scan('2024-07-02', { sentReminderIds: ['overdue-project.p-1.2024-07'] })).toEqual([]);
+      expectDueUntilSent(scan, '2024-07-31', 'overdue-project.p-1.2024-07');
     });
 
     it('waits for the grace days in the settings', () => {
       const grace = resolveReminderSettings({ overdueProject: { graceDays: 10 } });
       expect(scan('2024-07-10', {}, grace)).toEqual([]);
       expect(scan('2024-07-11', {}, grace)).toEqual([
-        expect.objectContaining({
-          reminderId: 'overdue-project.p-1.2024-07',
-          dueDate: '2024-07-11',
-        }),
+        dueOn('overdue-project.p-1.2024-07', '2024-07-11'),
       ]);
     });
   });
@@ -59,10 +47,7 @@ describe('overdue project reminders', () => {
     it('reminds again once in each new month, due on its 1st', () => {
       const july = ['overdue-project.p-1.2024-07'];
       expect(scan('2024-08-01', { sentReminderIds: july })).toEqual([
-        expect.objectContaining({
-          reminderId: 'overdue-project.p-1.2024-08',
-          dueDate: '2024-08-01',
-        }),
+        dueOn('overdue-project.p-1.2024-08', '2024-08-01'),
       ]);
     });
 

@@ -1,10 +1,6 @@
 import { daysBetween, addDays, type BusinessDate } from '../../shared/business-date';
-import type { Reminder } from './reminder';
-import type { ReminderFacts } from './reminder-facts';
-import { reminderId } from './reminder-id';
-import { DEFAULT_REMINDER_SETTINGS, type ReminderSettings } from './reminder-settings';
-import { collectSentReminderIds } from './sent-reminder-ids';
-import { districtName, registrationEscalationText, registrationReminderText } from './messages.vi';
+import { defineRule, type Due, type MessageOf } from './define-rule';
+import { registrationEscalationText, registrationReminderText } from './messages.vi';
 
 /**
  * Districts that have not submitted their registration to an open plan are reminded N days
@@ -15,69 +11,55 @@ import { districtName, registrationEscalationText, registrationReminderText } fr
  *
  * Ids: `registration-deadline.<year>.<district>.d<N>` and `….escalation`.
  */
-export function registrationDeadlineReminders(
-  facts: ReminderFacts,
-  asOf: BusinessDate,
-  settings: ReminderSettings = DEFAULT_REMINDER_SETTINGS,
-  sent: ReadonlySet<string> = collectSentReminderIds(facts),
-): Reminder[] {
-  const { daysBefore, escalateToCenter } = settings.registrationDeadline;
+export const registrationDeadlineReminders = defineRule('registration_deadline', (scan, found) => {
+  const { facts, asOf } = scan;
+  const { daysBefore, escalateToCenter } = scan.settings.registrationDeadline;
   const thresholds = [...new Set(daysBefore)].sort((a, b) => a - b);
   const known = Object.keys(facts.districts);
-  const out: Reminder[] = [];
 
   for (const plan of facts.plans) {
     const deadline = plan.registrationDeadline;
     if (plan.status !== 'open' || !deadline) continue;
     const daysLeft = daysBetween(asOf, deadline);
+    let reminder: DistrictReminder | undefined;
+    if (daysLeft >= 0) reminder = thresholdReached(plan.year, deadline, daysLeft, thresholds);
+    else if (escalateToCenter) reminder = escalation(plan.year, deadline, -daysLeft);
+    if (!reminder) continue;
     const submitted = new Set(plan.districtsSubmitted);
-
-    if (daysLeft < 0) {
-      if (!escalateToCenter) continue;
-      for (const district of known) {
-        if (submitted.has(district)) continue;
-        const id = reminderId('registration_deadline', plan.year, district, 'escalation');
-        if (sent.has(id)) continue;
-        out.push({
-          reminderId: id,
-          rule: 'registration_deadline',
-          district,
-          planYear: plan.year,
-          dueDate: addDays(deadline, 1),
-          recipients: 'center',
-          message: registrationEscalationText({
-            district: districtName(facts.districts, district),
-            planYear: plan.year,
-            deadline,
-            daysLate: -daysLeft,
-          }),
-        });
-      }
-      continue;
-    }
-
-    // The most recent threshold reached: the smallest N whose day (deadline − N) is not after asOf.
-    const threshold = thresholds.find((n) => n >= daysLeft);
-    if (threshold === undefined) continue;
     for (const district of known) {
       if (submitted.has(district)) continue;
-      const id = reminderId('registration_deadline', plan.year, district, `d${threshold}`);
-      if (sent.has(id)) continue;
-      out.push({
-        reminderId: id,
-        rule: 'registration_deadline',
-        district,
-        planYear: plan.year,
-        dueDate: addDays(deadline, -threshold),
-        recipients: 'district',
-        message: registrationReminderText({
-          district: districtName(facts.districts, district),
-          planYear: plan.year,
-          deadline,
-          daysLeft,
-        }),
-      });
+      found.aboutDistrict(plan.year, district, reminder.part, reminder.due, reminder.message);
     }
   }
-  return out;
+});
+
+/** What each district that has not submitted is sent. */
+interface DistrictReminder {
+  readonly part: string;
+  readonly due: Due;
+  readonly message: MessageOf;
+}
+
+function escalation(planYear: number, deadline: BusinessDate, daysLate: number): DistrictReminder {
+  return {
+    part: 'escalation',
+    due: { dueDate: addDays(deadline, 1), recipients: 'center' },
+    message: (district) => registrationEscalationText({ district, planYear, deadline, daysLate }),
+  };
+}
+
+function thresholdReached(
+  planYear: number,
+  deadline: BusinessDate,
+  daysLeft: number,
+  ascending: readonly number[],
+): DistrictReminder | undefined {
+  // The most recent threshold reached: the smallest N whose day (deadline − N) is not after asOf.
+  const threshold = ascending.find((n) => n >= daysLeft);
+  if (threshold === undefined) return undefined;
+  return {
+    part: `d${threshold}`,
+    due: { dueDate: addDays(deadline, -threshold), recipients: 'district' },
+    message: (district) => registrationReminderText({ district, planYear, deadline, daysLeft }),
+  };
 }

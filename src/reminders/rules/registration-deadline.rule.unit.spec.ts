@@ -1,19 +1,25 @@
 import { registrationDeadlineReminders } from './registration-deadline.rule';
 import { resolveReminderSettings } from './reminder-settings';
+import type { Reminder } from './reminder';
 import {
   aPlan,
   DISTRICT_CODES,
   factsWith,
   idsOf,
 } from '../../../test/support/reminders/reminder-facts';
-import type { PlanReminderFacts } from './reminder-facts';
+import { dueOn, expectDueUntilSent, planScan } from '../../../test/support/reminders/rule-scan';
 
 // Plan 2025, deadline 20/05/2024: thresholds fall on 20/04 (30 days), 13/05 (7) and 19/05 (1).
 const ALL_BUT_XUAN_LOC = DISTRICT_CODES.filter((d) => d !== 'xuan-loc');
-const onlyXuanLocMissing = (overrides: Partial<PlanReminderFacts> = {}) =>
-  factsWith({ plans: [aPlan({ districtsSubmitted: ALL_BUT_XUAN_LOC, ...overrides })] });
-const scan = (asOf: string, overrides: Partial<PlanReminderFacts> = {}) =>
-  registrationDeadlineReminders(onlyXuanLocMissing(overrides), asOf);
+const scan = planScan(registrationDeadlineReminders, { districtsSubmitted: ALL_BUT_XUAN_LOC });
+const toXuanLoc = (
+  reminder: Pick<Reminder, 'reminderId' | 'dueDate' | 'recipients' | 'message'>,
+) => ({
+  rule: 'registration_deadline',
+  district: 'xuan-loc',
+  planYear: 2025,
+  ...reminder,
+});
 
 describe('registration deadline reminders', () => {
   describe('before the first threshold', () => {
@@ -38,24 +44,18 @@ describe('registration deadline reminders', () => {
 
     it('addresses the district with the deadline and the days left', () => {
       expect(scan('2024-04-20')).toEqual([
-        {
+        toXuanLoc({
           reminderId: 'registration-deadline.2025.xuan-loc.d30',
-          rule: 'registration_deadline',
-          district: 'xuan-loc',
-          planYear: 2025,
           dueDate: '2024-04-20',
           recipients: 'district',
           message:
             'Nhắc nhở: Huyện Xuân Lộc chưa gửi đăng ký kế hoạch khuyến công năm 2025; hạn chót 20/05/2024 (còn 30 ngày).',
-        },
+        }),
       ]);
     });
 
     it('is still due the day after, until the history says it was sent', () => {
-      expect(idsOf(scan('2024-04-21'))).toEqual(['registration-deadline.2025.xuan-loc.d30']);
-      expect(
-        scan('2024-04-21', { sentReminderIds: ['registration-deadline.2025.xuan-loc.d30'] }),
-      ).toEqual([]);
+      expectDueUntilSent(scan, '2024-04-21', 'registration-deadline.2025.xuan-loc.d30');
     });
   });
 
@@ -68,10 +68,7 @@ describe('registration deadline reminders', () => {
 
     it('is due on its day, saying 7 days are left', () => {
       const [reminder] = scan('2024-05-13', sent30);
-      expect(reminder).toMatchObject({
-        reminderId: 'registration-deadline.2025.xuan-loc.d7',
-        dueDate: '2024-05-13',
-      });
+      expect(reminder).toEqual(dueOn('registration-deadline.2025.xuan-loc.d7', '2024-05-13'));
       expect(reminder.message).toContain('(còn 7 ngày)');
     });
 
@@ -95,10 +92,7 @@ describe('registration deadline reminders', () => {
 
     it('still sends the 1-day reminder on the deadline day itself', () => {
       const [reminder] = scan('2024-05-20');
-      expect(reminder).toMatchObject({
-        reminderId: 'registration-deadline.2025.xuan-loc.d1',
-        dueDate: '2024-05-19',
-      });
+      expect(reminder).toEqual(dueOn('registration-deadline.2025.xuan-loc.d1', '2024-05-19'));
       expect(reminder.message).toContain('(hạn chót là hôm nay)');
     });
   });
@@ -113,16 +107,13 @@ describe('registration deadline reminders', () => {
   describe('after the deadline', () => {
     it('escalates to the Center the day after, once per missing district', () => {
       expect(scan('2024-05-21')).toEqual([
-        {
+        toXuanLoc({
           reminderId: 'registration-deadline.2025.xuan-loc.escalation',
-          rule: 'registration_deadline',
-          district: 'xuan-loc',
-          planYear: 2025,
           dueDate: '2024-05-21',
           recipients: 'center',
           message:
             'Quá hạn: Huyện Xuân Lộc chưa gửi đăng ký kế hoạch khuyến công năm 2025; hạn chót 20/05/2024 đã qua 1 ngày. Đề nghị Trung tâm đôn đốc.',
-        },
+        }),
       ]);
     });
 
@@ -140,9 +131,7 @@ describe('registration deadline reminders', () => {
       const settings = resolveReminderSettings({
         registrationDeadline: { escalateToCenter: false },
       });
-      expect(registrationDeadlineReminders(onlyXuanLocMissing(), '2024-05-21', settings)).toEqual(
-        [],
-      );
+      expect(scan('2024-05-21', {}, settings)).toEqual([]);
     });
   });
 
@@ -175,15 +164,13 @@ describe('registration deadline reminders', () => {
 
     it('follows the thresholds in the settings, in any order', () => {
       const settings = resolveReminderSettings({ registrationDeadline: { daysBefore: [3, 14] } });
-      expect(registrationDeadlineReminders(onlyXuanLocMissing(), '2024-05-05', settings)).toEqual(
-        [],
-      );
-      expect(
-        idsOf(registrationDeadlineReminders(onlyXuanLocMissing(), '2024-05-06', settings)),
-      ).toEqual(['registration-deadline.2025.xuan-loc.d14']);
-      expect(
-        idsOf(registrationDeadlineReminders(onlyXuanLocMissing(), '2024-05-17', settings)),
-      ).toEqual(['registration-deadline.2025.xuan-loc.d3']);
+      expect(scan('2024-05-05', {}, settings)).toEqual([]);
+      expect(idsOf(scan('2024-05-06', {}, settings))).toEqual([
+        'registration-deadline.2025.xuan-loc.d14',
+      ]);
+      expect(idsOf(scan('2024-05-17', {}, settings))).toEqual([
+        'registration-deadline.2025.xuan-loc.d3',
+      ]);
     });
   });
 });

@@ -1,16 +1,37 @@
 import { DomainError } from '../../shared/domain-error';
 import { DEFAULT_REMINDER_SETTINGS, resolveReminderSettings } from './reminder-settings';
 
+// DOMAIN.md "Deadlines the reminders enforce", one row per rule.
+const DOMAIN_DEFAULTS = [
+  [
+    'registration reminders 30, 7 and 1 days before, then the Center',
+    'registrationDeadline',
+    { daysBefore: [30, 7, 1], escalateToCenter: true },
+  ],
+  [
+    'the progress report on the 25th, one month back',
+    'monthlyProgress',
+    { dueDay: 25, previousMonths: 1 },
+  ],
+  ['overdue the day after the planned end', 'overdueProject', { graceDays: 0 }],
+  [
+    'settlement 15 days after acceptance and by 22 January',
+    'settlement',
+    { daysAfterAcceptance: 15, yearEndMonth: 1, yearEndDay: 22 },
+  ],
+  ['a revision answered within 15 days', 'revisionUnanswered', { afterDays: 15 }],
+  ['an appraisal started within 15 days', 'appraisalPending', { afterDays: 15 }],
+] as const;
+
 describe('reminder settings', () => {
-  it('default to the deadlines of DOMAIN.md', () => {
-    expect(DEFAULT_REMINDER_SETTINGS).toEqual({
-      registrationDeadline: { daysBefore: [30, 7, 1], escalateToCenter: true },
-      monthlyProgress: { dueDay: 25, previousMonths: 1 },
-      overdueProject: { graceDays: 0 },
-      settlement: { daysAfterAcceptance: 15, yearEndMonth: 1, yearEndDay: 22 },
-      revisionUnanswered: { afterDays: 15 },
-      appraisalPending: { afterDays: 15 },
-    });
+  it.each(DOMAIN_DEFAULTS)('default to the DOMAIN.md deadlines: %s', (_, rule, expected) => {
+    expect(DEFAULT_REMINDER_SETTINGS[rule]).toEqual(expected);
+  });
+
+  it('have a default for every rule and nothing else', () => {
+    expect(Object.keys(DEFAULT_REMINDER_SETTINGS).sort()).toEqual(
+      DOMAIN_DEFAULTS.map(([, rule]) => rule).sort(),
+    );
   });
 
   it('keep the defaults that an override does not name', () => {

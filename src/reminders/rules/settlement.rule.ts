@@ -1,11 +1,8 @@
 import { addDays, yearOf, type BusinessDate } from '../../shared/business-date';
-import type { Reminder } from './reminder';
-import type { ReminderFacts, ProjectReminderFacts, DistrictNames } from './reminder-facts';
-import { reminderId } from './reminder-id';
-import { DEFAULT_REMINDER_SETTINGS, type ReminderSettings } from './reminder-settings';
-import { collectSentReminderIds } from './sent-reminder-ids';
+import type { ReminderSettings } from './reminder-settings';
+import { defineRule } from './define-rule';
 import { dayOfYear, memoPerDate } from './reminder-dates';
-import { districtName, settlementAfterAcceptanceText, settlementYearEndText } from './messages.vi';
+import { settlementAfterAcceptanceText, settlementYearEndText } from './messages.vi';
 
 /**
  * An accepted project not yet settled has two deadlines: the settlement dossier within 15 days
@@ -15,19 +12,14 @@ import { districtName, settlementAfterAcceptanceText, settlementYearEndText } fr
  *
  * Ids: `settlement-due.<projectId>.after-acceptance` and `….year-end`.
  */
-export function settlementReminders(
-  facts: ReminderFacts,
-  asOf: BusinessDate,
-  settings: ReminderSettings = DEFAULT_REMINDER_SETTINGS,
-  sent: ReadonlySet<string> = collectSentReminderIds(facts),
-): Reminder[] {
-  const rule = settings.settlement;
+export const settlementReminders = defineRule('settlement_due', (scan, found) => {
+  const { facts, asOf } = scan;
+  const rule = scan.settings.settlement;
   const days = rule.daysAfterAcceptance;
   // The dossier is due (acceptedOn + days <= asOf) when accepted on or before this date.
   const dossierDueIfAcceptedBy = addDays(asOf, -days);
   const yearEnds = new YearEndDeadlines(rule);
   const dossierDueOf = memoPerDate((acceptedOn) => addDays(acceptedOn, days));
-  const out: Reminder[] = [];
 
   for (const project of facts.projects) {
     const acceptedOn = project.acceptedOn;
@@ -42,16 +34,21 @@ export function settlementReminders(
       acceptedOn <= yearEndDeadline.dossierNotLaterIfAcceptedBy,
     );
     if (!kind) continue;
-    const id = reminderId('settlement_due', project.projectId, kind);
-    if (sent.has(id)) continue;
-    out.push(
-      kind === 'year-end'
-        ? yearEnd(project, id, acceptedOn, yearEndDeadline.due, facts.districts)
-        : afterAcceptance(project, id, acceptedOn, dossierDueOf(acceptedOn), days, facts.districts),
-    );
+    const title = project.title;
+    if (kind === 'year-end') {
+      const dueDate = yearEndDeadline.due;
+      const acceptedYear = yearOf(acceptedOn);
+      found.aboutProject(project, kind, { dueDate, recipients: 'both' }, (district) =>
+        settlementYearEndText({ district, title, acceptedYear, dueDate }),
+      );
+    } else {
+      const dueDate = dossierDueOf(acceptedOn);
+      found.aboutProject(project, kind, { dueDate, recipients: 'both' }, (district) =>
+        settlementAfterAcceptanceText({ district, title, acceptedOn, days, dueDate }),
+      );
+    }
   }
-  return out;
-}
+});
 
 type SettlementDeadline = 'after-acceptance' | 'year-end';
 
@@ -84,54 +81,4 @@ class YearEndDeadlines {
     }
     return deadline;
   }
-}
-
-function afterAcceptance(
-  project: ProjectReminderFacts,
-  id: string,
-  acceptedOn: BusinessDate,
-  dueDate: BusinessDate,
-  days: number,
-  districts: DistrictNames,
-): Reminder {
-  return {
-    reminderId: id,
-    rule: 'settlement_due',
-    district: project.district,
-    projectId: project.projectId,
-    planYear: project.planYear,
-    dueDate,
-    recipients: 'both',
-    message: settlementAfterAcceptanceText({
-      district: districtName(districts, project.district),
-      title: project.title,
-      acceptedOn,
-      days,
-      dueDate,
-    }),
-  };
-}
-
-function yearEnd(
-  project: ProjectReminderFacts,
-  id: string,
-  acceptedOn: BusinessDate,
-  dueDate: BusinessDate,
-  districts: DistrictNames,
-): Reminder {
-  return {
-    reminderId: id,
-    rule: 'settlement_due',
-    district: project.district,
-    projectId: project.projectId,
-    planYear: project.planYear,
-    dueDate,
-    recipients: 'both',
-    message: settlementYearEndText({
-      district: districtName(districts, project.district),
-      title: project.title,
-      acceptedYear: yearOf(acceptedOn),
-      dueDate,
-    }),
-  };
 }

@@ -1,18 +1,14 @@
 import { settlementReminders } from './settlement.rule';
-import { resolveReminderSettings, type ReminderSettings } from './reminder-settings';
-import { aProject, factsWith, idsOf } from '../../../test/support/reminders/reminder-facts';
-import type { ProjectReminderFacts } from './reminder-facts';
+import { resolveReminderSettings } from './reminder-settings';
+import { idsOf } from '../../../test/support/reminders/reminder-facts';
+import {
+  aboutTheProject,
+  dueOn,
+  expectDueUntilSent,
+  projectScan,
+} from '../../../test/support/reminders/rule-scan';
 
-const scan = (
-  asOf: string,
-  overrides: Partial<ProjectReminderFacts>,
-  settings?: ReminderSettings,
-) =>
-  settlementReminders(
-    factsWith({ projects: [aProject({ status: 'accepted', ...overrides })] }),
-    asOf,
-    settings,
-  );
+const scan = projectScan(settlementReminders, { status: 'accepted' });
 
 describe('settlement reminders', () => {
   describe('within 15 days of acceptance', () => {
@@ -24,30 +20,24 @@ describe('settlement reminders', () => {
 
     it('reminds the district and the Center on the 15th day', () => {
       expect(scan('2024-03-25', acceptedMarch10)).toEqual([
-        {
+        aboutTheProject({
           reminderId: 'settlement-due.p-1.after-acceptance',
           rule: 'settlement_due',
-          district: 'xuan-loc',
-          projectId: 'p-1',
-          planYear: 2024,
           dueDate: '2024-03-25',
           recipients: 'both',
           message:
             'Nhắc nhở: đề án “Hỗ trợ máy chà nhám cho cơ sở mộc” (Huyện Xuân Lộc) đã nghiệm thu ngày 10/03/2024 nhưng chưa quyết toán; hồ sơ quyết toán phải hoàn thành trong 15 ngày kể từ ngày nghiệm thu (hạn 25/03/2024).',
-        },
+        }),
       ]);
     });
 
     it('is still due the day after until sent', () => {
-      expect(idsOf(scan('2024-03-26', acceptedMarch10))).toEqual([
+      expectDueUntilSent(
+        scan,
+        '2024-03-26',
         'settlement-due.p-1.after-acceptance',
-      ]);
-      expect(
-        scan('2024-03-26', {
-          ...acceptedMarch10,
-          sentReminderIds: ['settlement-due.p-1.after-acceptance'],
-        }),
-      ).toEqual([]);
+        acceptedMarch10,
+      );
     });
 
     it('says nothing once settled', () => {
@@ -68,23 +58,14 @@ describe('settlement reminders', () => {
 
     it('reminds on 22 January', () => {
       const [reminder] = scan('2025-01-22', dossierSent);
-      expect(reminder).toMatchObject({
-        reminderId: 'settlement-due.p-1.year-end',
-        dueDate: '2025-01-22',
-      });
+      expect(reminder).toEqual(dueOn('settlement-due.p-1.year-end', '2025-01-22'));
       expect(reminder.message).toBe(
         'Nhắc nhở: đề án “Hỗ trợ máy chà nhám cho cơ sở mộc” (Huyện Xuân Lộc) nghiệm thu năm 2024 phải được quyết toán chậm nhất ngày 22/01/2025; hiện chưa quyết toán.',
       );
     });
 
     it('is still due on 23 January until sent', () => {
-      expect(idsOf(scan('2025-01-23', dossierSent))).toEqual(['settlement-due.p-1.year-end']);
-      expect(
-        scan('2025-01-23', {
-          ...acceptedDecember,
-          sentReminderIds: ['settlement-due.p-1.year-end'],
-        }),
-      ).toEqual([]);
+      expectDueUntilSent(scan, '2025-01-23', 'settlement-due.p-1.year-end', acceptedDecember);
     });
 
     it('replaces the 15-day reminder on a late scan instead of sending both', () => {
