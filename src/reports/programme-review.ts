@@ -4,7 +4,7 @@ import { ProgrammeQueries } from '../programmes/read-models/programme-queries';
 import {
   LIVE_APPROVED,
   PROJECTS_WITH_PROGRAMME,
-} from '../projects/read-models/disbursement-report';
+} from './disbursement-report';
 import type { ProjectState } from '../projects/domain/project.state';
 import { projectView } from '../projects/domain/project.view';
 import type { ReferenceData } from '../reference-data/reference-data';

@@ -4,7 +4,7 @@ import {
   PROJECTS_WITH_PROGRAMME,
   projectFilterSql,
   type DisbursementFilter,
-} from '../projects/read-models/disbursement-report';
+} from './disbursement-report';
 import { rate } from '../shared/vnd';
 
 export type ProgressGrouping = 'indicator' | 'district' | 'year';

@@ -1,4 +1,4 @@
-import type { DisbursementRow } from '../projects/read-models/disbursement-report';
+import type { DisbursementRow } from './disbursement-report';
 import { fieldColumns } from './csv';
 import type { PlanStatusRow } from './plan-status-report';
 import type { ProgressRow } from './progress-report';

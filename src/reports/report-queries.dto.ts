@@ -4,7 +4,7 @@ import { MinPositionQuery } from '../projects/dto/list-projects.query';
 import {
   DISBURSEMENT_GROUPINGS,
   type DisbursementGrouping,
-} from '../projects/read-models/disbursement-report';
+} from './disbursement-report';
 import { PROGRESS_GROUPINGS, type ProgressGrouping } from './progress-report';
 
 const ProgrammeCode = (doc: FieldDoc) =>

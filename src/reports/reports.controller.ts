@@ -5,7 +5,7 @@ import type { FastifyReply } from 'fastify';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { ReadYourWrites } from '../platform/read-your-writes';
 import { READ_MODEL_DB } from '../projections/projection';
-import { disbursementReport } from '../projects/read-models/disbursement-report';
+import { disbursementReport } from './disbursement-report';
 import { ReferenceDataService } from '../reference-data/reference-data.service';
 import type { Actor } from '../shared/actor';
 import { planStatusReport } from './plan-status-report';

@@ -9,7 +9,7 @@ import { FixedClock } from '../../src/platform/clock';
 import { ProjectionRunner } from '../../src/projections/projection-runner';
 import { allProjections } from '../support/read-models/all-projections';
 import { commandWorld, type ProjectCommands } from '../support/kernel/command-world';
-import { disbursementReport } from '../../src/projects/read-models/disbursement-report';
+import { disbursementReport } from '../../src/reports/disbursement-report';
 import { ReferenceDataService } from '../../src/reference-data/reference-data.service';
 import { driveProjects, dumpReadModels, meta } from '../support/drive-projects';
 import { openPlans } from '../support/open-plans';

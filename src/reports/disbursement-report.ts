@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import { whereEqual, type SqlParams } from '../../shared/sql-where';
-import { rate, type Vnd } from '../../shared/vnd';
+import { whereEqual, type SqlParams } from '../shared/sql-where';
+import { rate, type Vnd } from '../shared/vnd';
 
 export type DisbursementGrouping =
   'year' | 'district' | 'activityType' | 'fundingSource' | 'programme';
