@@ -5,9 +5,9 @@ import { exportLog } from '../../src/event-store/log-move';
 import { SqliteEventStore } from '../../src/event-store/sqlite.event-store';
 import { PERSONAL_DATA_FILE } from '../../src/personal-data/personal-data-vault';
 import { ERASED_BENEFICIARY_NAME } from '../../src/personal-data/shown-beneficiary';
-import { apiClient, type Json } from '../support/http';
-import { peopleOf, ProjectSteps, type People } from '../support/lifecycle';
-import { startTestServer, type TestServer } from '../support/test-server';
+import type { Json } from '../support/http';
+import { ProjectSteps } from '../support/lifecycle';
+import { useTestServer } from '../support/suite-server';
 
 /**
  * Personal data out of the immutable log (issue 9, finding 10): a household business's name,
@@ -23,18 +23,7 @@ const PERSON = {
   taxCode: '8877665544-913',
 };
 
-let server: TestServer;
-let people: People;
-const api = apiClient(() => server.apiUrl);
-
-beforeAll(async () => {
-  server = await startTestServer();
-  people = await peopleOf(server);
-});
-
-afterAll(async () => {
-  await server?.close();
-});
+const { server, api, people } = useTestServer({ failOnErrorLogs: false });
 
 /** Every file under `dir` (the database, its -wal and -shm, the vault, the lock files). */
 function filesUnder(dir: string): string[] {
