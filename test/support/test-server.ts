@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -222,8 +223,9 @@ function testSettings(
     LOG_LEVEL: logLevel,
     HOST: '127.0.0.1',
     PORT: '0',
-    // Its own reminder queue in the shared Redis, so no other server's worker takes its jobs.
-    QUEUE_PREFIX: `e2e-${process.pid}-${serverNumber}`,
+    // Its own reminder queue in the shared Redis, so no other server's worker takes its jobs
+    // (the counter restarts in every spec file, which may share the process).
+    QUEUE_PREFIX: `e2e-${process.pid}-${serverNumber}-${randomUUID().slice(0, 8)}`,
     // The scheduled reminder scan would append to the test's projects at a time no test
     // controls: 03:00 on 29 February only.
     REMINDER_CRON: '0 3 29 2 *',
