@@ -1,9 +1,7 @@
 import { businessDateOf } from '../../src/shared/business-date';
 import { ROLES, type Role } from '../../src/shared/actor';
 import {
-  apiClient,
   registrationBody,
-  type ApiClient,
   type HttpResponse,
   type Json,
 } from '../support/http';
@@ -15,7 +13,7 @@ import {
   type People,
   type ReachableStatus,
 } from '../support/lifecycle';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { useTestServer } from '../support/suite-server';
 
 /**
  * Every endpoint × every role × own / other district, against one table of who may call
@@ -115,8 +113,7 @@ interface Call {
   readonly prepare: (district: string) => Promise<Request>;
 }
 
-let server: TestServer;
-let api: ApiClient;
+const { server, api } = useTestServer({ failOnErrorLogs: false });
 const people: Record<string, People> = {};
 const today = businessDateOf(new Date());
 const PROGRAMME = 'AUTHZ-2021-2999';
@@ -432,8 +429,6 @@ function fillPool(): Promise<unknown> {
 }
 
 beforeAll(async () => {
-  server = await startTestServer();
-  api = apiClient(() => server.apiUrl);
   people[OWN] = await peopleOf(server, OWN);
   people[OTHER] = await peopleOf(server, OTHER);
   await fillPool();
@@ -447,10 +442,6 @@ beforeAll(async () => {
   };
   const created = await api.post('/programs', programme, { token: people[OWN].admin });
   programmePosition = expectStatus('create the programme', created, 201).position;
-});
-
-afterAll(async () => {
-  await server?.close();
 });
 
 async function headOfLog(): Promise<string> {

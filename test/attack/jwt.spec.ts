@@ -1,13 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { generateKeyPair, SignJWT, UnsecuredJWT } from 'jose';
-import {
-  apiClient,
-  registrationBody,
-  type ApiClient,
-  type HttpResponse,
-  type Json,
-} from '../support/http';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { registrationBody, type HttpResponse, type Json } from '../support/http';
+import { useTestServer } from '../support/suite-server';
 
 /**
  * Forged, stale and malformed bearer tokens against the real server (HS256 with a shared
@@ -16,23 +10,16 @@ import { startTestServer, type TestServer } from '../support/test-server';
  * server's secret is accepted, so each refusal is about the token and not the route.
  */
 
-let server: TestServer;
-let api: ApiClient;
+const { server, api } = useTestServer({ failOnErrorLogs: false });
 let secret: Uint8Array;
 
 const now = () => Math.floor(Date.now() / 1000);
 const claims = { name: 'Trần Thị Kẻ Giả', roles: ['center_officer', 'admin'] };
 
 beforeAll(async () => {
-  server = await startTestServer();
-  api = apiClient(() => server.apiUrl);
   const auth = server.settings.auth;
   if (auth.kind !== 'hs256') throw new Error('the test server signs with HS256');
   secret = new TextEncoder().encode(auth.secret);
-});
-
-afterAll(async () => {
-  await server?.close();
 });
 
 /** A token exactly like a good one, with the given changes to how it is built. */

@@ -1,18 +1,10 @@
-import 'reflect-metadata';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createApp } from '../../src/app.factory';
 import { signDevToken } from '../../src/auth/dev-token';
-import { describeSettings, loadSettings } from '../../src/config/settings';
-import { createLogger } from '../../src/logging/logger';
+import { describeSettings } from '../../src/config/settings';
 import type { Role } from '../../src/shared/actor';
-import { apiClient, registrationBody, type ApiClient } from '../support/http';
+import { registrationBody } from '../support/http';
 import { DAY, expectStatus, NAMES } from '../support/lifecycle';
-// Loaded for its module mocks (ESM-only dependencies through Node's own loader), as every e2e file is.
-import '../support/test-server';
+import { useTestServer } from '../support/suite-server';
 
 /**
  * A whole project lifecycle, with bad requests and forged tokens on the way, against the app
@@ -29,52 +21,28 @@ const BENEFICIARY = {
   taxCode: '3602918374',
 };
 
-let app: NestFastifyApplication;
-let api: ApiClient;
-let dataDir: string;
-const lines: string[] = [];
+const { server, api } = useTestServer({
+  planYears: [],
+  logLevel: 'trace',
+  env: { AUTH_JWT_SECRET: SECRET, RATE_LIMIT_PER_MINUTE: '0' },
+  failOnErrorLogs: false,
+});
+const lines = () => server.logs();
 const tokens: string[] = [];
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'khuyencong-logscan-'));
-  const settings = loadSettings({
-    NODE_ENV: 'test',
-    DATA_DIR: dataDir,
-    AUTH_JWT_SECRET: SECRET,
-    LOG_LEVEL: 'trace',
-    RATE_LIMIT_PER_MINUTE: '0',
-  });
-  const logger = createLogger({
-    level: 'trace',
-    destination: { write: (line: string) => void lines.push(line) },
-  });
-  app = await createApp(settings, { logger });
-  await app.listen(0, '127.0.0.1');
   // What main.ts logs at start-up, through the same logger.
-  new Logger('Main').log({ msg: 'Settings', settings: describeSettings(settings) });
-  const address = app.getHttpServer().address();
-  if (address === null || typeof address === 'string') throw new Error('no TCP address');
-  api = apiClient(() => `http://127.0.0.1:${address.port}/api/v1`);
-  await runLifecycle(settings.auth);
+  new Logger('Main').log({ msg: 'Settings', settings: describeSettings(server.settings) });
+  await runLifecycle(server.settings.auth);
 });
 
-afterAll(async () => {
-  await app?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function tokenFor(auth: Parameters<typeof signDevToken>[0], role: Role): Promise<string> {
-  const token = await signDevToken(
-    auth,
-    {
-      sub: `log-${role}`,
-      name: NAMES[role],
-      roles: [role],
-      ...(role === 'district_officer' && { district: 'xuan-loc' }),
-      ttlSeconds: 600,
-    },
-    Math.floor(Date.now() / 1000),
-  );
+async function tokenFor(role: Role): Promise<string> {
+  const token = await server.token(role, {
+    sub: `log-${role}`,
+    name: NAMES[role],
+    ...(role === 'district_officer' && { district: 'xuan-loc' }),
+    ttlSeconds: 600,
+  });
   tokens.push(token);
   return token;
 }
@@ -83,14 +51,11 @@ async function tokenFor(auth: Parameters<typeof signDevToken>[0], role: Role): P
 async function runLifecycle(auth: Parameters<typeof signDevToken>[0]): Promise<void> {
   const [district, center, approver, finance, auditor] = await Promise.all(
     (['district_officer', 'center_officer', 'approver', 'finance_officer', 'auditor'] as const).map(
-      (role) => tokenFor(auth, role),
+      (role) => tokenFor(role),
     ),
   );
   // The project registers against the 2024 plan, which the admin and the Center open first.
-  const [admin, opener] = await Promise.all([
-    tokenFor(auth, 'admin'),
-    tokenFor(auth, 'center_officer'),
-  ]);
+  const [admin, opener] = await Promise.all([tokenFor('admin'), tokenFor('center_officer')]);
   const programme = {
     code: 'LOG-SCAN',
     name: 'Chương trình',
@@ -170,14 +135,14 @@ async function runLifecycle(auth: Parameters<typeof signDevToken>[0]): Promise<v
 
 describe('the log of a whole lifecycle at trace level', () => {
   it('is a real log: it holds the requests that were made', () => {
-    const text = lines.join('');
-    expect(lines.length).toBeGreaterThan(20);
+    const text = lines().join('');
+    expect(lines().length).toBeGreaterThan(20);
     expect(text).toContain('/api/v1/projects');
     expect(text).toContain('"statusCode":401');
   });
 
   it('holds no bearer token, whole or in part, and no JWT at all', () => {
-    const text = lines.join('');
+    const text = lines().join('');
     for (const token of tokens) {
       expect(text).not.toContain(token);
       expect(text).not.toContain(token.split('.')[2]);
@@ -186,18 +151,18 @@ describe('the log of a whole lifecycle at trace level', () => {
   });
 
   it('never holds the word "Bearer" nor the JWT secret', () => {
-    const text = lines.join('');
+    const text = lines().join('');
     expect(text).not.toMatch(/bearer /i);
     expect(text).not.toContain(SECRET);
   });
 
   it("holds none of the beneficiary's personal data: name, address or tax code", () => {
-    const text = lines.join('');
+    const text = lines().join('');
     for (const value of Object.values(BENEFICIARY)) expect(text).not.toContain(value);
   });
 
   it('holds none of the officials’ names (their subjects are enough to trace who acted)', () => {
-    const text = lines.join('');
+    const text = lines().join('');
     for (const name of Object.values(NAMES)) expect(text).not.toContain(name);
     expect(text).toContain('log-center_officer');
   });

@@ -1,9 +1,9 @@
 import { request as httpRequest } from 'node:http';
 import fc from 'fast-check';
 import type { Role } from '../../src/shared/actor';
-import { apiClient, type ApiClient, type Json } from '../support/http';
+import type { Json } from '../support/http';
 import { expectStatus, peopleOf, ProjectSteps, type ReachableStatus } from '../support/lifecycle';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { useTestServer } from '../support/suite-server';
 
 /**
  * HTTP fuzzing driven by the server's own OpenAPI document. For every operation a valid
@@ -49,8 +49,7 @@ const BODY_LIMIT_BYTES = 1024 * 1024;
 /** A plan the test server opens before the tests (DEFAULT_PLAN_YEARS). */
 const PLAN_YEAR = 2025;
 
-let server: TestServer;
-let api: ApiClient;
+const { server, api } = useTestServer({ failOnErrorLogs: false });
 let operations: Operation[];
 let components: Record<string, Schema>;
 /** Two callers holding every role, so segregation of duties lets one decide on what the other did. */
@@ -58,8 +57,6 @@ let tokens: string[];
 const projectIds: string[] = [];
 
 beforeAll(async () => {
-  server = await startTestServer();
-  api = apiClient(() => server.apiUrl);
   const people = await peopleOf(server, 'tan-phu');
   const steps = new ProjectSteps(api, people);
   const statuses: ReachableStatus[] = [
@@ -92,10 +89,6 @@ beforeAll(async () => {
   const document = (await (await fetch(`${server.baseUrl}/api/docs-json`)).json()) as Json;
   components = document.components?.schemas ?? {};
   operations = operationsOf(document);
-});
-
-afterAll(async () => {
-  await server?.close();
 });
 
 function operationsOf(document: Json): Operation[] {

@@ -1,7 +1,4 @@
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { databasePathIn } from '../../src/event-store/sqlite-database';
 import { SqliteEventStore } from '../../src/event-store/sqlite.event-store';
 import { FixedClock } from '../../src/platform/clock';
@@ -10,9 +7,7 @@ import { commandWorld } from '../support/kernel/command-world';
 import { ReferenceDataService } from '../../src/reference-data/reference-data.service';
 import { driveProjects, dumpReadModels } from '../support/drive-projects';
 import { openPlans } from '../support/open-plans';
-import { apiClient, type ApiClient } from '../support/http';
-import { peopleOf, ProjectSteps } from '../support/lifecycle';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { useTestServer } from '../support/suite-server';
 import { PersonalDataVault } from '../../src/personal-data/personal-data-vault';
 
 /**
@@ -23,11 +18,6 @@ import { PersonalDataVault } from '../../src/personal-data/personal-data-vault';
  * the rebuild a few hundred transactions, between which the commands are answered.
  */
 
-let dataDir: string;
-
-let server: TestServer;
-let api: ApiClient;
-let steps: ProjectSteps;
 let admin: string;
 
 interface Job {
@@ -48,18 +38,16 @@ async function writeLog(dir: string): Promise<void> {
   await store.close();
 }
 
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'kc-admin-rebuild-'));
-  await writeLog(dataDir);
-  server = await startTestServer({ planYears: [], env: { DATA_DIR: dataDir, REBUILD_PAGE_SIZE: '5' } });
-  api = apiClient(() => server.apiUrl);
-  steps = new ProjectSteps(api, await peopleOf(server, 'tan-phu'));
-  admin = await server.token('admin', { sub: 'admin-rebuild' });
-}, 60_000);
+const { server, steps } = useTestServer({
+  planYears: [],
+  env: { REBUILD_PAGE_SIZE: '5' },
+  prepareDataDir: writeLog,
+  failOnErrorLogs: false,
+  startTimeoutMs: 60_000,
+});
 
-afterAll(async () => {
-  await server?.close();
-  rmSync(dataDir, { recursive: true, force: true });
+beforeAll(async () => {
+  admin = await server.token('admin', { sub: 'admin-rebuild' });
 });
 
 const call = (method: 'GET' | 'POST', token: string) =>
@@ -67,7 +55,7 @@ const call = (method: 'GET' | 'POST', token: string) =>
 
 /** The read models a single pass over the whole log builds, in a database of their own. */
 async function rebuiltFromScratch(): Promise<string> {
-  const store = new SqliteEventStore(new Database(databasePathIn(dataDir), { readonly: true }));
+  const store = new SqliteEventStore(new Database(server.databaseFile, { readonly: true }));
   const events = await store.readAll({ after: 0n, limit: 1_000_000 });
   await store.close();
   const db = new Database(':memory:');
@@ -85,7 +73,7 @@ async function rebuiltFromScratch(): Promise<string> {
 }
 
 function liveReadModels(): string {
-  const db = new Database(databasePathIn(dataDir), { readonly: true });
+  const db = new Database(server.databaseFile, { readonly: true });
   try {
     return dumpReadModels(db);
   } finally {

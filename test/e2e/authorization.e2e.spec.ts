@@ -1,12 +1,6 @@
 import { signDevToken } from '../../src/auth/dev-token';
 import { ROLES, type Role } from '../../src/shared/actor';
-import {
-  apiClient,
-  registrationBody,
-  type ApiClient,
-  type HttpResponse,
-  type Json,
-} from '../support/http';
+import { registrationBody, type HttpResponse, type Json } from '../support/http';
 import {
   DAY,
   expectStatus,
@@ -14,9 +8,8 @@ import {
   ProjectSteps,
   tokenOf,
   type CommandResult,
-  type People,
 } from '../support/lifecycle';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { useTestServer } from '../support/suite-server';
 
 /**
  * Who may do what (API.md): a token that does not verify is 401, a role the step does not
@@ -24,25 +17,7 @@ import { startTestServer, type TestServer } from '../support/test-server';
  * did not exist), and whoever registered or appraised a project cannot approve it.
  */
 
-let server: TestServer;
-let api: ApiClient;
-let people: People;
-let steps: ProjectSteps;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  api = apiClient(() => server.apiUrl);
-  people = await peopleOf(server, 'tan-phu');
-  steps = new ProjectSteps(api, people);
-});
-
-afterAll(async () => {
-  await server?.close();
-});
-
-afterEach(() => {
-  expect(server.errorLogs()).toEqual([]);
-});
+const { server, api, people, steps } = useTestServer();
 
 async function logHead(): Promise<string> {
   return ((await (await fetch(`${server.baseUrl}/health`)).json()) as Json).eventStore.head;

@@ -1,14 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import {
-  apiClient,
   registrationBody,
-  type ApiClient,
   type HttpResponse,
   type Json,
   type RequestOptions,
 } from '../support/http';
-import { DAY, expectStatus, peopleOf, ProjectSteps, type People } from '../support/lifecycle';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { DAY, expectStatus } from '../support/lifecycle';
+import { useTestServer } from '../support/suite-server';
 
 /**
  * Bad input of every kind is answered 4xx application/problem+json, names the field when it
@@ -16,29 +14,14 @@ import { startTestServer, type TestServer } from '../support/test-server';
  * project's version moves.
  */
 
-let server: TestServer;
-let api: ApiClient;
-let people: People;
+const { server, api, people, steps } = useTestServer();
 /** A project waiting for approval and one in execution: the subjects of the step commands. */
 let appraised: string;
 let executing: string;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  api = apiClient(() => server.apiUrl);
-  people = await peopleOf(server, 'tan-phu');
-  const steps = new ProjectSteps(api, people);
   appraised = (await steps.fresh('appraised', 150_000_000)).id;
   executing = (await steps.fresh('in_execution', 150_000_000)).id;
-});
-
-afterAll(async () => {
-  await server?.close();
-});
-
-afterEach(() => {
-  // Never a 500: a fault of the server is logged as an error.
-  expect(server.errorLogs()).toEqual([]);
 });
 
 async function logHead(): Promise<string> {

@@ -1,37 +1,13 @@
-import {
-  apiClient,
-  registrationBody,
-  type ApiClient,
-  type HttpResponse,
-  type Json,
-} from '../support/http';
-import { DAY, expectStatus, peopleOf, ProjectSteps, type People } from '../support/lifecycle';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { registrationBody, type HttpResponse, type Json } from '../support/http';
+import { DAY, expectStatus } from '../support/lifecycle';
+import { useTestServer } from '../support/suite-server';
 
 /**
  * Requests that race, retries of the same request, and If-Match: one decision wins, the rest
  * are told why, and a retried command never appends twice.
  */
 
-let server: TestServer;
-let api: ApiClient;
-let people: People;
-let steps: ProjectSteps;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  api = apiClient(() => server.apiUrl);
-  people = await peopleOf(server, 'tan-phu');
-  steps = new ProjectSteps(api, people);
-});
-
-afterAll(async () => {
-  await server?.close();
-});
-
-afterEach(() => {
-  expect(server.errorLogs()).toEqual([]);
-});
+const { server, api, people, steps } = useTestServer();
 
 async function history(id: string): Promise<Json[]> {
   return expectStatus(

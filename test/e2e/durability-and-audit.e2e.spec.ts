@@ -1,32 +1,14 @@
 import Database from 'better-sqlite3';
-import { apiClient, type ApiClient, type Json } from '../support/http';
-import { DAY, expectStatus, peopleOf, ProjectSteps, type People } from '../support/lifecycle';
-import { startTestServer, type TestServer } from '../support/test-server';
+import type { Json } from '../support/http';
+import { DAY, expectStatus } from '../support/lifecycle';
+import { useTestServer } from '../support/suite-server';
 
 /**
  * What survives a restart (every event and hash, and the read models built from them) and
  * what the hash chain catches: an event altered directly in the SQLite file.
  */
 
-let server: TestServer;
-let api: ApiClient;
-let people: People;
-let steps: ProjectSteps;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  api = apiClient(() => server.apiUrl);
-  people = await peopleOf(server, 'tan-phu');
-  steps = new ProjectSteps(api, people);
-});
-
-afterAll(async () => {
-  await server?.close();
-});
-
-afterEach(() => {
-  expect(server.errorLogs()).toEqual([]);
-});
+const { server, api, people, steps } = useTestServer();
 
 async function history(id: string): Promise<Json[]> {
   return expectStatus(

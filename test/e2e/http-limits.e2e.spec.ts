@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { connect, type Socket } from 'node:net';
-import { apiClient, registrationBody, type ApiClient, type HttpResponse } from '../support/http';
-import { peopleOf, type People } from '../support/lifecycle';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { registrationBody, type HttpResponse } from '../support/http';
+import { useTestServer } from '../support/suite-server';
 
 /**
  * Limits that keep the server answering (issue 9, findings 3, 4 and 14): a JSON body's
@@ -12,27 +11,11 @@ import { startTestServer, type TestServer } from '../support/test-server';
  * server answers by itself (431, 408, a request it cannot parse) is a problem document too.
  */
 
-let server: TestServer;
-let api: ApiClient;
-let people: People;
-
-beforeAll(async () => {
-  server = await startTestServer({
-    planYears: [2024],
-    // Short enough that a slow client is cut off within the test; every ordinary request
-    // of this file arrives in milliseconds.
-    env: { HTTP_REQUEST_TIMEOUT_MS: '1500', HTTP_HEADERS_TIMEOUT_MS: '1000' },
-  });
-  api = apiClient(() => server.apiUrl);
-  people = await peopleOf(server, 'tan-phu');
-});
-
-afterAll(async () => {
-  await server?.close();
-});
-
-afterEach(() => {
-  expect(server.errorLogs()).toEqual([]);
+const { server, api, people } = useTestServer({
+  planYears: [2024],
+  // Short enough that a slow client is cut off within the test; every ordinary request
+  // of this file arrives in milliseconds.
+  env: { HTTP_REQUEST_TIMEOUT_MS: '1500', HTTP_HEADERS_TIMEOUT_MS: '1000' },
 });
 
 const register = (body: unknown) => api.post('/projects', body, { token: people.center });

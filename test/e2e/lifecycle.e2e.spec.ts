@@ -1,4 +1,4 @@
-import { apiClient, registrationBody, type ApiClient, type Json } from '../support/http';
+import { registrationBody, type Json } from '../support/http';
 import {
   DAY,
   expectStatus,
@@ -6,9 +6,8 @@ import {
   peopleOf,
   ProjectSteps,
   type CommandResult,
-  type People,
 } from '../support/lifecycle';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { useTestServer } from '../support/suite-server';
 
 /**
  * The lifecycle of a support project over HTTP, each step by the role that takes it, on the
@@ -16,26 +15,7 @@ import { startTestServer, type TestServer } from '../support/test-server';
  * rejection, cancellation) and what auditors read back.
  */
 
-let server: TestServer;
-let api: ApiClient;
-let people: People;
-let steps: ProjectSteps;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  api = apiClient(() => server.apiUrl);
-  people = await peopleOf(server, 'tan-phu');
-  steps = new ProjectSteps(api, people);
-});
-
-afterAll(async () => {
-  await server?.close();
-});
-
-afterEach(() => {
-  // A 500 anywhere is a bug even when the test's own assertions passed.
-  expect(server.errorLogs()).toEqual([]);
-});
+const { server, api, people, steps } = useTestServer();
 
 async function project(id: string, after: CommandResult, token = people.auditor): Promise<Json> {
   return expectStatus(

@@ -5,9 +5,9 @@ import { exportLog } from '../../src/event-store/log-move';
 import { SqliteEventStore } from '../../src/event-store/sqlite.event-store';
 import { PERSONAL_DATA_FILE } from '../../src/personal-data/personal-data-vault';
 import { ERASED_BENEFICIARY_NAME } from '../../src/personal-data/shown-beneficiary';
-import { apiClient, type Json } from '../support/http';
-import { peopleOf, ProjectSteps, type People } from '../support/lifecycle';
-import { startTestServer, type TestServer } from '../support/test-server';
+import type { Json } from '../support/http';
+import type { ProjectSteps } from '../support/lifecycle';
+import { useTestServer } from '../support/suite-server';
 
 /**
  * Personal data out of the immutable log (issue 9, finding 10): a household business's name,
@@ -23,18 +23,7 @@ const PERSON = {
   taxCode: '8877665544-913',
 };
 
-let server: TestServer;
-let people: People;
-const api = apiClient(() => server.apiUrl);
-
-beforeAll(async () => {
-  server = await startTestServer();
-  people = await peopleOf(server);
-});
-
-afterAll(async () => {
-  await server?.close();
-});
+const { server, api, people, steps } = useTestServer({ failOnErrorLogs: false });
 
 /** Every file under `dir` (the database, its -wal and -shm, the vault, the lock files). */
 function filesUnder(dir: string): string[] {
@@ -71,7 +60,6 @@ let lastPosition = '0';
 
 describe('personal data kept out of the log', () => {
   it('never writes the beneficiary in plain text to the log or the read models', async () => {
-    const steps = new ProjectSteps(api, people);
     const id = await registerForPerson(steps);
     const detail = await api.get(`/projects/${id}`, { minPosition: lastPosition }, { token: people.center });
     expect(detail.body.beneficiary).toMatchObject({ ...PERSON, personalData: { status: 'present', version: 1 } });
@@ -89,7 +77,6 @@ describe('personal data kept out of the log', () => {
   });
 
   it('erases the subject: every read still works, shows the value as erased, and no byte of it is left', async () => {
-    const steps = new ProjectSteps(api, people);
     const id = await registerForPerson(steps);
     await steps.startAppraisal(id);
     const passed = await steps.passAppraisal(id, 150_000_000);
@@ -176,7 +163,6 @@ describe('personal data kept out of the log', () => {
   });
 
   it('records a correction as a new version; history shows each version as it was', async () => {
-    const steps = new ProjectSteps(api, people);
     const id = await registerForPerson(steps);
     const corrected = { ...PERSON, address: 'Tổ 10, khu phố Bàu Sen, phường Trảng Dài' };
     const answer = await api.post(
@@ -217,7 +203,6 @@ describe('personal data kept out of the log', () => {
   });
 
   it('refuses an erasure without its legal basis, naming the field, and records nothing', async () => {
-    const steps = new ProjectSteps(api, people);
     const id = await registerForPerson(steps);
     const refused = await api.post(
       `/projects/${id}/personal-data/erasure`,

@@ -1,6 +1,6 @@
 import { addDays, businessDateOf, yearOf } from '../../src/shared/business-date';
-import { apiClient, type ApiClient, type HttpResponse, type Json } from '../support/http';
-import { startTestServer, type TestServer } from '../support/test-server';
+import type { HttpResponse, Json } from '../support/http';
+import { useTestServer } from '../support/suite-server';
 
 /**
  * Programmes and yearly plans over HTTP on the real server: who may do what, what the
@@ -8,8 +8,7 @@ import { startTestServer, type TestServer } from '../support/test-server';
  * plan years are chosen around today: last year's deadline has passed, next year's has not.
  */
 
-let server: TestServer;
-let api: ApiClient;
+const { server, api } = useTestServer({ planYears: [] });
 const tokens: Record<string, string> = {};
 
 const today = businessDateOf(new Date());
@@ -25,8 +24,6 @@ function expectOk(response: HttpResponse, status: number): Json {
 }
 
 beforeAll(async () => {
-  server = await startTestServer({ planYears: [] });
-  api = apiClient(() => server.apiUrl);
   tokens.admin = await server.token('admin', { sub: 'admin-1' });
   tokens.center = await server.token('center_officer', { sub: 'center-1' });
   tokens.center2 = await server.token('center_officer', { sub: 'center-2' });
@@ -40,14 +37,6 @@ beforeAll(async () => {
     sub: 'do-tan-phu',
     district: 'tan-phu',
   });
-});
-
-afterAll(async () => {
-  await server?.close();
-});
-
-afterEach(() => {
-  expect(server.errorLogs()).toEqual([]);
 });
 
 const programmeBody = {

@@ -1,5 +1,4 @@
-import nodeModule from 'node:module';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { useTestServer } from '../support/suite-server';
 
 /**
  * The queue dashboard's browser session over real HTTP (finding 11 of issue 9): a sign-in
@@ -7,15 +6,6 @@ import { startTestServer, type TestServer } from '../support/test-server';
  * TLS, bounded), every state-changing request must come from our own origin, and a bad or
  * malformed cookie is a 401 problem, never a 500.
  */
-
-// Bull Board's static-file plugin needs an ES-module-only package that Jest's own loader
-// cannot require; Node can (as in test/integration/reminders.http.spec.ts).
-jest.mock('content-disposition', () => {
-  const load = (
-    nodeModule as unknown as { _load(request: string, parent: null, isMain: boolean): unknown }
-  )._load;
-  return load(require.resolve('content-disposition'), null, false);
-});
 
 const BOARD = '/admin/queues';
 const COOKIE = 'kc_admin_token';
@@ -27,7 +17,12 @@ interface Answer {
   readonly body: string;
 }
 
-let server: TestServer;
+// Tokens may live a week here, so the cookie's own cap of a working day is what is tested.
+const { server } = useTestServer({
+  planYears: [],
+  env: { TRUST_PROXY: '127.0.0.1', AUTH_MAX_TOKEN_AGE: '7d' },
+  failOnErrorLogs: false,
+});
 let admin: string;
 let own: string;
 
@@ -67,15 +62,9 @@ function problem(answer: Answer, status: number, code?: string): void {
 }
 
 beforeAll(async () => {
-  // Tokens may live a week here, so the cookie's own cap of a working day is what is tested.
-  server = await startTestServer({
-    planYears: [],
-    env: { TRUST_PROXY: '127.0.0.1', AUTH_MAX_TOKEN_AGE: '7d' },
-  });
   admin = await server.token('admin');
   own = server.baseUrl;
 });
-afterAll(async () => server?.close());
 
 describe('signing in to the queue dashboard', () => {
   it('serves a sign-in form that posts the token in the body, not the URL', async () => {

@@ -1,6 +1,6 @@
-import nodeModule from 'node:module';
 import { signDevToken } from '../../src/auth/dev-token';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { useTestServer } from '../support/suite-server';
+import type { TestServer } from '../support/test-server';
 
 /**
  * Rate limiting over real HTTP (finding 8 of issue 9): one budget per signed-in user (the
@@ -8,15 +8,6 @@ import { startTestServer, type TestServer } from '../support/test-server';
  * X-Forwarded-For only when TRUST_PROXY names the proxy; a refused token never spends a
  * user's budget; the queue dashboard and the API docs are limited like the API.
  */
-
-// Bull Board's static-file plugin needs an ES-module-only package that Jest's own loader
-// cannot require; Node can (as in test/integration/reminders.http.spec.ts).
-jest.mock('content-disposition', () => {
-  const load = (
-    nodeModule as unknown as { _load(request: string, parent: null, isMain: boolean): unknown }
-  )._load;
-  return load(require.resolve('content-disposition'), null, false);
-});
 
 const LIMIT = 4;
 const PROJECTS = '/api/v1/projects';
@@ -57,15 +48,11 @@ const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 const from = (address: string) => ({ 'x-forwarded-for': address });
 
 describe('rate limiting behind a trusted proxy (TRUST_PROXY=127.0.0.1)', () => {
-  let server: TestServer;
-
-  beforeAll(async () => {
-    server = await startTestServer({
-      planYears: [],
-      env: { RATE_LIMIT_PER_MINUTE: String(LIMIT), TRUST_PROXY: '127.0.0.1' },
-    });
+  const { server } = useTestServer({
+    planYears: [],
+    env: { RATE_LIMIT_PER_MINUTE: String(LIMIT), TRUST_PROXY: '127.0.0.1' },
+    failOnErrorLogs: false,
   });
-  afterAll(async () => server?.close());
 
   it('gives two users behind the same proxy address a bucket each', async () => {
     const proxy = from('198.51.100.7');
@@ -137,15 +124,11 @@ describe('rate limiting behind a trusted proxy (TRUST_PROXY=127.0.0.1)', () => {
 });
 
 describe('rate limiting without a trusted proxy (TRUST_PROXY unset)', () => {
-  let server: TestServer;
-
-  beforeAll(async () => {
-    server = await startTestServer({
-      planYears: [],
-      env: { RATE_LIMIT_PER_MINUTE: String(LIMIT) },
-    });
+  const { server } = useTestServer({
+    planYears: [],
+    env: { RATE_LIMIT_PER_MINUTE: String(LIMIT) },
+    failOnErrorLogs: false,
   });
-  afterAll(async () => server?.close());
 
   it('ignores X-Forwarded-For, counts one budget per address across routes, and keeps signed-in users answering', async () => {
     const seen: number[] = [];

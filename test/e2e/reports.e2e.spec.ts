@@ -1,6 +1,6 @@
 import { addDays, businessDateOf, yearOf } from '../../src/shared/business-date';
-import { apiClient, type ApiClient, type HttpResponse, type Json } from '../support/http';
-import { startTestServer, type TestServer } from '../support/test-server';
+import type { HttpResponse, Json } from '../support/http';
+import { useTestServer } from '../support/suite-server';
 
 /**
  * Reports over HTTP against sums the test computes itself. Two programmes, plans for three
@@ -31,8 +31,7 @@ const A = `RA-${process.pid}`; // years Y-2 .. Y
 const B = `RB-${process.pid}`; // years Y+1 .. Y+2
 const LIVE = ['approved', 'in_execution', 'accepted', 'settled'];
 
-let server: TestServer;
-let api: ApiClient;
+const { server, api } = useTestServer({ planYears: [] });
 const t: Record<string, string> = {};
 
 function ok(response: HttpResponse, status = 200): Json {
@@ -242,8 +241,6 @@ const byKey = (rows: Json[]) =>
 const lines: Record<string, Line> = {};
 
 beforeAll(async () => {
-  server = await startTestServer({ planYears: [] });
-  api = apiClient(() => server.apiUrl);
   t.admin = await server.token('admin', { sub: 'admin' });
   t.center = await server.token('center_officer', { sub: 'center', name: 'Trần Thị Trung Tâm' });
   t.approver = await server.token('approver', { sub: 'approver' });
@@ -503,14 +500,6 @@ beforeAll(async () => {
   );
   lastPosition = last.position;
 }, 120_000);
-
-afterAll(async () => {
-  await server?.close();
-});
-
-afterEach(() => {
-  expect(server.errorLogs()).toEqual([]);
-});
 
 /** A CSV answer as sent: `fetch`'s text() drops a byte-order mark, so the bytes are decoded keeping it. */
 async function getCsv(path: string, token: string, query: Record<string, string | number> = {}) {

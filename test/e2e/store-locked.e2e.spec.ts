@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { registrationBody } from '../support/http';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { useTestServer } from '../support/suite-server';
 
 /**
  * Another process holds the SQLite write lock (BEGIN IMMEDIATE, as a sqlite3 shell or a
@@ -39,15 +39,7 @@ interface Health {
   eventStore: { status: string; head?: string; writes?: string };
 }
 
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startTestServer({ planYears: [2024] });
-});
-
-afterAll(async () => {
-  await server?.close();
-});
+const { server } = useTestServer({ planYears: [2024], failOnErrorLogs: false });
 
 const health = async (): Promise<Health> => (await fetch(`${server.baseUrl}/health`)).json() as Promise<Health>;
 

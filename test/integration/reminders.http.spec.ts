@@ -1,93 +1,42 @@
-import 'reflect-metadata';
-import nodeModule from 'node:module';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createApp } from '../../src/app.factory';
-import { signDevToken } from '../../src/auth/dev-token';
-import { loadSettings, type Settings } from '../../src/config/settings';
-import { createLogger } from '../../src/logging/logger';
 import { addDays, businessDateOf } from '../../src/shared/business-date';
-import type { Role } from '../../src/shared/actor';
-import { eventually, startReceiver, uniquePrefix, type Receiver } from './reminders.support';
+import { startTestServer, type TestServer } from '../support/test-server';
+import { eventually, startReceiver, type Receiver } from './reminders.support';
 
 /**
  * The reminder endpoints, /health and the queue dashboard through the real application on a
  * real port, with the real Redis, or with Redis away behind a TCP relay the test can cut.
  */
 
-// Bull Board's static-file plugin needs an ES-module-only package that Jest's own loader
-// cannot require; Node can, so it is loaded through Node's loader (as test-server does for jose).
-jest.mock('content-disposition', () => {
-  const load = (
-    nodeModule as unknown as { _load(request: string, parent: null, isMain: boolean): unknown }
-  )._load;
-  return load(require.resolve('content-disposition'), null, false);
-});
-
-const SECRET = 'reminders-http-integration-secret-0123456789';
-
 const remindersPart = (health: unknown) =>
   (health as { reminders?: Record<string, unknown> }).reminders;
 
-interface RunningApp {
-  readonly url: string;
-  readonly settings: Settings;
-  token(role: Role, district?: string): Promise<string>;
-  close(): Promise<void>;
-}
-
-async function startApp(env: Record<string, string>): Promise<RunningApp> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'kc-reminders-http-'));
-  const settings = loadSettings({
-    NODE_ENV: 'test',
-    DATA_DIR: dataDir,
-    AUTH_JWT_SECRET: SECRET,
-    LOG_LEVEL: 'silent',
-    RATE_LIMIT_PER_MINUTE: '0',
-    QUEUE_PREFIX: uniquePrefix(),
-    REMINDER_BACKOFF_MS: '50',
-    ...env,
-  });
-  const app: NestFastifyApplication = await createApp(settings, {
-    logger: createLogger({ level: 'silent' }),
-  });
-  await app.listen(0, '127.0.0.1');
-  const { port } = app.getHttpServer().address() as AddressInfo;
-  let tokens = 0;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    settings,
-    token: (role, district) =>
-      signDevToken(
-        settings.auth,
-        {
-          sub: `u-${role}-${++tokens}`,
-          name: 'Người thử',
-          roles: [role],
-          ttlSeconds: 600,
-          ...(district && { district }),
-        },
-        Math.floor(Date.now() / 1000),
-      ),
-    async close() {
-      await app.close();
-      rmSync(dataDir, { recursive: true, force: true });
+/**
+ * The test server with failed deliveries retried after 50 ms, and the production schedule of
+ * the reminder scan (which /health shows) instead of the test servers' 29 February.
+ */
+function startApp(env: Record<string, string>): Promise<TestServer> {
+  return startTestServer({
+    planYears: [],
+    logLevel: 'silent',
+    env: {
+      RATE_LIMIT_PER_MINUTE: '0',
+      REMINDER_BACKOFF_MS: '50',
+      REMINDER_CRON: undefined,
+      ...env,
     },
-  };
+  });
 }
 
 async function call(
-  app: RunningApp,
+  app: TestServer,
   method: string,
   path: string,
   options: { token?: string; body?: unknown } = {},
 ) {
-  const response = await fetch(`${app.url}${path}`, {
+  const response = await fetch(`${app.baseUrl}${path}`, {
     method,
     headers: {
       ...(options.token && { authorization: `Bearer ${options.token}` }),
@@ -101,7 +50,7 @@ async function call(
 }
 
 describe('reminders over HTTP, with Redis up', () => {
-  let app: RunningApp;
+  let app: TestServer;
   let receiver: Receiver;
   let admin: string;
 
@@ -155,7 +104,7 @@ describe('reminders over HTTP, with Redis up', () => {
     expect((await call(app, 'POST', '/api/v1/plans/2024/compile', { token: center })).status).toBe(
       200,
     );
-    const district = await app.token('district_officer', 'bien-hoa');
+    const district = await app.token('district_officer', { district: 'bien-hoa' });
     const registered = await call(app, 'POST', '/api/v1/projects', {
       token: district,
       body: {
@@ -296,7 +245,7 @@ describe('reminders over HTTP, with Redis up', () => {
       const api = await call(app, 'GET', '/admin/queues/api/queues', { token: admin });
       expect(api.status).toBe(200);
       expect(JSON.stringify(api.body)).toContain(`${app.settings.queuePrefix}-reminders`);
-      const byCookie = await fetch(`${app.url}/admin/queues/api/queues`, {
+      const byCookie = await fetch(`${app.baseUrl}/admin/queues/api/queues`, {
         headers: { cookie: `kc_admin_token=${admin}` },
       });
       expect(byCookie.status).toBe(200);
@@ -344,7 +293,7 @@ class RedisRelay {
 
 describe('reminders over HTTP, with Redis away', () => {
   let relay: RedisRelay;
-  let app: RunningApp;
+  let app: TestServer;
 
   beforeAll(async () => {
     relay = await RedisRelay.onFreePort();

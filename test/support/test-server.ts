@@ -1,27 +1,17 @@
 import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import Redis from 'ioredis';
 import { createApp } from '../../src/app.factory';
 import { signDevToken } from '../../src/auth/dev-token';
-import { loadSettings, type Settings } from '../../src/config/settings';
+import { loadSettings, type LogLevel, type Settings } from '../../src/config/settings';
 import { databasePathIn } from '../../src/event-store/sqlite-database';
 import { createLogger } from '../../src/logging/logger';
 import type { Role } from '../../src/shared/actor';
-
-// @fastify/static (which Swagger UI loads) requires content-disposition, which is ESM only and
-// not transformed by jest.config.js, so Jest's require cannot load it. Node 20.19+ requires ESM
-// natively: the real plugin is loaded through Node's own loader instead. The factory is
-// hoisted above the imports, so it loads what it needs itself.
-jest.mock('@fastify/static', () => {
-  const { _load } = jest.requireActual<{ _load: NodeLoad }>('node:module');
-  return _load(require.resolve('@fastify/static'), null, false);
-});
-
-/** Node's internal loader (`Module._load`): Jest passes it through from the real `module`. */
-type NodeLoad = (request: string, parent: null, isMain: boolean) => unknown;
+import { removeQueueKeys } from './redis-keys';
+import { seedPlans } from './seed-plans';
 
 /**
  * The real application, started in-process on 127.0.0.1 with a random port and its own
@@ -53,22 +43,36 @@ export interface TestServer {
   readonly settings: Settings;
   /** A bearer token the server accepts, for `role` (and `alsoRoles`). */
   token(role: Role, options?: TokenOptions): Promise<string>;
-  /** Error lines the server logged (a 500 leaves one here). */
+  /** Every line the server logged, at the level of `TestServerOptions.logLevel`. */
+  logs(): readonly string[];
+  /** The lines logged at error or fatal (a 500 leaves one here). */
   errorLogs(): readonly string[];
   /** Closes the app and starts it again on the same DATA_DIR (and port may change). */
   restart(): Promise<void>;
-  /** Closes the app and removes DATA_DIR. */
+  /** Closes the app, removes DATA_DIR and the keys its reminder queue left in Redis. */
   close(): Promise<void>;
 }
 
+/** A test server that listens once `start()` resolves; until then (and after close) its members throw. */
+export interface PendingTestServer extends TestServer {
+  start(): Promise<void>;
+}
+
 export interface TestServerOptions {
-  /** More environment variables (or replacements of the test defaults). */
-  readonly env?: Readonly<Record<string, string>>;
+  /**
+   * More environment variables, or replacements of the test defaults; `undefined` removes a
+   * test default, so the server's own default applies.
+   */
+  readonly env?: Readonly<Record<string, string | undefined>>;
   /**
    * Yearly plans opened (with a test programme, over HTTP) before the tests run: projects
    * register against the plan of their year. Empty for tests that open plans themselves.
    */
   readonly planYears?: readonly number[];
+  /** The level the server logs at; every line is kept for `logs()`. Error unless told. */
+  readonly logLevel?: LogLevel;
+  /** Writes into the fresh DATA_DIR before the app first starts (a log made without the server). */
+  readonly prepareDataDir?: (dataDir: string) => Promise<void> | void;
 }
 
 /** The plan years the project tests register in, unless a test says otherwise. */
@@ -78,158 +82,162 @@ export const SEEDED_PROGRAMME_CODE = 'E2E-SEED';
 /** At least 32 characters: HS256 keys shorter than the hash are refused by loadSettings. */
 const TEST_JWT_SECRET = 'e2e-test-secret-that-is-long-enough-for-hs256';
 
+const ERROR_LEVELS: ReadonlySet<unknown> = new Set(['error', 'fatal']);
+
 let subjectCounter = 0;
 let serverCounter = 0;
 
+interface Running {
+  readonly dataDir: string;
+  readonly settings: Settings;
+  app?: NestFastifyApplication;
+  baseUrl: string;
+}
+
+/** Starts a test server; it is closed again when it fails to start. */
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'khuyencong-e2e-'));
-  serverCounter += 1;
-  const settings = loadSettings({
-    NODE_ENV: 'test',
-    DATA_DIR: dataDir,
-    AUTH_JWT_SECRET: TEST_JWT_SECRET,
-    LOG_LEVEL: 'error',
-    HOST: '127.0.0.1',
-    PORT: '0',
-    // Its own reminder queue in the shared Redis, so no other server's worker takes its jobs.
-    QUEUE_PREFIX: `e2e-${process.pid}-${serverCounter}`,
-    // The scheduled reminder scan would append to the test's projects at a time no test
-    // controls: 03:00 on 29 February only.
-    REMINDER_CRON: '0 3 29 2 *',
-    ...options.env,
-  });
-  const errors: string[] = [];
-  const logger = createLogger({
-    level: 'error',
-    destination: { write: (line: string) => void errors.push(line) },
-  });
-
-  let app: NestFastifyApplication | undefined;
-  let baseUrl = '';
-
-  async function start(): Promise<void> {
-    app = await createApp(settings, { logger });
-    await app.listen(0, '127.0.0.1');
-    const address = app.getHttpServer().address();
-    if (address === null || typeof address === 'string')
-      throw new Error('The test server has no TCP address');
-    baseUrl = `http://127.0.0.1:${address.port}`;
+  const server = createTestServer(options);
+  try {
+    await server.start();
+  } catch (error) {
+    await server.close();
+    throw error;
   }
-
-  async function stop(): Promise<void> {
-    const running = app;
-    app = undefined;
-    await running?.close();
-  }
-
-  await start();
-  await openPlans(baseUrl, settings, options.planYears ?? DEFAULT_PLAN_YEARS);
-
-  const server: TestServer = {
-    get baseUrl() {
-      return baseUrl;
-    },
-    get apiUrl() {
-      return `${baseUrl}/api/v1`;
-    },
-    dataDir,
-    databaseFile: databasePathIn(dataDir),
-    settings,
-    token(role, options = {}) {
-      const sub = options.sub ?? `e2e-${role}-${process.pid}-${++subjectCounter}`;
-      return signDevToken(
-        settings.auth,
-        {
-          sub,
-          name: options.name ?? `Người dùng ${sub}`,
-          roles: [role, ...(options.alsoRoles ?? [])],
-          ...(options.district !== undefined && { district: options.district }),
-          ttlSeconds: options.ttlSeconds ?? 3600,
-        },
-        options.issuedAt ?? Math.floor(Date.now() / 1000),
-      );
-    },
-    errorLogs: () => [...errors],
-    async restart() {
-      await stop();
-      await start();
-    },
-    async close() {
-      await stop();
-      rmSync(dataDir, { recursive: true, force: true });
-      await removeQueueKeys(settings);
-    },
-  };
   return server;
 }
 
-/** Opens a programme spanning `years` and the plan of each year, as the admin and the Center would. */
-async function openPlans(
-  baseUrl: string,
-  settings: Settings,
-  years: readonly number[],
-): Promise<void> {
-  if (years.length === 0) return;
-  const now = Math.floor(Date.now() / 1000);
-  const tokenFor = (role: Role) =>
-    signDevToken(
-      settings.auth,
-      { sub: `seed-${role}`, name: `Seed ${role}`, roles: [role], ttlSeconds: 600 },
-      now,
-    );
-  const post = async (path: string, role: Role, body: unknown): Promise<void> => {
-    const response = await fetch(`${baseUrl}/api/v1${path}`, {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${await tokenFor(role)}`,
-        'content-type': 'application/json',
-      },
-      body: JSON.stringify(body),
-    });
-    if (!response.ok)
-      throw new Error(`Seeding ${path} failed: ${response.status} ${await response.text()}`);
+/** A test server made ahead of its start, for a spec file's hooks to start and close. */
+export function createTestServer(options: TestServerOptions = {}): PendingTestServer {
+  const logLevel = options.logLevel ?? 'error';
+  let lines: string[] = [];
+  let running: Running | undefined;
+
+  const current = (): Running => {
+    if (running === undefined)
+      throw new Error(
+        'The test server is not running: use it in a test, or in a hook after its start',
+      );
+    return running;
   };
-  await post('/programs', 'admin', {
-    code: SEEDED_PROGRAMME_CODE,
-    name: 'Chương trình dùng cho kiểm thử',
-    fromYear: Math.min(...years),
-    toYear: Math.max(...years),
-    budgets: [],
-    targets: [],
-  });
-  for (const year of years) {
-    await post('/plans', 'center_officer', {
-      year,
-      programCode: SEEDED_PROGRAMME_CODE,
-      registrationDeadline: `${year - 1}-05-20`,
+
+  async function listen(state: Running): Promise<void> {
+    const logger = createLogger({
+      level: logLevel,
+      destination: { write: (line: string) => void lines.push(line) },
     });
+    state.app = await createApp(state.settings, { logger });
+    await state.app.listen(0, '127.0.0.1');
+    const address = state.app.getHttpServer().address();
+    if (address === null || typeof address === 'string')
+      throw new Error('The test server has no TCP address');
+    state.baseUrl = `http://127.0.0.1:${address.port}`;
   }
+
+  async function stop(state: Running): Promise<void> {
+    const app = state.app;
+    state.app = undefined;
+    await app?.close();
+  }
+
+  const token = (role: Role, tokenOptions: TokenOptions = {}): Promise<string> => {
+    const sub = tokenOptions.sub ?? `e2e-${role}-${process.pid}-${++subjectCounter}`;
+    return signDevToken(
+      current().settings.auth,
+      {
+        sub,
+        name: tokenOptions.name ?? `Người dùng ${sub}`,
+        roles: [role, ...(tokenOptions.alsoRoles ?? [])],
+        ...(tokenOptions.district !== undefined && { district: tokenOptions.district }),
+        ttlSeconds: tokenOptions.ttlSeconds ?? 3600,
+      },
+      tokenOptions.issuedAt ?? Math.floor(Date.now() / 1000),
+    );
+  };
+
+  return {
+    get baseUrl() {
+      return current().baseUrl;
+    },
+    get apiUrl() {
+      return `${current().baseUrl}/api/v1`;
+    },
+    get dataDir() {
+      return current().dataDir;
+    },
+    get databaseFile() {
+      return databasePathIn(current().dataDir);
+    },
+    get settings() {
+      return current().settings;
+    },
+    token,
+    logs: () => [...lines],
+    errorLogs: () => lines.filter((line) => ERROR_LEVELS.has(levelOf(line))),
+    async start() {
+      if (running !== undefined) throw new Error('The test server is running already');
+      const dataDir = mkdtempSync(join(tmpdir(), 'khuyencong-e2e-'));
+      serverCounter += 1;
+      running = {
+        dataDir,
+        settings: testSettings(dataDir, serverCounter, logLevel, options.env),
+        baseUrl: '',
+      };
+      lines = [];
+      await options.prepareDataDir?.(dataDir);
+      await listen(running);
+      await seedPlans({
+        apiUrl: `${running.baseUrl}/api/v1`,
+        tokenFor: (role) =>
+          token(role, { sub: `seed-${role}`, name: `Seed ${role}`, ttlSeconds: 600 }),
+        code: SEEDED_PROGRAMME_CODE,
+        name: 'Chương trình dùng cho kiểm thử',
+        years: options.planYears ?? DEFAULT_PLAN_YEARS,
+      });
+    },
+    async restart() {
+      const state = current();
+      await stop(state);
+      await listen(state);
+    },
+    async close() {
+      const state = running;
+      if (state === undefined) return;
+      running = undefined;
+      await stop(state);
+      rmSync(state.dataDir, { recursive: true, force: true });
+      await removeQueueKeys(state.settings.redisUrl, [state.settings.queuePrefix]);
+    },
+  };
 }
 
-/** Deletes the keys the server's reminder queue left in Redis; nothing to do when Redis is down. */
-async function removeQueueKeys(settings: Settings): Promise<void> {
-  const redis = new Redis(settings.redisUrl, {
-    lazyConnect: true,
-    maxRetriesPerRequest: 1,
-    retryStrategy: () => null,
+function testSettings(
+  dataDir: string,
+  serverNumber: number,
+  logLevel: LogLevel,
+  env: TestServerOptions['env'] = {},
+): Settings {
+  return loadSettings({
+    NODE_ENV: 'test',
+    DATA_DIR: dataDir,
+    AUTH_JWT_SECRET: TEST_JWT_SECRET,
+    LOG_LEVEL: logLevel,
+    HOST: '127.0.0.1',
+    PORT: '0',
+    // Its own reminder queue in the shared Redis, so no other server's worker takes its jobs
+    // (the counter restarts in every spec file, which may share the process).
+    QUEUE_PREFIX: `e2e-${process.pid}-${serverNumber}-${randomUUID().slice(0, 8)}`,
+    // The scheduled reminder scan would append to the test's projects at a time no test
+    // controls: 03:00 on 29 February only.
+    REMINDER_CRON: '0 3 29 2 *',
+    ...env,
   });
+}
+
+/** The level label of a pino line; a line that is not JSON counts as an error. */
+function levelOf(line: string): unknown {
   try {
-    await redis.connect();
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(
-        cursor,
-        'MATCH',
-        `${settings.queuePrefix}:*`,
-        'COUNT',
-        500,
-      );
-      if (keys.length > 0) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
+    return (JSON.parse(line) as { level?: unknown }).level;
   } catch {
-    // Without Redis the server queued nothing there.
-  } finally {
-    redis.disconnect();
+    return 'error';
   }
 }
