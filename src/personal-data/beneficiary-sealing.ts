@@ -31,7 +31,9 @@ export function sealBeneficiaryIn(
   vault: PersonalDataVault,
 ): SealedCommand {
   const seal = (value: BeneficiaryRecord) => {
-    if (isSealedBeneficiary(value) || typeof value !== 'object' || value === null) return { value };
+    // Anything but a plain object goes to the domain as sent, which refuses it naming the
+    // field (a null beneficiary in a resubmission is a value, not "unchanged").
+    if (typeof value !== 'object' || value === null || isSealedBeneficiary(value)) return { value };
     try {
       const { sealed, created } = vault.seal(beneficiarySubjectId(projectId), plain(value));
       return { value: sealed, created: created ? sealed : undefined };
