@@ -1,5 +1,5 @@
 import { assertNever } from '../../shared/decider';
-import { sumVnd } from '../../shared/vnd';
+import { saturatingSumVnd } from '../../shared/vnd';
 import type { ProgrammeEvent } from './programme.events';
 import type {
   BusinessDate,
@@ -93,7 +93,7 @@ export interface ProgrammeView {
 export function programmeView(state: ProgrammeState): ProgrammeView | null {
   if (state.status !== 'active') return null;
   const { status: _status, ...view } = state;
-  return { ...view, totalBudgetVnd: sumVnd(state.budgets.map((b) => b.amountVnd)) };
+  return { ...view, totalBudgetVnd: saturatingSumVnd(state.budgets.map((b) => b.amountVnd)) };
 }
 
 /** What another aggregate's decision needs to know of a programme (a plan checks its year against it). */

@@ -1,5 +1,5 @@
 import { assertNever } from '../../shared/decider';
-import { sumVnd } from '../../shared/vnd';
+import { saturatingSumVnd } from '../../shared/vnd';
 import type { ProjectEvent } from './project.events';
 import { PROJECT_STATUSES } from './project.types';
 import type {
@@ -410,7 +410,7 @@ function add(
 ): Disbursed {
   return {
     ...disbursed,
-    [key]: sumVnd([disbursed[key], amountVnd]),
+    [key]: saturatingSumVnd([disbursed[key], amountVnd]),
     recordedBy: withOnce(disbursed.recordedBy, recordedBy),
   };
 }
