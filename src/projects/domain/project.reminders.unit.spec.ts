@@ -1,14 +1,13 @@
-import { deciderSpecification } from '../../../test/support/decider-specification';
 import type { Actor } from '../../shared/actor';
 import { replay } from '../../shared/decider';
 import type { RecordReminderSent } from './project.commands';
 import { projectDecider } from './project.decider';
 import type { ProjectEvent, ReminderSent } from './project.events';
 import { contextFor, ev, historyOf } from '../../../test/support/projects/project-fixtures';
+import { spec } from '../../../test/support/projects/project-specification';
 import { PROJECT_STATUSES } from './project.types';
 import { projectView } from './project.view';
 
-const spec = deciderSpecification(projectDecider);
 const system: Actor = { sub: 'system:reminders', name: 'Nhắc việc tự động', role: 'admin' };
 const asSystem = contextFor(system);
 
