@@ -4,6 +4,11 @@ import { DEFAULT_REFERENCE_DATA } from '../../reference-data/default-reference-d
 import type { PlanCommand } from './plan.commands';
 import type { PlanContext } from './plan.decide';
 import { planDecider } from './plan.decider';
+import {
+  districtSubmitted as submitted,
+  planCompiled,
+  planOpened as opened,
+} from '../../../test/support/plans/plan-fixtures';
 import type {
   DistrictRegistrationSubmitted,
   PlanCompiled,
@@ -30,45 +35,13 @@ const at = (today: string, actor: Actor = centerOfficer): PlanContext => ({
 
 const spec = deciderSpecification(planDecider);
 
-const opened: PlanOpened = {
-  type: 'PlanOpened',
-  data: {
-    year: 2024,
-    programCode: 'DN-2021-2025',
-    registrationDeadline: '2023-05-20',
-    openedBy: 'center-1',
-  },
-};
-
-const submitted = (
-  district: string,
-  projectIds: string[],
-  submittedOn = '2023-05-15',
-  submissionNo = 1,
-): DistrictRegistrationSubmitted => ({
-  type: 'DistrictRegistrationSubmitted',
-  data: {
-    district,
-    projectIds,
-    submittedOn,
-    late: submittedOn > '2023-05-20',
-    submittedBy: `district-${district}`,
-    submissionNo,
-  },
-});
-
 const allDistricts = Object.keys(DEFAULT_REFERENCE_DATA.districts);
 
-const compiled: PlanCompiled = {
-  type: 'PlanCompiled',
-  data: {
-    compiledOn: '2023-06-01',
-    compiledBy: 'center-1',
-    districtsSubmitted: ['bien-hoa'],
-    districtsMissing: allDistricts.filter((d) => d !== 'bien-hoa'),
-    projectIds: ['p-1'],
-  },
-};
+const compiled = planCompiled({
+  districtsSubmitted: ['bien-hoa'],
+  districtsMissing: allDistricts.filter((d) => d !== 'bien-hoa'),
+  projectIds: ['p-1'],
+});
 
 describe('OpenPlan', () => {
   const open = (
