@@ -6,15 +6,10 @@ import type { PlanContext } from './plan.decide';
 import { planDecider } from './plan.decider';
 import {
   districtSubmitted as submitted,
+  planApproved,
   planCompiled,
   planOpened as opened,
 } from '../../../test/support/plans/plan-fixtures';
-import type {
-  DistrictRegistrationSubmitted,
-  PlanCompiled,
-  PlanEvent,
-  PlanOpened,
-} from './plan.events';
 
 const centerOfficer: Actor = { sub: 'center-1', name: 'Trần Thị Bình', role: 'center_officer' };
 const bienHoaOfficer: Actor = {
@@ -369,10 +364,7 @@ describe('CompilePlan', () => {
   });
 
   it('refuses to compile an approved plan', () => {
-    const approved: PlanEvent = {
-      type: 'PlanApproved',
-      data: { decisionNo: '1/QĐ-UBND', decisionDate: '2023-06-10', approvedBy: 'approver-1' },
-    };
+    const approved = planApproved({ decisionNo: '1/QĐ-UBND' });
     spec
       .given([opened, compiled, approved])
       .when(compile, at('2023-06-12'))
@@ -471,10 +463,7 @@ describe('ApprovePlan', () => {
 
   describe('when already approved', () => {
     it('refuses to approve it again', () => {
-      const approved: PlanEvent = {
-        type: 'PlanApproved',
-        data: { decisionNo: '1234/QĐ-UBND', decisionDate: '2023-06-10', approvedBy: 'approver-1' },
-      };
+      const approved = planApproved({ decisionNo: '1234/QĐ-UBND' });
       spec
         .given([opened, compiled, approved])
         .when(approve(), byApprover('2023-06-12'))
