@@ -40,6 +40,16 @@ export function sumVnd(amounts: readonly Vnd[], field?: string): Vnd {
   );
 }
 
+/**
+ * Adds amounts, stopping at Number.MAX_SAFE_INTEGER instead of refusing. For folding what is
+ * already recorded (evolve, views): a throw there would stall every projection of the stream,
+ * and the rule that keeps totals in range is `decide`'s, checked with `sumVnd` before appending.
+ */
+export function saturatingSumVnd(amounts: readonly Vnd[]): Vnd {
+  const total = amounts.reduce((acc, a) => acc + BigInt(a), 0n);
+  return total > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(total);
+}
+
 /** `percent`% of `amount`, rounded down to the đồng (a cap never rounds up). */
 export function percentOfFloor(amount: Vnd, percent: number): Vnd {
   if (!Number.isInteger(percent) || percent < 0)

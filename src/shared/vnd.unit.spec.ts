@@ -1,4 +1,4 @@
-import { isVnd, percentOfFloor, rate, sumVnd } from './vnd';
+import { isVnd, percentOfFloor, rate, saturatingSumVnd, sumVnd } from './vnd';
 
 describe('VND amounts', () => {
   it('are whole, non-negative, safe integers', () => {
@@ -36,5 +36,16 @@ describe('rates', () => {
 
   it('are null without a denominator', () => {
     expect(rate(5, 0)).toBeNull();
+  });
+});
+
+describe('saturating sums (for folding recorded amounts)', () => {
+  it('add exactly within the safe range and stop at its top instead of throwing', () => {
+    expect(saturatingSumVnd([13_216_387_314, 10_091_812_686])).toBe(23_308_200_000);
+    expect(saturatingSumVnd([])).toBe(0);
+    expect(saturatingSumVnd([Number.MAX_SAFE_INTEGER - 1, 1])).toBe(Number.MAX_SAFE_INTEGER);
+    expect(saturatingSumVnd([Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER])).toBe(
+      Number.MAX_SAFE_INTEGER,
+    );
   });
 });

@@ -4,12 +4,12 @@ import { DEFAULT_REFERENCE_DATA } from '../../reference-data/default-reference-d
 import type { PlanCommand } from './plan.commands';
 import type { PlanContext } from './plan.decide';
 import { planDecider } from './plan.decider';
-import type {
-  DistrictRegistrationSubmitted,
-  PlanCompiled,
-  PlanEvent,
-  PlanOpened,
-} from './plan.events';
+import {
+  districtSubmitted as submitted,
+  planApproved,
+  planCompiled,
+  planOpened as opened,
+} from '../../../test/support/plans/plan-fixtures';
 
 const centerOfficer: Actor = { sub: 'center-1', name: 'Trần Thị Bình', role: 'center_officer' };
 const bienHoaOfficer: Actor = {
@@ -30,45 +30,13 @@ const at = (today: string, actor: Actor = centerOfficer): PlanContext => ({
 
 const spec = deciderSpecification(planDecider);
 
-const opened: PlanOpened = {
-  type: 'PlanOpened',
-  data: {
-    year: 2024,
-    programCode: 'DN-2021-2025',
-    registrationDeadline: '2023-05-20',
-    openedBy: 'center-1',
-  },
-};
-
-const submitted = (
-  district: string,
-  projectIds: string[],
-  submittedOn = '2023-05-15',
-  submissionNo = 1,
-): DistrictRegistrationSubmitted => ({
-  type: 'DistrictRegistrationSubmitted',
-  data: {
-    district,
-    projectIds,
-    submittedOn,
-    late: submittedOn > '2023-05-20',
-    submittedBy: `district-${district}`,
-    submissionNo,
-  },
-});
-
 const allDistricts = Object.keys(DEFAULT_REFERENCE_DATA.districts);
 
-const compiled: PlanCompiled = {
-  type: 'PlanCompiled',
-  data: {
-    compiledOn: '2023-06-01',
-    compiledBy: 'center-1',
-    districtsSubmitted: ['bien-hoa'],
-    districtsMissing: allDistricts.filter((d) => d !== 'bien-hoa'),
-    projectIds: ['p-1'],
-  },
-};
+const compiled = planCompiled({
+  districtsSubmitted: ['bien-hoa'],
+  districtsMissing: allDistricts.filter((d) => d !== 'bien-hoa'),
+  projectIds: ['p-1'],
+});
 
 describe('OpenPlan', () => {
   const open = (
@@ -396,10 +364,7 @@ describe('CompilePlan', () => {
   });
 
   it('refuses to compile an approved plan', () => {
-    const approved: PlanEvent = {
-      type: 'PlanApproved',
-      data: { decisionNo: '1/QĐ-UBND', decisionDate: '2023-06-10', approvedBy: 'approver-1' },
-    };
+    const approved = planApproved({ decisionNo: '1/QĐ-UBND' });
     spec
       .given([opened, compiled, approved])
       .when(compile, at('2023-06-12'))
@@ -498,10 +463,7 @@ describe('ApprovePlan', () => {
 
   describe('when already approved', () => {
     it('refuses to approve it again', () => {
-      const approved: PlanEvent = {
-        type: 'PlanApproved',
-        data: { decisionNo: '1234/QĐ-UBND', decisionDate: '2023-06-10', approvedBy: 'approver-1' },
-      };
+      const approved = planApproved({ decisionNo: '1234/QĐ-UBND' });
       spec
         .given([opened, compiled, approved])
         .when(approve(), byApprover('2023-06-12'))

@@ -1,26 +1,25 @@
 import type { BusinessDate } from '../../shared/business-date';
-import type { ReminderSentData } from '../../shared/reminder-sent';
+import type {
+  ApprovePlan,
+  OpenPlan,
+  RecordPlanReminderSent,
+  SubmitDistrictRegistration,
+} from './plan.commands';
 
 /**
  * Events of one yearly plan, past tense. Who opened, submitted and compiled is kept in `data`
  * because the plan's own rules need it later (whoever compiled cannot approve).
+ * An event that records a command takes the command's data, so the two cannot drift apart.
  */
 
 export type PlanOpened = Readonly<{
   type: 'PlanOpened';
-  data: {
-    readonly year: number;
-    readonly programCode: string;
-    readonly registrationDeadline: BusinessDate;
-    readonly openedBy: string;
-  };
+  data: OpenPlan['data'] & { readonly openedBy: string };
 }>;
 
 export type DistrictRegistrationSubmitted = Readonly<{
   type: 'DistrictRegistrationSubmitted';
-  data: {
-    readonly district: string;
-    readonly projectIds: readonly string[];
+  data: SubmitDistrictRegistration['data'] & {
     readonly submittedOn: BusinessDate;
     /** Submitted after the registration deadline (the deadline day itself is on time). */
     readonly late: boolean;
@@ -45,15 +44,14 @@ export type PlanCompiled = Readonly<{
 
 export type PlanApproved = Readonly<{
   type: 'PlanApproved';
-  data: {
-    readonly decisionNo: string;
-    readonly decisionDate: BusinessDate;
-    readonly approvedBy: string;
-  };
+  data: ApprovePlan['data'] & { readonly approvedBy: string };
 }>;
 
 /** A reminder about the plan was delivered (src/reminders); the scan never sends it again. */
-export type PlanReminderSent = Readonly<{ type: 'ReminderSent'; data: ReminderSentData }>;
+export type PlanReminderSent = Readonly<{
+  type: 'ReminderSent';
+  data: RecordPlanReminderSent['data'];
+}>;
 
 export type PlanEvent =
   PlanOpened | DistrictRegistrationSubmitted | PlanCompiled | PlanApproved | PlanReminderSent;

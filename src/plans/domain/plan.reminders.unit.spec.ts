@@ -5,6 +5,11 @@ import { replay } from '../../shared/decider';
 import type { RecordPlanReminderSent } from './plan.commands';
 import type { PlanContext } from './plan.decide';
 import { planDecider } from './plan.decider';
+import {
+  planApproved,
+  planCompiled,
+  planOpened as opened,
+} from '../../../test/support/plans/plan-fixtures';
 import type { PlanEvent } from './plan.events';
 import { planView } from './plan.state';
 
@@ -36,29 +41,8 @@ const sent = (reminderId: string): PlanEvent => ({
   data: { reminderId, rule: 'registration_deadline', channels: ['email'], sentAt: SENT_AT },
 });
 
-const opened: PlanEvent = {
-  type: 'PlanOpened',
-  data: {
-    year: 2024,
-    programCode: 'DN-2021-2025',
-    registrationDeadline: '2023-05-20',
-    openedBy: 'center-1',
-  },
-};
-const compiled: PlanEvent = {
-  type: 'PlanCompiled',
-  data: {
-    compiledOn: '2023-06-01',
-    compiledBy: 'center-1',
-    districtsSubmitted: [],
-    districtsMissing: [],
-    projectIds: [],
-  },
-};
-const approved: PlanEvent = {
-  type: 'PlanApproved',
-  data: { decisionNo: '12/QĐ-UBND', decisionDate: '2023-06-10', approvedBy: 'approver-1' },
-};
+const compiled = planCompiled();
+const approved = planApproved();
 
 describe('recording a delivered reminder about a plan', () => {
   describe.each([

@@ -1,27 +1,18 @@
 import type { BusinessDate } from '../../shared/business-date';
 import { assertNever } from '../../shared/decider';
-import type { PlanEvent } from './plan.events';
+import type { DistrictRegistrationSubmitted, PlanEvent, PlanOpened } from './plan.events';
 
 /** A district's current registration: its latest submission, and how many it sent. */
-export interface DistrictRegistration {
-  readonly district: string;
-  readonly projectIds: readonly string[];
-  readonly submittedOn: BusinessDate;
-  readonly late: boolean;
-  readonly submittedBy: string;
+export type DistrictRegistration = Omit<DistrictRegistrationSubmitted['data'], 'submissionNo'> & {
   readonly submissions: number;
-}
+};
 
-interface PlanBase {
-  readonly year: number;
-  readonly programCode: string;
-  readonly registrationDeadline: BusinessDate;
-  readonly openedBy: string;
+type PlanBase = PlanOpened['data'] & {
   /** In order of each district's first submission. */
   readonly registrations: readonly DistrictRegistration[];
   /** Reminders delivered about the plan (src/reminders), so none is sent twice. */
   readonly sentReminderIds: readonly string[];
-}
+};
 
 export type NoPlan = Readonly<{ status: 'none' }>;
 

@@ -1,56 +1,21 @@
 import { replay } from '../../shared/decider';
 import { planDecider } from './plan.decider';
-import type {
-  DistrictRegistrationSubmitted,
-  PlanApproved,
-  PlanCompiled,
-  PlanEvent,
-  PlanOpened,
-} from './plan.events';
+import {
+  districtSubmitted as submitted,
+  planApproved,
+  planCompiled,
+  planOpened as opened,
+} from '../../../test/support/plans/plan-fixtures';
+import type { PlanApproved, PlanEvent } from './plan.events';
 import { planAcceptsRegistrations, planView, registeredProjectIds } from './plan.state';
 
-const opened: PlanOpened = {
-  type: 'PlanOpened',
-  data: {
-    year: 2024,
-    programCode: 'DN-2021-2025',
-    registrationDeadline: '2023-05-20',
-    openedBy: 'center-1',
-  },
-};
-
-const submitted = (
-  district: string,
-  projectIds: string[],
-  submittedOn: string,
-  submissionNo = 1,
-): DistrictRegistrationSubmitted => ({
-  type: 'DistrictRegistrationSubmitted',
-  data: {
-    district,
-    projectIds,
-    submittedOn,
-    late: submittedOn > '2023-05-20',
-    submittedBy: `officer-${district}`,
-    submissionNo,
-  },
+const compiled = planCompiled({
+  districtsSubmitted: ['bien-hoa'],
+  districtsMissing: ['long-khanh'],
+  projectIds: ['p-1'],
 });
 
-const compiled: PlanCompiled = {
-  type: 'PlanCompiled',
-  data: {
-    compiledOn: '2023-06-01',
-    compiledBy: 'center-1',
-    districtsSubmitted: ['bien-hoa'],
-    districtsMissing: ['long-khanh'],
-    projectIds: ['p-1'],
-  },
-};
-
-const approved: PlanApproved = {
-  type: 'PlanApproved',
-  data: { decisionNo: '1234/QĐ-UBND', decisionDate: '2023-06-10', approvedBy: 'approver-1' },
-};
+const approved = planApproved({ decisionNo: '1234/QĐ-UBND' });
 
 const stateAfter = (...events: PlanEvent[]) => replay(planDecider, events);
 const known = ['bien-hoa', 'long-khanh', 'tan-phu'];

@@ -1,49 +1,32 @@
 import type {
-  BusinessDate,
-  ContextIndicator,
-  ProgrammeBudget,
-  ProgrammeTarget,
-  Vnd,
-} from './programme.types';
+  ChangeProgrammeBudget,
+  CreateProgramme,
+  SetProgrammeTargets,
+} from './programme.commands';
+import type { ContextIndicator, Vnd } from './programme.types';
 
 /**
  * Events of one programme, past tense. Who acted and when it was recorded travel in the
  * stored event's metadata; nothing in the programme's own rules needs the actor later.
+ * An event that records a command takes the command's data, so the two cannot drift apart.
  */
 
 export type ProgrammeCreated = Readonly<{
   type: 'ProgrammeCreated';
-  data: {
-    readonly code: string;
-    readonly name: string;
-    readonly fromYear: number;
-    readonly toYear: number;
-    readonly budgets: readonly ProgrammeBudget[];
-    readonly targets: readonly ProgrammeTarget[];
-    readonly decisionNo?: string;
-    readonly decisionDate?: BusinessDate;
-  };
+  data: CreateProgramme['data'];
 }>;
 
 export type ProgrammeBudgetChanged = Readonly<{
   type: 'ProgrammeBudgetChanged';
-  data: {
-    readonly year: number;
+  data: ChangeProgrammeBudget['data'] & {
     /** What the year's budget was before this decision (0 when it had none). */
     readonly previousAmountVnd: Vnd;
-    readonly amountVnd: Vnd;
-    readonly decisionNo: string;
-    readonly reason: string;
   };
 }>;
 
 export type ProgrammeTargetsSet = Readonly<{
   type: 'ProgrammeTargetsSet';
-  data: {
-    readonly targets: readonly ProgrammeTarget[];
-    readonly decisionNo: string;
-    readonly reason: string;
-  };
+  data: SetProgrammeTargets['data'];
 }>;
 
 export type ContextIndicatorRecorded = Readonly<{

@@ -1,30 +1,19 @@
 import { assertNever } from '../../shared/decider';
-import { sumVnd } from '../../shared/vnd';
-import type { ProgrammeEvent } from './programme.events';
-import type {
-  BusinessDate,
-  ContextIndicator,
-  ProgrammeBudget,
-  ProgrammeTarget,
-  Vnd,
-} from './programme.types';
+import { saturatingSumVnd } from '../../shared/vnd';
+import type { ProgrammeCreated, ProgrammeEvent } from './programme.events';
+import type { ContextIndicator, ProgrammeBudget, Vnd } from './programme.types';
 
 export type NoProgramme = Readonly<{ status: 'none' }>;
 
-export type Programme = Readonly<{
-  status: 'active';
-  code: string;
-  name: string;
-  fromYear: number;
-  toYear: number;
-  decisionNo?: string;
-  decisionDate?: BusinessDate;
+/** What the programme was created with, as changed by decisions since. */
+type ProgrammeFacts = ProgrammeCreated['data'] & {
   /** One entry per year that has a budget, ordered by year, as changed by decisions. */
-  budgets: readonly ProgrammeBudget[];
-  targets: readonly ProgrammeTarget[];
+  readonly budgets: readonly ProgrammeBudget[];
   /** The latest value per year and code, ordered by year then code. */
-  contextIndicators: readonly ContextIndicator[];
-}>;
+  readonly contextIndicators: readonly ContextIndicator[];
+};
+
+export type Programme = Readonly<{ status: 'active' } & ProgrammeFacts>;
 
 export type ProgrammeState = NoProgramme | Programme;
 
@@ -75,25 +64,16 @@ export function evolveProgramme(state: ProgrammeState, event: ProgrammeEvent): P
 }
 
 /** What the read side shows of a programme. */
-export interface ProgrammeView {
-  readonly code: string;
-  readonly name: string;
-  readonly fromYear: number;
-  readonly toYear: number;
-  readonly decisionNo?: string;
-  readonly decisionDate?: BusinessDate;
-  readonly budgets: readonly ProgrammeBudget[];
+export type ProgrammeView = ProgrammeFacts & {
   /** Computed from the budgets, never copied from a document. */
   readonly totalBudgetVnd: Vnd;
-  readonly targets: readonly ProgrammeTarget[];
-  readonly contextIndicators: readonly ContextIndicator[];
-}
+};
 
 /** The read-side view of a programme; null before it is created. */
 export function programmeView(state: ProgrammeState): ProgrammeView | null {
   if (state.status !== 'active') return null;
   const { status: _status, ...view } = state;
-  return { ...view, totalBudgetVnd: sumVnd(state.budgets.map((b) => b.amountVnd)) };
+  return { ...view, totalBudgetVnd: saturatingSumVnd(state.budgets.map((b) => b.amountVnd)) };
 }
 
 /** What another aggregate's decision needs to know of a programme (a plan checks its year against it). */

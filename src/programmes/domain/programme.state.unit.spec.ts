@@ -176,3 +176,12 @@ describe('when context indicators are recorded', () => {
     expect(view?.contextIndicators[0]).not.toHaveProperty('replacesEarlierValue');
   });
 });
+
+describe('recorded budgets whose total passes the largest safe amount', () => {
+  // decide refuses such budgets; a recorded stream (an import) must still fold and show.
+  it('show a total clamped at Number.MAX_SAFE_INTEGER instead of throwing', () => {
+    const max = Number.MAX_SAFE_INTEGER;
+    const view = viewAfter(created, budgetChanged(2021, 7_500_000_000, max));
+    expect(view?.totalBudgetVnd).toBe(max);
+  });
+});

@@ -1,20 +1,13 @@
-import { deciderSpecification } from '../../../test/support/decider-specification';
 import type { ProjectCommand } from './project.commands';
-import { projectDecider } from './project.decider';
 import {
   centerOfficer,
   cmd,
-  contextFor,
-  districtOfficer,
   ev,
   historyOf,
   TODAY,
 } from '../../../test/support/projects/project-fixtures';
+import { asCenter, asDistrict, spec } from '../../../test/support/projects/project-specification';
 import { projectView } from './project.view';
-
-const spec = deciderSpecification(projectDecider);
-const asCenter = contextFor(centerOfficer);
-const asDistrict = contextFor(districtOfficer);
 
 /** A project of the given shape, under appraisal. */
 const underAppraisal = (

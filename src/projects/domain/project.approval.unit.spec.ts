@@ -1,6 +1,4 @@
-import { deciderSpecification } from '../../../test/support/decider-specification';
 import type { Actor } from '../../shared/actor';
-import { projectDecider } from './project.decider';
 import {
   APPROVED_ON,
   approver,
@@ -13,10 +11,9 @@ import {
   referenceWithNorm,
   TODAY,
 } from '../../../test/support/projects/project-fixtures';
+import { asApprover, spec } from '../../../test/support/projects/project-specification';
 import { projectView } from './project.view';
 
-const spec = deciderSpecification(projectDecider);
-const asApprover = contextFor(approver);
 /** The same person, now acting in the approver role. */
 const asApproverWho = (person: Actor) =>
   contextFor({ ...approver, sub: person.sub, name: person.name });

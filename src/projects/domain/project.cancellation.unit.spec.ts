@@ -1,21 +1,8 @@
-import { deciderSpecification } from '../../../test/support/decider-specification';
-import { projectDecider } from './project.decider';
 import type { ProjectEvent } from './project.events';
 import { CANCELLABLE_STATUSES } from './project.state';
-import {
-  approver,
-  cmd,
-  contextFor,
-  ev,
-  financeOfficer,
-  historyOf,
-  TODAY,
-} from '../../../test/support/projects/project-fixtures';
+import { cmd, ev, historyOf, TODAY } from '../../../test/support/projects/project-fixtures';
+import { asApprover, asFinance, spec } from '../../../test/support/projects/project-specification';
 import { projectView } from './project.view';
-
-const spec = deciderSpecification(projectDecider);
-const asApprover = contextFor(approver);
-const asFinance = contextFor(financeOfficer);
 
 describe('cancelling a project', () => {
   describe.each(CANCELLABLE_STATUSES)('when %s', (status) => {

@@ -1,32 +1,41 @@
 import type {
-  BeneficiaryRecord,
-  BusinessDate,
-  IndicatorTarget,
-  IndicatorValue,
-  InspectionOutcome,
-  Period,
-  RegistrationDetails,
-  Vnd,
-} from './project.types';
-import type { ReminderSentData } from '../../shared/reminder-sent';
+  AcceptProject,
+  AdjustProject,
+  ApproveProject,
+  CorrectBeneficiary,
+  ErasePersonalData,
+  RecordDisbursement,
+  RecordInspection,
+  RecordReminderSent,
+  RegisterProject,
+  RejectProject,
+  ReportProgress,
+  ResubmitProject,
+  SettleProject,
+  StartExecution,
+} from './project.commands';
+import type { BusinessDate, Vnd } from './project.types';
 
 /**
  * Events of one support project, past tense, each a fact that happened. The actor, the
  * command id and the recording time travel in the stored event's metadata; what the domain
  * itself needs later (who registered, appraised, approved, adjusted, accepted or recorded
  * money, for segregation of duties) is in `data`.
+ * An event that records a command takes the command's data, so the two cannot drift apart.
  * Changing an event's shape means a new schema version and an upcaster in the serde.
  */
 
-export type ProjectRegistered = Readonly<{
-  type: 'ProjectRegistered';
-  data: RegistrationDetails & {
-    readonly projectId: string;
-    readonly planYear: number;
-    readonly district: string;
-    readonly registeredBy: string;
-  };
+/** An event recording the data of command `C`, plus `Extra`. */
+type Recording<Type extends string, C extends { data: object }, Extra = unknown> = Readonly<{
+  type: Type;
+  data: C['data'] & Extra;
 }>;
+
+export type ProjectRegistered = Recording<
+  'ProjectRegistered',
+  RegisterProject,
+  { readonly registeredBy: string }
+>;
 
 export type AppraisalStarted = Readonly<{ type: 'AppraisalStarted'; data: { startedBy: string } }>;
 
@@ -45,86 +54,54 @@ export type AppraisalRejected = Readonly<{
   data: { notes: string; appraisedBy: string };
 }>;
 
-export type ProjectResubmitted = Readonly<{
-  type: 'ProjectResubmitted';
-  data: { changes: Partial<RegistrationDetails>; resubmittedBy: string };
-}>;
+export type ProjectResubmitted = Recording<
+  'ProjectResubmitted',
+  ResubmitProject,
+  { resubmittedBy: string }
+>;
 
-export type ProjectApproved = Readonly<{
-  type: 'ProjectApproved';
-  /** approvedBy since schema version 2; older events take it from their metadata's actor. */
-  data: {
-    decisionNo: string;
-    decisionDate: BusinessDate;
-    approvedFundingVnd: Vnd;
-    approvedBy: string;
-  };
-}>;
+/** approvedBy since schema version 2; older events take it from their metadata's actor. */
+export type ProjectApproved = Recording<'ProjectApproved', ApproveProject, { approvedBy: string }>;
 
-export type ProjectRejected = Readonly<{ type: 'ProjectRejected'; data: { reason: string } }>;
+export type ProjectRejected = Recording<'ProjectRejected', RejectProject>;
 
-export type ExecutionStarted = Readonly<{
-  type: 'ExecutionStarted';
-  data: { startedOn: BusinessDate };
-}>;
+export type ExecutionStarted = Recording<'ExecutionStarted', StartExecution>;
 
-export type ProgressReported = Readonly<{
-  type: 'ProgressReported';
-  data: {
-    period: Period;
-    reportedOn: BusinessDate;
-    achievements: readonly IndicatorValue[];
+export type ProgressReported = Recording<
+  'ProgressReported',
+  ReportProgress,
+  {
     /** True when this report replaces an earlier one for the same period. */
     replacesEarlierReport: boolean;
-  };
-}>;
+  }
+>;
 
-export type AdvanceDisbursed = Readonly<{
-  type: 'AdvanceDisbursed';
+/** Money paid or recovered: the disbursement without its kind, which the event type names. */
+type MoneyMoved<Type extends string> = Readonly<{
+  type: Type;
   /** recordedBy since schema version 2 (older events: their metadata's actor). */
-  data: { amountVnd: Vnd; paidOn: BusinessDate; voucherNo: string; recordedBy: string };
+  data: Omit<RecordDisbursement['data'], 'kind'> & { recordedBy: string };
 }>;
 
-export type PaymentDisbursed = Readonly<{
-  type: 'PaymentDisbursed';
-  /** recordedBy since schema version 2 (older events: their metadata's actor). */
-  data: { amountVnd: Vnd; paidOn: BusinessDate; voucherNo: string; recordedBy: string };
-}>;
+export type AdvanceDisbursed = MoneyMoved<'AdvanceDisbursed'>;
+export type PaymentDisbursed = MoneyMoved<'PaymentDisbursed'>;
+export type FundsRecovered = MoneyMoved<'FundsRecovered'>;
 
-export type FundsRecovered = Readonly<{
-  type: 'FundsRecovered';
-  /** recordedBy since schema version 2 (older events: their metadata's actor). */
-  data: { amountVnd: Vnd; paidOn: BusinessDate; voucherNo: string; recordedBy: string };
-}>;
+export type InspectionRecorded = Recording<'InspectionRecorded', RecordInspection>;
 
-export type InspectionRecorded = Readonly<{
-  type: 'InspectionRecorded';
-  data: { inspectedOn: BusinessDate; findings: string; outcome: InspectionOutcome };
-}>;
-
-export type ProjectAdjusted = Readonly<{
-  type: 'ProjectAdjusted';
-  data: {
-    decisionNo: string;
-    reason: string;
-    approvedFundingVnd?: Vnd;
-    plannedEnd?: BusinessDate;
-    targets?: readonly IndicatorTarget[];
+export type ProjectAdjusted = Recording<
+  'ProjectAdjusted',
+  AdjustProject,
+  {
     /** Since schema version 2 (older events: their metadata's actor). */
     adjustedBy: string;
-  };
-}>;
+  }
+>;
 
 /** acceptedBy since schema version 2 (older events: their metadata's actor). */
-export type ProjectAccepted = Readonly<{
-  type: 'ProjectAccepted';
-  data: { acceptedOn: BusinessDate; notes: string; acceptedBy: string };
-}>;
+export type ProjectAccepted = Recording<'ProjectAccepted', AcceptProject, { acceptedBy: string }>;
 
-export type ProjectSettled = Readonly<{
-  type: 'ProjectSettled';
-  data: { settledAmountVnd: Vnd; settledOn: BusinessDate; decisionNo: string };
-}>;
+export type ProjectSettled = Recording<'ProjectSettled', SettleProject>;
 
 export type ProjectCancelled = Readonly<{
   type: 'ProjectCancelled';
@@ -135,27 +112,24 @@ export type ProjectCancelled = Readonly<{
  * A reminder about the project was delivered (src/reminders); the scan never sends it again.
  * Yearly plans record the same event type with the same data (shared/reminder-sent.ts).
  */
-export type ReminderSent = Readonly<{ type: 'ReminderSent'; data: ReminderSentData }>;
+export type ReminderSent = Recording<'ReminderSent', RecordReminderSent>;
 
 /**
  * The beneficiary's personal data was erased: the vault destroyed the subject's keys. Only the
  * legal basis, the request and who erased are recorded.
  */
-export type PersonalDataErased = Readonly<{
-  type: 'PersonalDataErased';
-  data: {
-    readonly subjectId: string;
-    readonly legalBasis: string;
-    readonly requestRef: string;
-    readonly erasedBy: string;
-  };
-}>;
+export type PersonalDataErased = Recording<
+  'PersonalDataErased',
+  ErasePersonalData,
+  { readonly subjectId: string; readonly erasedBy: string }
+>;
 
 /** A corrected beneficiary value was recorded (a new sealed version in the vault). */
-export type BeneficiaryCorrected = Readonly<{
-  type: 'BeneficiaryCorrected';
-  data: { readonly beneficiary: BeneficiaryRecord; readonly reason: string; readonly correctedBy: string };
-}>;
+export type BeneficiaryCorrected = Recording<
+  'BeneficiaryCorrected',
+  CorrectBeneficiary,
+  { readonly correctedBy: string }
+>;
 
 export type ProjectEvent =
   | ProjectRegistered

@@ -1,24 +1,19 @@
-import { deciderSpecification } from '../../../test/support/decider-specification';
 import type { ProjectCommand } from './project.commands';
-import { projectDecider } from './project.decider';
 import {
   APPROVED_ON,
-  approver,
-  centerOfficer,
   cmd,
-  contextFor,
-  districtOfficer,
   ev,
   historyOf,
   STARTED_ON,
   TODAY,
 } from '../../../test/support/projects/project-fixtures';
+import {
+  asApprover,
+  asCenter,
+  asDistrict,
+  spec,
+} from '../../../test/support/projects/project-specification';
 import { projectView } from './project.view';
-
-const spec = deciderSpecification(projectDecider);
-const asCenter = contextFor(centerOfficer);
-const asDistrict = contextFor(districtOfficer);
-const asApprover = contextFor(approver);
 
 describe('starting execution', () => {
   describe('when approved', () => {

@@ -12,10 +12,15 @@ import {
   contextFor,
   districtOfficer,
   ev,
-  financeOfficer,
   historyOf,
   TODAY,
 } from '../../../test/support/projects/project-fixtures';
+import {
+  asApprover,
+  asCenter,
+  asDistrict,
+  asFinance,
+} from '../../../test/support/projects/project-specification';
 import { projectView } from './project.view';
 
 /** Runs commands one after the other against the growing stream, as the command handler does. */
@@ -30,11 +35,6 @@ function stream() {
     },
   };
 }
-
-const asDistrict = contextFor(districtOfficer);
-const asCenter = contextFor(centerOfficer);
-const asApprover = contextFor(approver);
-const asFinance = contextFor(financeOfficer);
 
 describe('the life of a support project', () => {
   it('goes from registration to settlement', () => {

@@ -1,12 +1,16 @@
 import { ruleBroken } from '../../shared/domain-error';
-import { percentOfFloor, sumVnd } from '../../shared/vnd';
+import { percentOfFloor, saturatingSumVnd, sumVnd } from '../../shared/vnd';
 import type { ReferenceData } from '../../reference-data/reference-data';
 import type { Disbursed } from './project.state';
 import type { RegistrationDetails, Vnd } from './project.types';
 
-/** Money out minus money back. Recoveries never exceed what went out, so this is never negative. */
+/**
+ * Money out minus money back. Recoveries never exceed what went out, so this is never negative.
+ * It reads recorded totals (the view shows it), so it saturates like they do; `decide` checks
+ * the totals a new amount would make with `sumVnd` before it relies on this.
+ */
 export function netDisbursedVnd(disbursed: Disbursed): Vnd {
-  return sumVnd([disbursed.advancesVnd, disbursed.paymentsVnd]) - disbursed.recoveredVnd;
+  return saturatingSumVnd([disbursed.advancesVnd, disbursed.paymentsVnd]) - disbursed.recoveredVnd;
 }
 
 /**

@@ -1,7 +1,5 @@
-import { deciderSpecification } from '../../../test/support/decider-specification';
 import type { ProjectCommand } from './project.commands';
 import { DEFAULT_PROJECT_RULES } from './project.context';
-import { projectDecider } from './project.decider';
 import type { ProjectEvent } from './project.events';
 import {
   ACCEPTED_ON,
@@ -13,10 +11,8 @@ import {
   historyOf,
   TODAY,
 } from '../../../test/support/projects/project-fixtures';
+import { asFinance, spec } from '../../../test/support/projects/project-specification';
 import { projectView } from './project.view';
-
-const spec = deciderSpecification(projectDecider);
-const asFinance = contextFor(financeOfficer);
 
 describe('recording an advance (tạm ứng)', () => {
   // Approved 200,000,000: advances may reach 70%, 140,000,000.

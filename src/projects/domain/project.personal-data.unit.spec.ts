@@ -1,12 +1,15 @@
-import { deciderSpecification } from '../../../test/support/decider-specification';
 import type { Actor } from '../../shared/actor';
-import { projectDecider } from './project.decider';
 import type { ProjectCommand } from './project.commands';
 import type { ProjectEvent } from './project.events';
-import { centerOfficer, contextFor, ev, historyOf } from '../../../test/support/projects/project-fixtures';
+import {
+  centerOfficer,
+  contextFor,
+  ev,
+  historyOf,
+} from '../../../test/support/projects/project-fixtures';
+import { spec } from '../../../test/support/projects/project-specification';
 import type { SealedBeneficiary } from './project.types';
 
-const spec = deciderSpecification(projectDecider);
 const admin: Actor = { sub: 'u-admin', name: 'Quản trị', role: 'admin' };
 const asAdmin = contextFor(admin);
 
@@ -20,7 +23,11 @@ const erase: ProjectCommand = {
 };
 const erased: ProjectEvent = {
   type: 'PersonalDataErased',
-  data: { subjectId: sealed(1).personalData.subjectId, ...erase.data, erasedBy: admin.sub } as never,
+  data: {
+    subjectId: sealed(1).personalData.subjectId,
+    ...erase.data,
+    erasedBy: admin.sub,
+  } as never,
 };
 const correct = (beneficiary: SealedBeneficiary): ProjectCommand => ({
   type: 'CorrectBeneficiary',
@@ -29,9 +36,12 @@ const correct = (beneficiary: SealedBeneficiary): ProjectCommand => ({
 
 describe("the data subject's rights over the beneficiary", () => {
   it('records an erasure with its legal basis and request, never the data', () => {
-    spec.given([registeredSealed]).when(erase, asAdmin).then([erased], (state) => {
-      expect(state.status !== 'unregistered' && state.dossier.personalDataErased).toBe(true);
-    });
+    spec
+      .given([registeredSealed])
+      .when(erase, asAdmin)
+      .then([erased], (state) => {
+        expect(state.status !== 'unregistered' && state.dossier.personalDataErased).toBe(true);
+      });
   });
 
   it('records nothing more when the data is already erased', () => {
@@ -39,7 +49,9 @@ describe("the data subject's rights over the beneficiary", () => {
   });
 
   it('erases in any status, a settled project included', () => {
-    const settled = historyOf.settled.map((e) => (e.type === 'ProjectRegistered' ? registeredSealed : e));
+    const settled = historyOf.settled.map((e) =>
+      e.type === 'ProjectRegistered' ? registeredSealed : e,
+    );
     spec.given(settled).when(erase, asAdmin).then([erased]);
   });
 
@@ -61,17 +73,27 @@ describe("the data subject's rights over the beneficiary", () => {
       .then([
         {
           type: 'BeneficiaryCorrected',
-          data: { beneficiary: sealed(2, 'b'.repeat(64)), reason: 'Sửa địa chỉ', correctedBy: centerOfficer.sub },
+          data: {
+            beneficiary: sealed(2, 'b'.repeat(64)),
+            reason: 'Sửa địa chỉ',
+            correctedBy: centerOfficer.sub,
+          },
         },
       ]);
   });
 
   it('records nothing for a correction to the version already in force', () => {
-    spec.given([registeredSealed]).when(correct(sealed(1)), asAdmin).then([]);
+    spec
+      .given([registeredSealed])
+      .when(correct(sealed(1)), asAdmin)
+      .then([]);
   });
 
   it('refuses a correction after an erasure', () => {
-    spec.given([registeredSealed, erased]).when(correct(sealed(2)), asAdmin).thenThrows('personal_data_erased');
+    spec
+      .given([registeredSealed, erased])
+      .when(correct(sealed(2)), asAdmin)
+      .thenThrows('personal_data_erased');
   });
 
   it('refuses a malformed reference', () => {

@@ -25,6 +25,7 @@ import {
   STARTED_ON,
   TODAY,
 } from '../../../test/support/projects/project-fixtures';
+import { PROJECT_STATUSES } from './project.types';
 import { projectView, type ProjectView } from './project.view';
 
 /**
@@ -525,19 +526,6 @@ function run(sequence: readonly Step[], capPct: number): RunResult {
   return { state, events, statuses };
 }
 
-const ALL_STATUSES = [
-  'registered',
-  'under_appraisal',
-  'revision_requested',
-  'appraised',
-  'approved',
-  'in_execution',
-  'accepted',
-  'settled',
-  'rejected',
-  'cancelled',
-];
-
 describe('the support project decider under random command sequences', () => {
   it('never breaks a money, cap, settlement or final-status rule over the whole lifecycle, and refuses only with DomainErrors', () => {
     fc.assert(
@@ -579,7 +567,7 @@ describe('the support project decider under random command sequences', () => {
       }),
       { numRuns: 1000, seed: 20240615 },
     );
-    expect([...statuses].sort()).toEqual([...ALL_STATUSES].sort());
+    expect([...statuses].sort()).toEqual([...PROJECT_STATUSES].sort());
     expect([...eventTypes].sort()).toEqual(
       [
         'ProjectRegistered',

@@ -1,17 +1,12 @@
-import { deciderSpecification } from '../../../test/support/decider-specification';
-import { projectDecider } from './project.decider';
 import {
   centerOfficer,
   cmd,
   contextFor,
-  districtOfficer,
   ev,
   historyOf,
   registration,
 } from '../../../test/support/projects/project-fixtures';
-
-const spec = deciderSpecification(projectDecider);
-const asDistrict = contextFor(districtOfficer);
+import { asDistrict, spec } from '../../../test/support/projects/project-specification';
 
 describe('registering a project', () => {
   describe('on a new stream', () => {

@@ -1,13 +1,13 @@
-import { deciderSpecification } from '../../../test/support/decider-specification';
 import type { Actor } from '../../shared/actor';
 import { replay } from '../../shared/decider';
 import type { RecordReminderSent } from './project.commands';
 import { projectDecider } from './project.decider';
 import type { ProjectEvent, ReminderSent } from './project.events';
 import { contextFor, ev, historyOf } from '../../../test/support/projects/project-fixtures';
+import { spec } from '../../../test/support/projects/project-specification';
+import { PROJECT_STATUSES } from './project.types';
 import { projectView } from './project.view';
 
-const spec = deciderSpecification(projectDecider);
 const system: Actor = { sub: 'system:reminders', name: 'Nhắc việc tự động', role: 'admin' };
 const asSystem = contextFor(system);
 
@@ -36,20 +36,7 @@ const sent = (
 const ID = 'monthly-progress.6f1c2a3e-0000-4000-8000-000000000001.2024-05';
 
 describe('recording a delivered reminder', () => {
-  const registeredStatuses = [
-    'registered',
-    'under_appraisal',
-    'revision_requested',
-    'appraised',
-    'approved',
-    'in_execution',
-    'accepted',
-    'settled',
-    'rejected',
-    'cancelled',
-  ] as const;
-
-  describe.each(registeredStatuses)('when %s', (status) => {
+  describe.each(PROJECT_STATUSES)('when %s', (status) => {
     it('records it without changing the status, and lists its id', () => {
       spec
         .given(historyOf[status])

@@ -1,15 +1,14 @@
 import { assertNever } from '../../shared/decider';
-import { sumVnd } from '../../shared/vnd';
-import type { ProjectEvent } from './project.events';
-import { PROJECT_STATUSES } from './project.types';
+import { saturatingSumVnd } from '../../shared/vnd';
 import type {
-  BusinessDate,
-  IndicatorValue,
-  InspectionOutcome,
-  Period,
-  RegistrationDetails,
-  Vnd,
-} from './project.types';
+  AppraisalPassed,
+  InspectionRecorded,
+  ProgressReported,
+  ProjectEvent,
+  ProjectSettled,
+} from './project.events';
+import { PROJECT_STATUSES, STATUSES_BEFORE_ACCEPTANCE } from './project.types';
+import type { BusinessDate, Period, RegistrationDetails, Vnd } from './project.types';
 import { changedDetails } from './project.registration-details';
 import { sentReminderIdsOf } from './project.reminder-steps';
 
@@ -36,11 +35,7 @@ export interface Dossier {
   readonly personalDataErased?: boolean;
 }
 
-export interface Appraisal {
-  readonly appraisedFundingVnd: Vnd;
-  readonly appraisedBy: string;
-  readonly notes: string;
-}
+export type Appraisal = Readonly<AppraisalPassed['data']>;
 
 export interface Approval {
   readonly decisionNo: string;
@@ -60,16 +55,11 @@ export interface Disbursed {
   readonly recordedBy: readonly string[];
 }
 
-export interface ProgressReport {
-  readonly reportedOn: BusinessDate;
-  readonly achievements: readonly IndicatorValue[];
-}
+export type ProgressReport = Readonly<
+  Pick<ProgressReported['data'], 'reportedOn' | 'achievements'>
+>;
 
-export interface Inspection {
-  readonly inspectedOn: BusinessDate;
-  readonly findings: string;
-  readonly outcome: InspectionOutcome;
-}
+export type Inspection = Readonly<InspectionRecorded['data']>;
 
 export interface Execution {
   readonly startedOn: BusinessDate;
@@ -100,11 +90,7 @@ export interface Cancellation {
   readonly amountToRecoverVnd: Vnd;
 }
 
-export interface Settlement {
-  readonly settledAmountVnd: Vnd;
-  readonly settledOn: BusinessDate;
-  readonly decisionNo: string;
-}
+export type Settlement = Readonly<ProjectSettled['data']>;
 
 export type UnregisteredProject = Readonly<{ status: 'unregistered' }>;
 export type RegisteredProject = Readonly<{ status: 'registered'; dossier: Dossier }>;
@@ -119,43 +105,20 @@ export type AppraisedProject = Readonly<{
   dossier: Dossier;
   appraisal: Appraisal;
 }>;
-export type ApprovedProject = Readonly<{
-  status: 'approved';
-  dossier: Dossier;
-  appraisal: Appraisal;
-  approval: Approval;
-}>;
-export type InExecutionProject = Readonly<{
-  status: 'in_execution';
-  dossier: Dossier;
-  appraisal: Appraisal;
-  approval: Approval;
-  execution: Execution;
-  disbursed: Disbursed;
-}>;
-export type AcceptedProject = Readonly<{
-  status: 'accepted';
-  dossier: Dossier;
-  appraisal: Appraisal;
-  approval: Approval;
-  execution: Execution;
-  disbursed: Disbursed;
+/** What a project holds once approved, once in execution, once accepted: each adds to the last. */
+type ApprovedParts = { dossier: Dossier; appraisal: Appraisal; approval: Approval };
+type ExecutionParts = ApprovedParts & { execution: Execution; disbursed: Disbursed };
+type AcceptedParts = ExecutionParts & {
   acceptedOn: BusinessDate;
   acceptanceNotes: string;
   acceptedBy: string;
-}>;
-export type SettledProject = Readonly<{
-  status: 'settled';
-  dossier: Dossier;
-  appraisal: Appraisal;
-  approval: Approval;
-  execution: Execution;
-  disbursed: Disbursed;
-  acceptedOn: BusinessDate;
-  acceptanceNotes: string;
-  acceptedBy: string;
-  settlement: Settlement;
-}>;
+};
+export type ApprovedProject = Readonly<{ status: 'approved' } & ApprovedParts>;
+export type InExecutionProject = Readonly<{ status: 'in_execution' } & ExecutionParts>;
+export type AcceptedProject = Readonly<{ status: 'accepted' } & AcceptedParts>;
+export type SettledProject = Readonly<
+  { status: 'settled'; settlement: Settlement } & AcceptedParts
+>;
 export type RejectedProject = Readonly<{
   status: 'rejected';
   dossier: Dossier;
@@ -190,14 +153,7 @@ export type ProjectStateStatus = ProjectState['status'];
 export type ProjectStateIn<S extends ProjectStateStatus> = Extract<ProjectState, { status: S }>;
 
 /** The statuses a project can be cancelled from: every one before acceptance. */
-export const CANCELLABLE_STATUSES = [
-  'registered',
-  'under_appraisal',
-  'revision_requested',
-  'appraised',
-  'approved',
-  'in_execution',
-] as const;
+export const CANCELLABLE_STATUSES = STATUSES_BEFORE_ACCEPTANCE;
 export type CancellableStatus = (typeof CANCELLABLE_STATUSES)[number];
 
 /** Every status a project has once registered. */
@@ -410,7 +366,7 @@ function add(
 ): Disbursed {
   return {
     ...disbursed,
-    [key]: sumVnd([disbursed[key], amountVnd]),
+    [key]: saturatingSumVnd([disbursed[key], amountVnd]),
     recordedBy: withOnce(disbursed.recordedBy, recordedBy),
   };
 }

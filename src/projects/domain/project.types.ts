@@ -3,14 +3,19 @@ import type { Vnd } from '../../shared/vnd';
 
 /** Values shared by the project's commands, events and state. */
 
-/** Every status a registered project can be in, in lifecycle order: the one list of them. */
-export const PROJECT_STATUSES = [
+/** The statuses a registered project passes through before acceptance, in lifecycle order. */
+export const STATUSES_BEFORE_ACCEPTANCE = [
   'registered',
   'under_appraisal',
   'revision_requested',
   'appraised',
   'approved',
   'in_execution',
+] as const;
+
+/** Every status a registered project can be in, in lifecycle order: the one list of them. */
+export const PROJECT_STATUSES = [
+  ...STATUSES_BEFORE_ACCEPTANCE,
   'accepted',
   'settled',
   'rejected',

@@ -1,4 +1,3 @@
-import { deciderSpecification } from '../../../test/support/decider-specification';
 import type { Role } from '../../shared/actor';
 import type { ProjectCommand } from './project.commands';
 import { projectDecider } from './project.decider';
@@ -15,6 +14,7 @@ import {
   financeOfficer,
   TODAY,
 } from '../../../test/support/projects/project-fixtures';
+import { spec } from '../../../test/support/projects/project-specification';
 
 /**
  * Segregation of duties, one row of docs/domain.md's table at a time: a person who held a
@@ -129,7 +129,6 @@ const SAYS: Record<Part, RegExp> = {
   disburser: /u-kiem-nhiem recorded money paid or recovered on this project/,
 };
 
-const spec = deciderSpecification(projectDecider);
 const as = (role: Role) =>
   contextFor({ sub: DUAL, name: 'Người kiêm nhiệm', role, district: 'bien-hoa' });
 
