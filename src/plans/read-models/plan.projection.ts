@@ -6,6 +6,25 @@ import type { PlanState } from '../domain/plan.state';
 import { planSerde } from '../plan.serde';
 import { foldBatch, type BatchFolded, type StoredState } from '../../shared/fold-batch';
 import { memoLast } from '../../shared/memo-last';
+import { SnapshotFormatError } from '../../projections/snapshot-format';
+
+/**
+ * The format of the plan's folded state kept in plan_summary.state_json: the JSON of
+ * `PlanState` as this code folds it. Raise it when the shape of `PlanState` changes, or when
+ * an upcaster in plan.serde.ts changes what the fold sees: the stored states were folded from
+ * the events as the old code read them. Raising it raises the projection's version, so the
+ * runner resets the rows and folds the whole log again through the serde. (Format 1 was the
+ * same JSON in a table without the column: setup drops that table.)
+ */
+export const PLAN_SNAPSHOT_FORMAT = 2;
+
+/** A stored plan state of another format than PLAN_SNAPSHOT_FORMAT. */
+export class PlanSnapshotFormatError extends SnapshotFormatError {
+  constructor(year: number, format: number) {
+    super(`the ${year} plan`, format, PLAN_SNAPSHOT_FORMAT);
+    this.name = 'PlanSnapshotFormatError';
+  }
+}
 
 /** A plan's folded state once opened (in any status after). */
 export type ExistingPlan = Exclude<PlanState, { status: 'none' }>;
@@ -32,17 +51,20 @@ export interface PlanStateReadModel {
 export class PlanProjection implements Projection {
   readonly name = 'plans';
   /**
-   * 1 plus the version of every read model fed (each only ever rises, so this rises with any
-   * of them, and the runner rebuilds them all from the log).
+   * The snapshot format plus the version of every read model fed (each only ever rises, so
+   * this rises with any of them, and the runner rebuilds them all from the log).
    */
   readonly version: number;
 
   /** `readModels`: the read models that need the plans' folded state (the reminders' facts). */
   constructor(private readonly readModels: readonly PlanStateReadModel[] = []) {
-    this.version = readModels.reduce((sum, model) => sum + model.version, 1);
+    this.version = readModels.reduce((sum, model) => sum + model.version, PLAN_SNAPSHOT_FORMAT);
   }
 
   setup(db: Database): void {
+    const columns = db.prepare('PRAGMA table_info(plan_summary)').all() as { name: string }[];
+    if (columns.length > 0 && !columns.some((column) => column.name === 'snapshot_format'))
+      db.exec('DROP TABLE plan_summary');
     db.exec(`
       CREATE TABLE IF NOT EXISTS plan_summary (
         year INTEGER PRIMARY KEY,
@@ -54,6 +76,7 @@ export class PlanProjection implements Projection {
         decision_date TEXT,
         version INTEGER NOT NULL,
         updated_at TEXT NOT NULL,
+        snapshot_format INTEGER NOT NULL,
         state_json TEXT NOT NULL
       ) STRICT;
       CREATE INDEX IF NOT EXISTS plan_summary_by_programme ON plan_summary (program_code);
@@ -105,17 +128,20 @@ interface Statements {
 
 function prepare(db: Database): Statements {
   return {
-    load: db.prepare('SELECT state_json, version FROM plan_summary WHERE year = ?'),
+    load: db.prepare(
+      'SELECT state_json, snapshot_format, version FROM plan_summary WHERE year = ?',
+    ),
     upsert: db.prepare(`
       INSERT INTO plan_summary (year, program_code, status, registration_deadline, compiled_on,
-        decision_no, decision_date, version, updated_at, state_json)
+        decision_no, decision_date, version, updated_at, snapshot_format, state_json)
       VALUES (@year, @programCode, @status, @registrationDeadline, @compiledOn, @decisionNo,
-        @decisionDate, @version, @updatedAt, @stateJson)
+        @decisionDate, @version, @updatedAt, @snapshotFormat, @stateJson)
       ON CONFLICT(year) DO UPDATE SET program_code = excluded.program_code,
         status = excluded.status, registration_deadline = excluded.registration_deadline,
         compiled_on = excluded.compiled_on, decision_no = excluded.decision_no,
         decision_date = excluded.decision_date, version = excluded.version,
-        updated_at = excluded.updated_at, state_json = excluded.state_json`),
+        updated_at = excluded.updated_at, snapshot_format = excluded.snapshot_format,
+        state_json = excluded.state_json`),
     clearRegistrations: db.prepare('DELETE FROM plan_registrations WHERE year = ?'),
     insertRegistration: db.prepare(`
       INSERT INTO plan_registrations (year, district, late, submitted_on, submissions, project_count)
@@ -131,8 +157,13 @@ function yearOf(streamId: string): number | undefined {
 }
 
 function load(statements: Statements, year: number): StoredState<PlanState> {
-  const row = statements.load.get(year) as { state_json: string; version: number } | undefined;
+  const row = statements.load.get(year) as
+    | { state_json: string; snapshot_format: number; version: number }
+    | undefined;
   if (!row) return { state: planDecider.initialState(), version: 0 };
+  if (row.snapshot_format !== PLAN_SNAPSHOT_FORMAT)
+    throw new PlanSnapshotFormatError(year, row.snapshot_format);
+  // The format says this JSON is a PlanState as this code folds it.
   return { state: JSON.parse(row.state_json) as PlanState, version: row.version };
 }
 
@@ -147,6 +178,7 @@ function save(statements: Statements, state: ExistingPlan, folded: BatchFolded<P
     decisionDate: state.status === 'approved' ? state.decisionDate : null,
     version: folded.version,
     updatedAt: folded.updatedAt,
+    snapshotFormat: PLAN_SNAPSHOT_FORMAT,
     stateJson: JSON.stringify(state),
   });
   statements.clearRegistrations.run(state.year);

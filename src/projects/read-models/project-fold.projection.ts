@@ -9,6 +9,7 @@ import type { ProjectState } from '../domain/project.state';
 import { projectView, type ProjectView } from '../domain/project.view';
 import { projectSerde } from '../project.serde';
 import { memoLast } from '../../shared/memo-last';
+import { SnapshotFormatError } from '../../projections/snapshot-format';
 
 /**
  * The format of the stored snapshot: the JSON of `ProjectState` as this code folds it, with
@@ -57,13 +58,10 @@ export interface ProjectStateReadModel {
   save(db: Database, projects: readonly FoldedProject[]): void;
 }
 
-/** A stored snapshot of another format: this code cannot trust what it would fold on from. */
-export class ProjectSnapshotFormatError extends Error {
+/** A stored project snapshot of another format than PROJECT_SNAPSHOT_FORMAT. */
+export class ProjectSnapshotFormatError extends SnapshotFormatError {
   constructor(projectId: string, format: number) {
-    super(
-      `The snapshot of project ${projectId} is of format ${format}, this code folds format ` +
-        `${PROJECT_SNAPSHOT_FORMAT}: the read models must be rebuilt (npm run projections:rebuild)`,
-    );
+    super(`project ${projectId}`, format, PROJECT_SNAPSHOT_FORMAT);
     this.name = 'ProjectSnapshotFormatError';
   }
 }
