@@ -1,10 +1,11 @@
 import Database from 'better-sqlite3';
 import type { RecordedEvent } from '../../event-store/event-store.port';
+import { SnapshotFormatError } from '../../projections/snapshot-format';
 import { ReplayLog } from '../../../test/support/read-models/replay-log';
 import type { Actor } from '../../shared/actor';
 import { planAggregateType as planAggregate } from '../plan.aggregate';
 import { planStreamId } from '../domain/plan.decider';
-import { PLAN_SNAPSHOT_FORMAT, PlanProjection, PlanSnapshotFormatError } from './plan.projection';
+import { PLAN_SNAPSHOT_FORMAT, PlanProjection } from './plan.projection';
 
 const programme = { code: 'DN-2021-2025', fromYear: 2021, toYear: 2025 };
 const center: Actor = { sub: 'u-center', name: 'Trần Thị B', role: 'center_officer' };
@@ -60,7 +61,7 @@ describe('the plan snapshot in plan_summary', () => {
     db.prepare('UPDATE plan_summary SET snapshot_format = ?').run(PLAN_SNAPSHOT_FORMAT + 1);
     const before = db.prepare('SELECT * FROM plan_summary').all();
 
-    expect(() => apply(projection, events.slice(1))).toThrow(PlanSnapshotFormatError);
+    expect(() => apply(projection, events.slice(1))).toThrow(SnapshotFormatError);
     expect(db.prepare('SELECT * FROM plan_summary').all()).toEqual(before);
     expect(db.prepare('SELECT COUNT(*) AS n FROM plan_registrations').get()).toEqual({ n: 0 });
   });

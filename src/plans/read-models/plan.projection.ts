@@ -6,7 +6,11 @@ import type { PlanState } from '../domain/plan.state';
 import { planSerde } from '../plan.serde';
 import { foldBatch, type BatchFolded, type StoredState } from '../../shared/fold-batch';
 import { memoLast } from '../../shared/memo-last';
-import { SnapshotFormatError } from '../../projections/snapshot-format';
+import {
+  dropTableWithout,
+  storedSnapshot,
+  type SnapshotRow,
+} from '../../projections/snapshot-format';
 
 /**
  * The format of the plan's folded state kept in plan_summary.state_json: the JSON of
@@ -17,14 +21,6 @@ import { SnapshotFormatError } from '../../projections/snapshot-format';
  * same JSON in a table without the column: setup drops that table.)
  */
 export const PLAN_SNAPSHOT_FORMAT = 2;
-
-/** A stored plan state of another format than PLAN_SNAPSHOT_FORMAT. */
-export class PlanSnapshotFormatError extends SnapshotFormatError {
-  constructor(year: number, format: number) {
-    super(`the ${year} plan`, format, PLAN_SNAPSHOT_FORMAT);
-    this.name = 'PlanSnapshotFormatError';
-  }
-}
 
 /** A plan's folded state once opened (in any status after). */
 export type ExistingPlan = Exclude<PlanState, { status: 'none' }>;
@@ -62,9 +58,7 @@ export class PlanProjection implements Projection {
   }
 
   setup(db: Database): void {
-    const columns = db.prepare('PRAGMA table_info(plan_summary)').all() as { name: string }[];
-    if (columns.length > 0 && !columns.some((column) => column.name === 'snapshot_format'))
-      db.exec('DROP TABLE plan_summary');
+    dropTableWithout(db, 'plan_summary', 'snapshot_format');
     db.exec(`
       CREATE TABLE IF NOT EXISTS plan_summary (
         year INTEGER PRIMARY KEY,
@@ -157,14 +151,8 @@ function yearOf(streamId: string): number | undefined {
 }
 
 function load(statements: Statements, year: number): StoredState<PlanState> {
-  const row = statements.load.get(year) as
-    | { state_json: string; snapshot_format: number; version: number }
-    | undefined;
-  if (!row) return { state: planDecider.initialState(), version: 0 };
-  if (row.snapshot_format !== PLAN_SNAPSHOT_FORMAT)
-    throw new PlanSnapshotFormatError(year, row.snapshot_format);
-  // The format says this JSON is a PlanState as this code folds it.
-  return { state: JSON.parse(row.state_json) as PlanState, version: row.version };
+  const row = statements.load.get(year) as SnapshotRow | undefined;
+  return storedSnapshot(row, PLAN_SNAPSHOT_FORMAT, `the ${year} plan`, planDecider.initialState());
 }
 
 function save(statements: Statements, state: ExistingPlan, folded: BatchFolded<PlanState>): void {

@@ -1,11 +1,26 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { RecordedEvent } from '../../event-store/event-store.port';
 import type { Projection } from '../../projections/projection';
-import { PROGRAMME_STREAM_PREFIX as STREAM_PREFIX, programmeDecider } from '../domain/programme.decider';
+import {
+  PROGRAMME_STREAM_PREFIX as STREAM_PREFIX,
+  programmeDecider,
+} from '../domain/programme.decider';
 import { programmeView, type ProgrammeState } from '../domain/programme.state';
 import { programmeSerde } from '../programme.serde';
 import { foldBatch, type BatchFolded, type StoredState } from '../../shared/fold-batch';
 import { memoLast } from '../../shared/memo-last';
+import {
+  dropTableWithout,
+  storedSnapshot,
+  type SnapshotRow,
+} from '../../projections/snapshot-format';
+
+/**
+ * The format of the programme's folded state kept in programme_summary.state_json (see
+ * PLAN_SNAPSHOT_FORMAT: raise it when `ProgrammeState` or an upcaster in programme.serde.ts
+ * changes). Format 1 was the same JSON without the column: setup drops that table.
+ */
+export const PROGRAMME_SNAPSHOT_FORMAT = 2;
 
 /**
  * One row per programme, with its yearly budgets, indicator targets and context indicators
@@ -14,9 +29,10 @@ import { memoLast } from '../../shared/memo-last';
  */
 export class ProgrammeProjection implements Projection {
   readonly name = 'programmes';
-  readonly version = 1;
+  readonly version = PROGRAMME_SNAPSHOT_FORMAT;
 
   setup(db: Database): void {
+    dropTableWithout(db, 'programme_summary', 'snapshot_format');
     db.exec(`
       CREATE TABLE IF NOT EXISTS programme_summary (
         code TEXT PRIMARY KEY,
@@ -28,6 +44,7 @@ export class ProgrammeProjection implements Projection {
         total_budget_vnd INTEGER NOT NULL,
         version INTEGER NOT NULL,
         updated_at TEXT NOT NULL,
+        snapshot_format INTEGER NOT NULL,
         state_json TEXT NOT NULL
       ) STRICT;
       CREATE TABLE IF NOT EXISTS programme_budgets (
@@ -87,17 +104,19 @@ interface Statements {
 
 function prepare(db: Database): Statements {
   return {
-    load: db.prepare('SELECT state_json, version FROM programme_summary WHERE code = ?'),
+    load: db.prepare(
+      'SELECT state_json, snapshot_format, version FROM programme_summary WHERE code = ?',
+    ),
     upsert: db.prepare(`
       INSERT INTO programme_summary (code, name, from_year, to_year, decision_no, decision_date,
-        total_budget_vnd, version, updated_at, state_json)
+        total_budget_vnd, version, updated_at, snapshot_format, state_json)
       VALUES (@code, @name, @fromYear, @toYear, @decisionNo, @decisionDate, @totalBudgetVnd,
-        @version, @updatedAt, @stateJson)
+        @version, @updatedAt, @snapshotFormat, @stateJson)
       ON CONFLICT(code) DO UPDATE SET name = excluded.name, from_year = excluded.from_year,
         to_year = excluded.to_year, decision_no = excluded.decision_no,
         decision_date = excluded.decision_date, total_budget_vnd = excluded.total_budget_vnd,
         version = excluded.version, updated_at = excluded.updated_at,
-        state_json = excluded.state_json`),
+        snapshot_format = excluded.snapshot_format, state_json = excluded.state_json`),
     clear: ['programme_budgets', 'programme_targets', 'programme_context_indicators'].map((table) =>
       db.prepare(`DELETE FROM ${table} WHERE code = ?`),
     ),
@@ -114,9 +133,13 @@ function prepare(db: Database): Statements {
 }
 
 function load(statements: Statements, code: string): StoredState<ProgrammeState> {
-  const row = statements.load.get(code) as { state_json: string; version: number } | undefined;
-  if (!row) return { state: programmeDecider.initialState(), version: 0 };
-  return { state: JSON.parse(row.state_json) as ProgrammeState, version: row.version };
+  const row = statements.load.get(code) as SnapshotRow | undefined;
+  return storedSnapshot(
+    row,
+    PROGRAMME_SNAPSHOT_FORMAT,
+    `programme ${code}`,
+    programmeDecider.initialState(),
+  );
 }
 
 function save(statements: Statements, code: string, folded: BatchFolded<ProgrammeState>): void {
@@ -132,6 +155,7 @@ function save(statements: Statements, code: string, folded: BatchFolded<Programm
     totalBudgetVnd: view.totalBudgetVnd,
     version: folded.version,
     updatedAt: folded.updatedAt,
+    snapshotFormat: PROGRAMME_SNAPSHOT_FORMAT,
     stateJson: JSON.stringify(folded.state),
   });
   for (const clear of statements.clear) clear.run(code);
