@@ -22,3 +22,13 @@ export function replay<State, Event>(
 export function assertNever(value: never, what = 'value'): never {
   throw new Error(`Unhandled ${what}: ${JSON.stringify(value)}`);
 }
+
+/**
+ * The default branch of an `evolve`: an event of a type this code does not know leaves the
+ * state as it is, so no read model stalls on a recorded event. `event` is `never` there, so
+ * the compiler still checks that the switch covers every type; the serde refuses unknown
+ * types before a fold sees them.
+ */
+export function unknownEventLeaves<S>(_event: never, state: S): S {
+  return state;
+}

@@ -1,5 +1,5 @@
 import type { BusinessDate } from '../../shared/business-date';
-import { assertNever } from '../../shared/decider';
+import { unknownEventLeaves } from '../../shared/decider';
 import type { DistrictRegistrationSubmitted, PlanEvent, PlanOpened } from './plan.events';
 
 /** A district's current registration: its latest submission, and how many it sent. */
@@ -83,7 +83,7 @@ export function evolvePlan(state: PlanState, event: PlanEvent): PlanState {
       return { ...state, sentReminderIds: [...sent, event.data.reminderId] };
     }
     default:
-      return assertNever(event, 'plan event');
+      return unknownEventLeaves(event, state);
   }
 }
 

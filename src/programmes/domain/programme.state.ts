@@ -1,4 +1,4 @@
-import { assertNever } from '../../shared/decider';
+import { unknownEventLeaves } from '../../shared/decider';
 import { saturatingSumVnd } from '../../shared/vnd';
 import type { ProgrammeCreated, ProgrammeEvent } from './programme.events';
 import type { ContextIndicator, ProgrammeBudget, Vnd } from './programme.types';
@@ -59,7 +59,7 @@ export function evolveProgramme(state: ProgrammeState, event: ProgrammeEvent): P
       return { ...state, contextIndicators: [...others, recorded].sort(byYearThenCode) };
     }
     default:
-      return assertNever(event, 'programme event');
+      return unknownEventLeaves(event, state);
   }
 }
 

@@ -1,4 +1,4 @@
-import { assertNever } from '../../shared/decider';
+import { unknownEventLeaves } from '../../shared/decider';
 import { saturatingSumVnd } from '../../shared/vnd';
 import type {
   AppraisalPassed,
@@ -171,192 +171,202 @@ export const initialProjectState = (): ProjectState => ({ status: 'unregistered'
 
 /**
  * Folds one event into the state. Events are facts already decided, so no business rule is
- * checked again here; but an event that cannot follow the current status means the stream
- * and this code disagree, and replaying it silently would show a false state.
+ * checked again here, and nothing here throws: a read model must never stall on a recorded
+ * event. An event that cannot follow the current status (a log this code did not write: the
+ * decider never emits one, and the hash chain shows whether the log was altered) is left out
+ * of the fold, the state staying as it was.
  */
 export function evolveProject(state: ProjectState, event: ProjectEvent): ProjectState {
   switch (event.type) {
-    case 'ProjectRegistered': {
-      expectStatus(state, event, ['unregistered']);
-      const { projectId, planYear, district, registeredBy, ...details } = event.data;
-      return {
-        status: 'registered',
-        dossier: {
-          projectId,
-          planYear,
-          district,
-          registeredBy,
-          proposedBy: [registeredBy],
-          details,
-          sentReminderIds: [],
-        },
-      };
-    }
-    case 'AppraisalStarted': {
-      const s = expectStatus(state, event, ['registered']);
-      return { status: 'under_appraisal', dossier: s.dossier };
-    }
-    case 'AppraisalPassed': {
-      const s = expectStatus(state, event, ['under_appraisal']);
-      const { appraisedFundingVnd, appraisedBy, notes } = event.data;
-      return {
-        status: 'appraised',
-        dossier: s.dossier,
-        appraisal: { appraisedFundingVnd, appraisedBy, notes },
-      };
-    }
-    case 'RevisionRequested': {
-      const s = expectStatus(state, event, ['under_appraisal']);
-      const { notes, requestedOn, appraisedBy } = event.data;
-      return {
-        status: 'revision_requested',
-        dossier: s.dossier,
-        revision: { notes, requestedOn, requestedBy: appraisedBy },
-      };
-    }
-    case 'AppraisalRejected': {
-      const s = expectStatus(state, event, ['under_appraisal']);
-      return {
-        status: 'rejected',
-        dossier: s.dossier,
-        rejection: { stage: 'appraisal', reason: event.data.notes },
-      };
-    }
-    case 'ProjectResubmitted': {
-      const s = expectStatus(state, event, ['revision_requested']);
-      const { resubmittedBy } = event.data;
-      const proposedBy = withOnce(s.dossier.proposedBy, resubmittedBy);
-      const details = { ...s.dossier.details, ...changedDetails(event.data.changes) };
-      return { status: 'registered', dossier: { ...s.dossier, proposedBy, details } };
-    }
-    case 'ProjectApproved': {
-      const s = expectStatus(state, event, ['appraised']);
-      const { decisionNo, decisionDate, approvedFundingVnd, approvedBy } = event.data;
-      return {
-        ...s,
-        status: 'approved',
-        approval: { decisionNo, decisionDate, approvedFundingVnd, decidedBy: [approvedBy] },
-      };
-    }
-    case 'ProjectRejected': {
-      const s = expectStatus(state, event, ['appraised']);
-      return {
-        status: 'rejected',
-        dossier: s.dossier,
-        appraisal: s.appraisal,
-        rejection: { stage: 'approval', reason: event.data.reason },
-      };
-    }
-    case 'ExecutionStarted': {
-      const s = expectStatus(state, event, ['approved']);
-      return {
-        ...s,
-        status: 'in_execution',
-        execution: { startedOn: event.data.startedOn, reports: {}, achieved: {}, inspections: [] },
-        disbursed: NOTHING_DISBURSED,
-      };
-    }
-    case 'ProgressReported': {
-      const s = expectStatus(state, event, ['in_execution']);
-      const { period, reportedOn, achievements } = event.data;
-      const reports = { ...s.execution.reports, [period]: { reportedOn, achievements } };
-      return { ...s, execution: { ...s.execution, reports, achieved: achievedTotals(reports) } };
-    }
-    case 'AdvanceDisbursed': {
-      const s = expectStatus(state, event, ['in_execution']);
-      return { ...s, disbursed: add(s.disbursed, 'advancesVnd', event.data) };
-    }
-    case 'PaymentDisbursed': {
-      const s = expectStatus(state, event, ['accepted']);
-      return { ...s, disbursed: add(s.disbursed, 'paymentsVnd', event.data) };
-    }
-    case 'FundsRecovered': {
-      const s = expectStatus(state, event, ['accepted', 'cancelled']);
-      return { ...s, disbursed: add(s.disbursed, 'recoveredVnd', event.data) };
-    }
-    case 'InspectionRecorded': {
-      const s = expectStatus(state, event, ['in_execution']);
-      const { inspectedOn, findings, outcome } = event.data;
-      const inspections = [...s.execution.inspections, { inspectedOn, findings, outcome }];
-      return { ...s, execution: { ...s.execution, inspections } };
-    }
-    case 'ProjectAdjusted': {
-      const s = expectStatus(state, event, ['in_execution']);
-      const { approvedFundingVnd, plannedEnd, targets, adjustedBy } = event.data;
-      const details = {
-        ...s.dossier.details,
-        ...(plannedEnd !== undefined ? { plannedEnd } : {}),
-        ...(targets !== undefined ? { targets } : {}),
-      };
-      const approval = {
-        ...s.approval,
-        ...(approvedFundingVnd !== undefined ? { approvedFundingVnd } : {}),
-        decidedBy: withOnce(s.approval.decidedBy, adjustedBy),
-      };
-      return { ...s, dossier: { ...s.dossier, details }, approval };
-    }
-    case 'ProjectAccepted': {
-      const s = expectStatus(state, event, ['in_execution']);
-      return {
-        ...s,
-        status: 'accepted',
-        acceptedOn: event.data.acceptedOn,
-        acceptanceNotes: event.data.notes,
-        acceptedBy: event.data.acceptedBy,
-      };
-    }
-    case 'ProjectSettled': {
-      const s = expectStatus(state, event, ['accepted']);
-      const { settledAmountVnd, settledOn, decisionNo } = event.data;
-      return { ...s, status: 'settled', settlement: { settledAmountVnd, settledOn, decisionNo } };
-    }
-    case 'ProjectCancelled': {
-      const s = expectStatus(state, event, CANCELLABLE_STATUSES);
-      const { reason, cancelledOn, amountToRecoverVnd } = event.data;
-      return {
-        status: 'cancelled',
-        dossier: s.dossier,
-        appraisal: 'appraisal' in s ? s.appraisal : undefined,
-        approval: 'approval' in s ? s.approval : undefined,
-        execution: 'execution' in s ? s.execution : undefined,
-        disbursed: 'disbursed' in s ? s.disbursed : NOTHING_DISBURSED,
-        cancellation: { reason, cancelledOn, cancelledFrom: s.status, amountToRecoverVnd },
-      };
-    }
-    case 'ReminderSent': {
-      const s = expectStatus(state, event, REGISTERED_STATUSES);
-      const sent = sentReminderIdsOf(s.dossier);
-      if (sent.includes(event.data.reminderId)) return s;
-      return {
-        ...s,
-        dossier: { ...s.dossier, sentReminderIds: [...sent, event.data.reminderId] },
-      };
-    }
-    case 'PersonalDataErased': {
-      const s = expectStatus(state, event, REGISTERED_STATUSES);
-      return { ...s, dossier: { ...s.dossier, personalDataErased: true } };
-    }
-    case 'BeneficiaryCorrected': {
-      const s = expectStatus(state, event, REGISTERED_STATUSES);
-      const details = { ...s.dossier.details, beneficiary: event.data.beneficiary };
-      return { ...s, dossier: { ...s.dossier, details } };
-    }
+    case 'ProjectRegistered':
+      return from(state, ['unregistered'], () => {
+        const { projectId, planYear, district, registeredBy, ...details } = event.data;
+        return {
+          status: 'registered',
+          dossier: {
+            projectId,
+            planYear,
+            district,
+            registeredBy,
+            proposedBy: [registeredBy],
+            details,
+            sentReminderIds: [],
+          },
+        };
+      });
+    case 'AppraisalStarted':
+      return from(state, ['registered'], (s) => {
+        return { status: 'under_appraisal', dossier: s.dossier };
+      });
+    case 'AppraisalPassed':
+      return from(state, ['under_appraisal'], (s) => {
+        const { appraisedFundingVnd, appraisedBy, notes } = event.data;
+        return {
+          status: 'appraised',
+          dossier: s.dossier,
+          appraisal: { appraisedFundingVnd, appraisedBy, notes },
+        };
+      });
+    case 'RevisionRequested':
+      return from(state, ['under_appraisal'], (s) => {
+        const { notes, requestedOn, appraisedBy } = event.data;
+        return {
+          status: 'revision_requested',
+          dossier: s.dossier,
+          revision: { notes, requestedOn, requestedBy: appraisedBy },
+        };
+      });
+    case 'AppraisalRejected':
+      return from(state, ['under_appraisal'], (s) => {
+        return {
+          status: 'rejected',
+          dossier: s.dossier,
+          rejection: { stage: 'appraisal', reason: event.data.notes },
+        };
+      });
+    case 'ProjectResubmitted':
+      return from(state, ['revision_requested'], (s) => {
+        const { resubmittedBy } = event.data;
+        const proposedBy = withOnce(s.dossier.proposedBy, resubmittedBy);
+        const details = { ...s.dossier.details, ...changedDetails(event.data.changes) };
+        return { status: 'registered', dossier: { ...s.dossier, proposedBy, details } };
+      });
+    case 'ProjectApproved':
+      return from(state, ['appraised'], (s) => {
+        const { decisionNo, decisionDate, approvedFundingVnd, approvedBy } = event.data;
+        return {
+          ...s,
+          status: 'approved',
+          approval: { decisionNo, decisionDate, approvedFundingVnd, decidedBy: [approvedBy] },
+        };
+      });
+    case 'ProjectRejected':
+      return from(state, ['appraised'], (s) => {
+        return {
+          status: 'rejected',
+          dossier: s.dossier,
+          appraisal: s.appraisal,
+          rejection: { stage: 'approval', reason: event.data.reason },
+        };
+      });
+    case 'ExecutionStarted':
+      return from(state, ['approved'], (s) => {
+        return {
+          ...s,
+          status: 'in_execution',
+          execution: {
+            startedOn: event.data.startedOn,
+            reports: {},
+            achieved: {},
+            inspections: [],
+          },
+          disbursed: NOTHING_DISBURSED,
+        };
+      });
+    case 'ProgressReported':
+      return from(state, ['in_execution'], (s) => {
+        const { period, reportedOn, achievements } = event.data;
+        const reports = { ...s.execution.reports, [period]: { reportedOn, achievements } };
+        return { ...s, execution: { ...s.execution, reports, achieved: achievedTotals(reports) } };
+      });
+    case 'AdvanceDisbursed':
+      return from(state, ['in_execution'], (s) => {
+        return { ...s, disbursed: add(s.disbursed, 'advancesVnd', event.data) };
+      });
+    case 'PaymentDisbursed':
+      return from(state, ['accepted'], (s) => {
+        return { ...s, disbursed: add(s.disbursed, 'paymentsVnd', event.data) };
+      });
+    case 'FundsRecovered':
+      return from(state, ['accepted', 'cancelled'], (s) => {
+        return { ...s, disbursed: add(s.disbursed, 'recoveredVnd', event.data) };
+      });
+    case 'InspectionRecorded':
+      return from(state, ['in_execution'], (s) => {
+        const { inspectedOn, findings, outcome } = event.data;
+        const inspections = [...s.execution.inspections, { inspectedOn, findings, outcome }];
+        return { ...s, execution: { ...s.execution, inspections } };
+      });
+    case 'ProjectAdjusted':
+      return from(state, ['in_execution'], (s) => {
+        const { approvedFundingVnd, plannedEnd, targets, adjustedBy } = event.data;
+        const details = {
+          ...s.dossier.details,
+          ...(plannedEnd !== undefined ? { plannedEnd } : {}),
+          ...(targets !== undefined ? { targets } : {}),
+        };
+        const approval = {
+          ...s.approval,
+          ...(approvedFundingVnd !== undefined ? { approvedFundingVnd } : {}),
+          decidedBy: withOnce(s.approval.decidedBy, adjustedBy),
+        };
+        return { ...s, dossier: { ...s.dossier, details }, approval };
+      });
+    case 'ProjectAccepted':
+      return from(state, ['in_execution'], (s) => {
+        return {
+          ...s,
+          status: 'accepted',
+          acceptedOn: event.data.acceptedOn,
+          acceptanceNotes: event.data.notes,
+          acceptedBy: event.data.acceptedBy,
+        };
+      });
+    case 'ProjectSettled':
+      return from(state, ['accepted'], (s) => {
+        const { settledAmountVnd, settledOn, decisionNo } = event.data;
+        return { ...s, status: 'settled', settlement: { settledAmountVnd, settledOn, decisionNo } };
+      });
+    case 'ProjectCancelled':
+      return from(state, CANCELLABLE_STATUSES, (s) => {
+        const { reason, cancelledOn, amountToRecoverVnd } = event.data;
+        return {
+          status: 'cancelled',
+          dossier: s.dossier,
+          appraisal: 'appraisal' in s ? s.appraisal : undefined,
+          approval: 'approval' in s ? s.approval : undefined,
+          execution: 'execution' in s ? s.execution : undefined,
+          disbursed: 'disbursed' in s ? s.disbursed : NOTHING_DISBURSED,
+          cancellation: { reason, cancelledOn, cancelledFrom: s.status, amountToRecoverVnd },
+        };
+      });
+    case 'ReminderSent':
+      return from(state, REGISTERED_STATUSES, (s) => {
+        const sent = sentReminderIdsOf(s.dossier);
+        if (sent.includes(event.data.reminderId)) return s;
+        return {
+          ...s,
+          dossier: { ...s.dossier, sentReminderIds: [...sent, event.data.reminderId] },
+        };
+      });
+    case 'PersonalDataErased':
+      return from(state, REGISTERED_STATUSES, (s) => {
+        return { ...s, dossier: { ...s.dossier, personalDataErased: true } };
+      });
+    case 'BeneficiaryCorrected':
+      return from(state, REGISTERED_STATUSES, (s) => {
+        const details = { ...s.dossier.details, beneficiary: event.data.beneficiary };
+        return { ...s, dossier: { ...s.dossier, details } };
+      });
     default:
-      return assertNever(event, 'project event');
+      return unknownEventLeaves(event, state);
   }
 }
 
-function expectStatus<S extends ProjectStateStatus>(
+/** `next` applied to `state` when the event can follow its status; otherwise `state` as it is. */
+function from<S extends ProjectStateStatus>(
   state: ProjectState,
-  event: ProjectEvent,
   statuses: readonly S[],
-): ProjectStateIn<S> {
-  if (!(statuses as readonly ProjectStateStatus[]).includes(state.status)) {
-    throw new Error(
-      `${event.type} cannot follow a project that is ${state.status}: the stream and the decider disagree`,
-    );
-  }
-  return state as ProjectStateIn<S>;
+  next: (state: ProjectStateIn<S>) => ProjectState,
+): ProjectState {
+  return isIn(state, statuses) ? next(state) : state;
+}
+
+function isIn<S extends ProjectStateStatus>(
+  state: ProjectState,
+  statuses: readonly S[],
+): state is ProjectStateIn<S> {
+  return (statuses as readonly ProjectStateStatus[]).includes(state.status);
 }
 
 function add(
