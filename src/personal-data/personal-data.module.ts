@@ -1,7 +1,7 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { SETTINGS, type Settings } from '../config/settings';
 import { DATA_DIR_LOCK } from '../platform/storage.module';
-import { PersonalDataProjections } from './personal-data-projections';
+import { personalDataProjections } from './personal-data-projections';
 import { PersonalDataVault } from './personal-data-vault';
 
 /** The personal-data vault of this DATA_DIR (personal-data-vault.ts), opened once it is locked. */
@@ -13,7 +13,7 @@ import { PersonalDataVault } from './personal-data-vault';
       inject: [SETTINGS, DATA_DIR_LOCK],
       useFactory: (settings: Settings) => PersonalDataVault.open(settings.dataDir),
     },
-    PersonalDataProjections,
+    personalDataProjections,
   ],
   exports: [PersonalDataVault],
 })

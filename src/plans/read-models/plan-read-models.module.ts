@@ -1,6 +1,6 @@
-import { Injectable, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import type { Projection } from '../../projections/projection';
-import { ProjectionSetProvider, type ProjectionSet } from '../../projections/projection-set';
+import { featureProjections } from '../../projections/projection-set';
 import { ReminderPlanFactsRows } from '../../reminders/reminder-facts.read-model';
 import { PlanProjection } from './plan.projection';
 import { reminderPlanFactsFeed } from './reminder-facts.feed';
@@ -10,12 +10,6 @@ export function planProjections(): Projection[] {
   return [new PlanProjection([reminderPlanFactsFeed(new ReminderPlanFactsRows())])];
 }
 
-@Injectable()
-@ProjectionSetProvider()
-export class PlanProjections implements ProjectionSet {
-  readonly projections = planProjections();
-}
-
 /** Registers the plans' read models with the runner (the app, and maintenance commands). */
-@Module({ providers: [PlanProjections] })
+@Module({ providers: [featureProjections('plans', planProjections)] })
 export class PlanReadModelsModule {}

@@ -1,6 +1,6 @@
-import { Injectable, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import type { Projection } from '../../projections/projection';
-import { ProjectionSetProvider, type ProjectionSet } from '../../projections/projection-set';
+import { featureProjections } from '../../projections/projection-set';
 import { ReminderProjectFactsRows } from '../../reminders/reminder-facts.read-model';
 import { ProjectFoldProjection } from './project-fold.projection';
 import { ProjectSummaryReadModel } from './project-summary.projection';
@@ -19,12 +19,6 @@ export function projectProjections(): Projection[] {
   ];
 }
 
-@Injectable()
-@ProjectionSetProvider()
-export class ProjectProjections implements ProjectionSet {
-  readonly projections = projectProjections();
-}
-
 /** Registers the projects' read models with the runner (the app, and maintenance commands). */
-@Module({ providers: [ProjectProjections] })
+@Module({ providers: [featureProjections('projects', projectProjections)] })
 export class ProjectReadModelsModule {}
