@@ -1,3 +1,6 @@
+import type { DomainEventShape } from '../event-store/serde/event-serde';
+import type { Aggregate, AggregateState } from '../kernel/aggregate';
+import type { CommandKernel } from '../kernel/command-kernel';
 import { derivedId } from '../kernel/command-ids';
 import { commandHashOf } from '../kernel/command-loop';
 import type { Actor } from '../shared/actor';
@@ -32,4 +35,29 @@ export function reminderRecordMeta(record: ReminderSentData): {
   readonly actor: Actor;
 } {
   return { commandId: reminderRecordCommandId(record), actor: REMINDER_SYSTEM_ACTOR };
+}
+
+/** The command every subject's aggregate takes to record a delivery in its history. */
+export interface RecordReminderSent {
+  readonly type: 'RecordReminderSent';
+  readonly data: ReminderSentData;
+}
+
+/**
+ * Records `record` in the history of the subject `key` of `aggregate`, as the reminders (their
+ * actor, a command id derived from the record), not as a person.
+ */
+export async function recordReminderSentIn<
+  C,
+  E extends DomainEventShape,
+  S extends AggregateState,
+  Ctx,
+>(
+  kernel: CommandKernel,
+  aggregate: Aggregate<C | RecordReminderSent, E, S, Ctx>,
+  key: string,
+  record: ReminderSentData,
+): Promise<void> {
+  const command: RecordReminderSent = { type: 'RecordReminderSent', data: record };
+  await kernel.run(aggregate, key, command, reminderRecordMeta(record));
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { reminderRecordMeta } from '../../reminders/reminder-identity';
+import { recordReminderSentIn } from '../../reminders/reminder-identity';
 import {
   ReminderSubjectSourceProvider,
   type ReminderSubjectSource,
@@ -29,13 +29,7 @@ export class PlanReminderSource implements ReminderSubjectSource<'plan'> {
     return planReminderFacts(await this.lookup.state(subject.year));
   }
 
-  /** As the reminders (their actor, a command id derived from the record), not as a person. */
-  async recordSent(subject: SubjectOfKind<'plan'>, record: ReminderSentData): Promise<void> {
-    await this.kernel.run(
-      this.plan,
-      String(subject.year),
-      { type: 'RecordReminderSent', data: record },
-      reminderRecordMeta(record),
-    );
+  recordSent(subject: SubjectOfKind<'plan'>, record: ReminderSentData): Promise<void> {
+    return recordReminderSentIn(this.kernel, this.plan, String(subject.year), record);
   }
 }

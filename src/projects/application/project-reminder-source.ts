@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '../../event-store/event-store.port';
-import { reminderRecordMeta } from '../../reminders/reminder-identity';
+import { recordReminderSentIn } from '../../reminders/reminder-identity';
 import {
   ReminderSubjectSourceProvider,
   type ReminderSubjectSource,
@@ -35,13 +35,7 @@ export class ProjectReminderSource implements ReminderSubjectSource<'project'> {
     return view ? projectReminderFacts(view, registeredOn) : undefined;
   }
 
-  /** As the reminders (their actor, a command id derived from the record), not as a person. */
-  async recordSent(subject: SubjectOfKind<'project'>, record: ReminderSentData): Promise<void> {
-    await this.kernel.run(
-      this.project,
-      subject.projectId,
-      { type: 'RecordReminderSent', data: record },
-      reminderRecordMeta(record),
-    );
+  recordSent(subject: SubjectOfKind<'project'>, record: ReminderSentData): Promise<void> {
+    return recordReminderSentIn(this.kernel, this.project, subject.projectId, record);
   }
 }
