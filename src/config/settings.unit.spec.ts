@@ -7,6 +7,7 @@ import {
   loadSettingsFromEnvironment,
   resolveDevJwtSecret,
   type DevJwtSecret,
+  type LoadSettingsOptions,
 } from './settings';
 import { DEFAULT_REMINDER_SETTINGS } from '../reminders/rules/reminder-settings';
 
@@ -165,62 +166,62 @@ describe('loadSettings', () => {
 
   describe('refuses a bad value, naming the variable', () => {
     const base = { AUTH_JWT_SECRET: SECRET };
-    it.each([
-      ['PORT', { PORT: 'eighty' }],
-      ['REBUILD_PAGE_SIZE', { REBUILD_PAGE_SIZE: '0' }],
-      ['PORT', { PORT: '70000' }],
-      ['PORT', { PORT: '80.5' }],
-      ['NODE_ENV', { NODE_ENV: 'staging' }],
-      ['EVENT_STORE', { EVENT_STORE: 'postgres' }],
+    /** Values refused on their own, by the variable they are given to. */
+    const badValues: Record<string, string[]> = {
+      PORT: ['eighty', '70000', '80.5'],
+      REBUILD_PAGE_SIZE: ['0'],
+      NODE_ENV: ['staging'],
+      EVENT_STORE: ['postgres'],
+      AUTH_JWT_SECRET: ['short'],
+      REDIS_URL: ['http://redis:6379'],
+      QUEUE_PREFIX: ['has space'],
+      REMINDER_CRON: ['every morning', '0 7 * *'],
+      NOTIFY_WEBHOOK_URL: ['ftp://hooks'],
+      SMTP_URL: ['mail.example'],
+      RATE_LIMIT_PER_MINUTE: ['-1'],
+      TRUST_PROXY: [
+        'true',
+        '0',
+        '1',
+        '10.0.0.256',
+        '10.0.0.0/33',
+        '::1/129',
+        '10.0.0.1,,10.0.0.2',
+        'proxy.internal',
+      ],
+      BODY_LIMIT_BYTES: ['0'],
+      // Below what the DTOs themselves take: valid requests would be refused.
+      BODY_MAX_ARRAY_ITEMS: ['999'],
+      BODY_MAX_NODES: ['100'],
+      BODY_MAX_STRING_LENGTH: ['4999'],
+      HTTP_REQUEST_TIMEOUT_MS: ['30s'],
+      HTTP_HEADERS_TIMEOUT_MS: ['0'],
+      HTTP_KEEP_ALIVE_TIMEOUT_MS: ['0'],
+      HTTP_CONNECTION_TIMEOUT_MS: ['-1'],
+      ADVANCE_CAP_PERCENT: ['101', '70%'],
+      LOG_LEVEL: ['verbose'],
+      REMINDER_ATTEMPTS: ['0'],
+      REMINDER_BACKOFF_MS: ['soon'],
+      REMINDER_RULES: ['{appraisalPending: 10}', '[1]', '{"monthlyProgress":{"dueDay":32}}'],
+      AUTH_MAX_TOKEN_AGE: ['a day', '0', '365d'],
+      AUTH_CLOCK_SKEW: ['-5', '1h'],
+    };
+    it.each<[string, Record<string, string | undefined>]>([
+      ...Object.entries(badValues).flatMap(([name, values]) =>
+        values.map((value): [string, Record<string, string>] => [name, { [name]: value }]),
+      ),
+      // Refused only together with another variable.
       ['EVENTSTORE_CONNECTION_STRING', { EVENT_STORE: 'eventstoredb' }],
       [
         'EVENTSTORE_CONNECTION_STRING',
         { EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: 'localhost' },
       ],
-      ['AUTH_JWT_SECRET', { AUTH_JWT_SECRET: 'short' }],
       ['AUTH_JWKS_URL', { AUTH_JWT_SECRET: undefined, AUTH_JWKS_URL: 'not a url' }],
-      ['REDIS_URL', { REDIS_URL: 'http://redis:6379' }],
-      ['QUEUE_PREFIX', { QUEUE_PREFIX: 'has space' }],
-      ['REMINDER_CRON', { REMINDER_CRON: 'every morning' }],
-      ['REMINDER_CRON', { REMINDER_CRON: '0 7 * *' }],
-      ['NOTIFY_WEBHOOK_URL', { NOTIFY_WEBHOOK_URL: 'ftp://hooks' }],
-      ['SMTP_URL', { SMTP_URL: 'mail.example' }],
-      ['RATE_LIMIT_PER_MINUTE', { RATE_LIMIT_PER_MINUTE: '-1' }],
-      ['TRUST_PROXY', { TRUST_PROXY: 'true' }],
-      ['TRUST_PROXY', { TRUST_PROXY: '0' }],
-      ['TRUST_PROXY', { TRUST_PROXY: '1' }],
-      ['TRUST_PROXY', { TRUST_PROXY: '10.0.0.256' }],
-      ['TRUST_PROXY', { TRUST_PROXY: '10.0.0.0/33' }],
-      ['TRUST_PROXY', { TRUST_PROXY: '::1/129' }],
-      ['TRUST_PROXY', { TRUST_PROXY: '10.0.0.1,,10.0.0.2' }],
-      ['TRUST_PROXY', { TRUST_PROXY: 'proxy.internal' }],
-      ['BODY_LIMIT_BYTES', { BODY_LIMIT_BYTES: '0' }],
-      // Below what the DTOs themselves take: valid requests would be refused.
-      ['BODY_MAX_ARRAY_ITEMS', { BODY_MAX_ARRAY_ITEMS: '999' }],
-      ['BODY_MAX_NODES', { BODY_MAX_NODES: '100' }],
-      ['BODY_MAX_STRING_LENGTH', { BODY_MAX_STRING_LENGTH: '4999' }],
-      ['HTTP_REQUEST_TIMEOUT_MS', { HTTP_REQUEST_TIMEOUT_MS: '30s' }],
       // Node refuses a headers timeout longer than the request timeout.
       [
         'HTTP_HEADERS_TIMEOUT_MS',
         { HTTP_REQUEST_TIMEOUT_MS: '5000', HTTP_HEADERS_TIMEOUT_MS: '6000' },
       ],
-      ['HTTP_HEADERS_TIMEOUT_MS', { HTTP_HEADERS_TIMEOUT_MS: '0' }],
-      ['HTTP_KEEP_ALIVE_TIMEOUT_MS', { HTTP_KEEP_ALIVE_TIMEOUT_MS: '0' }],
-      ['HTTP_CONNECTION_TIMEOUT_MS', { HTTP_CONNECTION_TIMEOUT_MS: '-1' }],
-      ['ADVANCE_CAP_PERCENT', { ADVANCE_CAP_PERCENT: '101' }],
-      ['ADVANCE_CAP_PERCENT', { ADVANCE_CAP_PERCENT: '70%' }],
-      ['LOG_LEVEL', { LOG_LEVEL: 'verbose' }],
-      ['REMINDER_ATTEMPTS', { REMINDER_ATTEMPTS: '0' }],
-      ['REMINDER_BACKOFF_MS', { REMINDER_BACKOFF_MS: 'soon' }],
-      ['REMINDER_RULES', { REMINDER_RULES: '{appraisalPending: 10}' }],
-      ['REMINDER_RULES', { REMINDER_RULES: '[1]' }],
-      ['AUTH_MAX_TOKEN_AGE', { AUTH_MAX_TOKEN_AGE: 'a day' }],
-      ['AUTH_MAX_TOKEN_AGE', { AUTH_MAX_TOKEN_AGE: '0' }],
-      ['AUTH_MAX_TOKEN_AGE', { AUTH_MAX_TOKEN_AGE: '365d' }],
-      ['AUTH_CLOCK_SKEW', { AUTH_CLOCK_SKEW: '-5' }],
-      ['AUTH_CLOCK_SKEW', { AUTH_CLOCK_SKEW: '1h' }],
-      ['REMINDER_RULES', { REMINDER_RULES: '{"monthlyProgress":{"dueDay":32}}' }],
     ])('%s in %j', (name, env) => {
       expect(() => loadSettings({ ...base, ...env }, { devJwtSecret: devSecret })).toThrow(
         new RegExp(`^${name} `),
@@ -229,15 +230,17 @@ describe('loadSettings', () => {
   });
 
   describe('in production', () => {
+    const inProduction = (env: NodeJS.ProcessEnv, options?: LoadSettingsOptions) =>
+      loadSettings({ NODE_ENV: 'production', ...env }, options);
+
     it('requires AUTH_JWT_SECRET when no JWKS is configured', () => {
-      expect(() => loadSettings({ NODE_ENV: 'production' }, { devJwtSecret: devSecret })).toThrow(
+      expect(() => inProduction({}, { devJwtSecret: devSecret })).toThrow(
         /^AUTH_JWT_SECRET is required in production/,
       );
     });
 
     it('trusts a JWKS over https instead of a shared secret', () => {
-      const settings = loadSettings({
-        NODE_ENV: 'production',
+      const settings = inProduction({
         AUTH_JWKS_URL: 'https://id.example/jwks.json',
         AUTH_ISSUER: 'https://id.example',
         AUTH_AUDIENCE: 'khuyencong-api',
@@ -256,19 +259,17 @@ describe('loadSettings', () => {
         { AUTH_JWT_SECRET: SECRET },
         { AUTH_JWKS_URL: 'https://id.example/jwks.json' },
       ]) {
-        expect(() => loadSettings({ NODE_ENV: 'production', ...trust })).toThrow(
-          /^AUTH_ISSUER is required in production/,
+        expect(() => inProduction(trust)).toThrow(/^AUTH_ISSUER is required in production/);
+        expect(() => inProduction({ AUTH_ISSUER: 'https://id.example', ...trust })).toThrow(
+          /^AUTH_AUDIENCE is required in production/,
         );
-        expect(() =>
-          loadSettings({ NODE_ENV: 'production', AUTH_ISSUER: 'https://id.example', ...trust }),
-        ).toThrow(/^AUTH_AUDIENCE is required in production/);
       }
     });
 
     it('refuses a JWKS over plain http', () => {
-      expect(() =>
-        loadSettings({ NODE_ENV: 'production', AUTH_JWKS_URL: 'http://id.example/jwks.json' }),
-      ).toThrow(/^AUTH_JWKS_URL /);
+      expect(() => inProduction({ AUTH_JWKS_URL: 'http://id.example/jwks.json' })).toThrow(
+        /^AUTH_JWKS_URL /,
+      );
     });
   });
 

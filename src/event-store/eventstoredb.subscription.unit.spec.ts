@@ -124,6 +124,25 @@ function positions(events: readonly RecordedEvent[]): bigint[] {
   return events.map((event) => event.position);
 }
 
+/**
+ * Has the first subscription deliver our events 1 to `count`, then the server break the
+ * connection (`drop`) or close the call (`end`); resolves once the subscription has reported
+ * it and waits to resubscribe.
+ */
+async function breakAfterDelivering(
+  harness: Harness,
+  count: number,
+  how: 'drop' | 'end' = 'drop',
+): Promise<void> {
+  await eventually(() => harness.servers.length === 1, 'first subscription');
+  if (count > 0) {
+    harness.servers[0].send(...Array.from({ length: count }, (_, index) => wire(index + 1)));
+    await eventually(() => harness.seen.length === count, `${count} events delivered`);
+  }
+  harness.servers[0][how]();
+  await eventually(() => harness.sleeper.waiting === 1, 'waiting to resubscribe');
+}
+
 describe('catch-up subscription to $all over the client', () => {
   let harness: Harness | undefined;
 
@@ -241,11 +260,8 @@ describe('catch-up subscription to $all over the client', () => {
   describe('when the subscription drops', () => {
     it('reports the drop, waits, and resubscribes from the last event delivered', async () => {
       harness = start();
-      await eventually(() => harness!.servers.length === 1);
-      harness.servers[0].send(wire(1), wire(2));
-      await eventually(() => harness!.seen.length === 2);
-      harness.servers[0].drop();
-      await eventually(() => harness!.errors.length === 1);
+      await breakAfterDelivering(harness, 2);
+      expect(harness.errors).toHaveLength(1);
       const [dropped] = harness.errors;
       expect(dropped).toBeInstanceOf(SubscriptionDroppedError);
       expect(dropped).toMatchObject({ position: 200n, retryInMs: 1000 });
@@ -286,11 +302,7 @@ describe('catch-up subscription to $all over the client', () => {
 
     it('never delivers an event twice when the new subscription starts at the checkpoint', async () => {
       harness = start();
-      await eventually(() => harness!.servers.length === 1);
-      harness.servers[0].send(wire(1), wire(2));
-      await eventually(() => harness!.seen.length === 2);
-      harness.servers[0].drop();
-      await eventually(() => harness!.sleeper.waiting === 1);
+      await breakAfterDelivering(harness, 2);
       harness.sleeper.release();
       await eventually(() => harness!.servers.length === 2);
       // A server that starts from the checkpoint inclusively sends event 2 again.
@@ -302,11 +314,8 @@ describe('catch-up subscription to $all over the client', () => {
 
     it('resubscribes when the server closes the call without an error', async () => {
       harness = start();
-      await eventually(() => harness!.servers.length === 1);
-      harness.servers[0].send(wire(1));
-      await eventually(() => harness!.seen.length === 1);
-      harness.servers[0].end();
-      await eventually(() => harness!.errors.length === 1);
+      await breakAfterDelivering(harness, 1, 'end');
+      expect(harness.errors).toHaveLength(1);
       expect((harness.errors[0] as Error).message).toMatch(
         /dropped after position 100 \(the server ended the subscription\)/,
       );
@@ -332,9 +341,7 @@ describe('catch-up subscription to $all over the client', () => {
 
     it('starts the backoff over once a subscription made progress', async () => {
       harness = start();
-      await eventually(() => harness!.servers.length === 1);
-      harness.servers[0].drop();
-      await eventually(() => harness!.sleeper.waiting === 1);
+      await breakAfterDelivering(harness, 0);
       harness.sleeper.release();
       await eventually(() => harness!.servers.length === 2);
       harness.servers[1].drop();
@@ -424,9 +431,7 @@ describe('catch-up subscription to $all over the client', () => {
 
     it('stops waiting in the backoff at once and does not subscribe again', async () => {
       harness = start();
-      await eventually(() => harness!.servers.length === 1);
-      harness.servers[0].drop();
-      await eventually(() => harness!.sleeper.waiting === 1);
+      await breakAfterDelivering(harness, 0);
       await harness.subscription.stop();
       expect(harness.openedAfter).toEqual([0n]);
       expect(harness.subscription.status().state).toBe('stopped');

@@ -43,6 +43,23 @@ async function eventually(check: () => boolean, timeoutMs = 5000): Promise<void>
   }
 }
 
+/** Every append of the batch was refused as unavailable. */
+function expectAllUnavailable(outcomes: readonly PromiseSettledResult<unknown>[]): void {
+  for (const outcome of outcomes)
+    expect(outcome).toMatchObject({
+      status: 'rejected',
+      reason: expect.any(EventStoreUnavailableError),
+    });
+}
+
+/** The store takes writes again: stream `s`, holding one event, takes its second at position 2. */
+async function expectSecondEventAppended(store: SqliteEventStore): Promise<void> {
+  await expect(store.append('s', events(1), 1)).resolves.toMatchObject({
+    version: 2,
+    position: 2n,
+  });
+}
+
 const positionsOf = (recorded: readonly RecordedEvent[]) => recorded.map((event) => event.position);
 
 describe('SqliteEventStore', () => {
@@ -338,17 +355,10 @@ describe('SqliteEventStore', () => {
         store.append('t', events(1), 0),
         store.append('u', events(2), 'any'),
       ]);
-      for (const outcome of outcomes)
-        expect(outcome).toMatchObject({
-          status: 'rejected',
-          reason: expect.any(EventStoreUnavailableError),
-        });
+      expectAllUnavailable(outcomes);
       locker.exec('ROLLBACK');
       expect(await store.headPosition()).toBe(1n);
-      await expect(store.append('s', events(1), 1)).resolves.toMatchObject({
-        version: 2,
-        position: 2n,
-      });
+      await expectSecondEventAppended(store);
     });
 
     it('rejects appends as unavailable on a read-only connection, then recovers', async () => {
@@ -360,16 +370,9 @@ describe('SqliteEventStore', () => {
         store.append('s', events(1), 1),
         store.append('t', events(1), 0),
       ]);
-      for (const outcome of outcomes)
-        expect(outcome).toMatchObject({
-          status: 'rejected',
-          reason: expect.any(EventStoreUnavailableError),
-        });
+      expectAllUnavailable(outcomes);
       db.pragma('query_only = OFF');
-      await expect(store.append('s', events(1), 1)).resolves.toMatchObject({
-        version: 2,
-        position: 2n,
-      });
+      await expectSecondEventAppended(store);
       expect(await verifyLog(readWholeLog(store))).toMatchObject({ valid: true, eventsChecked: 2 });
     });
 
@@ -442,11 +445,7 @@ describeOnTmpfs(
         store.append('small', events(1), 0),
         store.append('small-2', events(1), 0),
       ]);
-      for (const outcome of batch)
-        expect(outcome).toMatchObject({
-          status: 'rejected',
-          reason: expect.any(EventStoreUnavailableError),
-        });
+      expectAllUnavailable(batch);
       expect(positionsOf(await store.readAll({ after: 0n, limit: 1000 }))).toEqual(
         positionsOf(acknowledged),
       );

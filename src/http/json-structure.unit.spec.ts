@@ -46,32 +46,34 @@ describe('the structure of a JSON body', () => {
     expect(structureRefusal(text, LIMITS)).toMatchObject({ kind: 'limit', field: 'targets' });
   });
 
-  it('refuses a key given twice, however it is spelt, naming it by its path', () => {
-    expect(structureRefusal('{"a":{"b":1,"b":2}}', LIMITS)).toEqual({
-      kind: 'key',
-      code: 'duplicate_key',
-      field: 'a.b',
-      message: 'The key "b" is given more than once',
-    });
-    expect(structureRefusal('{"name":1,"n\\u0061me":2}', LIMITS)).toMatchObject({
-      code: 'duplicate_key',
-      field: 'name',
-    });
-    expect(structureRefusal('[{"a":1},{"a":1}]', LIMITS)).toBeUndefined();
-  });
-
-  it('refuses __proto__ and constructor.prototype, naming them', () => {
-    expect(structureRefusal('{"x":[{"__proto__":{}}]}', LIMITS)).toEqual({
-      kind: 'key',
-      code: 'key_not_allowed',
-      field: 'x[0].__proto__',
-      message: 'The key "__proto__" is not allowed',
-    });
-    expect(structureRefusal('{"constructor":{"prototype":1}}', LIMITS)).toMatchObject({
-      code: 'key_not_allowed',
-      field: 'constructor.prototype',
-    });
-    expect(structureRefusal('{"constructor":1,"prototype":2}', LIMITS)).toBeUndefined();
+  it.each([
+    {
+      what: 'a key given twice, however it is spelt, naming it by its path',
+      refusal: { code: 'duplicate_key', message: 'The key "b" is given more than once' },
+      refused: [
+        ['{"a":{"b":1,"b":2}}', 'a.b'],
+        ['{"name":1,"n\\u0061me":2}', 'name'],
+      ],
+      allowed: '[{"a":1},{"a":1}]',
+    },
+    {
+      what: '__proto__ and constructor.prototype, naming them',
+      refusal: { code: 'key_not_allowed', message: 'The key "__proto__" is not allowed' },
+      refused: [
+        ['{"x":[{"__proto__":{}}]}', 'x[0].__proto__'],
+        ['{"constructor":{"prototype":1}}', 'constructor.prototype'],
+      ],
+      allowed: '{"constructor":1,"prototype":2}',
+    },
+  ])('refuses $what', ({ refusal, refused: [[text, field], ...others], allowed }) => {
+    // The first text's refusal in full, the others' by their code and field.
+    expect(structureRefusal(text, LIMITS)).toEqual({ kind: 'key', ...refusal, field });
+    for (const [other, otherField] of others)
+      expect(structureRefusal(other, LIMITS)).toMatchObject({
+        code: refusal.code,
+        field: otherField,
+      });
+    expect(structureRefusal(allowed, LIMITS)).toBeUndefined();
   });
 
   it(`allows nesting up to ${MAX_BODY_DEPTH} levels and refuses one more`, () => {

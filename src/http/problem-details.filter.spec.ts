@@ -69,6 +69,9 @@ class ProbeController {
   }
 }
 
+/** Where every problem type of the API lives. */
+const PROBLEM_TYPES = 'https://khuyencong.example/problems/';
+
 describe('problem details over HTTP', () => {
   let app: NestFastifyApplication;
   let base: string;
@@ -119,6 +122,25 @@ describe('problem details over HTTP', () => {
   const post = (path: string, contentType: string, body: string) =>
     call(path, { method: 'POST', headers: { 'content-type': contentType }, body });
 
+  /** A row of a table of answers: the test, the status, and what the problem must say. */
+  interface Answer {
+    test: string;
+    status: number;
+    /** `type` is the last part of the problem type's URI. */
+    problem: { type: string } & Record<string, unknown>;
+  }
+
+  function expectProblem(
+    res: Awaited<ReturnType<typeof call>>,
+    { status, problem }: Pick<Answer, 'status' | 'problem'>,
+  ): void {
+    expect(res.status).toBe(status);
+    expect(res.body).toMatchObject({ ...problem, type: PROBLEM_TYPES + problem.type });
+  }
+
+  const expectAnswerTo = async ({ path, ...answer }: Answer & { path: string }) =>
+    expectProblem(await call(path), answer);
+
   describe('domain errors', () => {
     it('answers 409 when the step is not allowed in the current state', async () => {
       const res = await call('/probe/invalid-state');
@@ -134,43 +156,19 @@ describe('problem details over HTTP', () => {
       });
     });
 
-    it('answers 422 naming the field when a rule is broken', async () => {
-      const res = await call('/probe/rule');
-      expect(res.status).toBe(422);
-      expect(res.body).toMatchObject({
-        type: 'https://khuyencong.example/problems/rule-broken',
-        code: 'advance_above_cap',
-        errors: [{ field: 'amountVnd', message: 'Advances may reach 70% of the approved funding' }],
-      });
-    });
-
-    it('answers 404 for a subject that does not exist', async () => {
-      const res = await call('/probe/missing');
-      expect(res.status).toBe(404);
-      expect(res.body).toMatchObject({
-        type: 'https://khuyencong.example/problems/not-found',
-        code: 'project_not_found',
-      });
-    });
+    it.each`
+      test                                                    | path                | status | problem
+      ${'answers 422 naming the field when a rule is broken'} | ${'/probe/rule'}    | ${422} | ${{ type: 'rule-broken', code: 'advance_above_cap', errors: [{ field: 'amountVnd', message: 'Advances may reach 70% of the approved funding' }] }}
+      ${'answers 404 for a subject that does not exist'}      | ${'/probe/missing'} | ${404} | ${{ type: 'not-found', code: 'project_not_found' }}
+    `('$test', expectAnswerTo);
   });
 
-  it('answers 409 when another request changed the stream meanwhile', async () => {
-    const res = await call('/probe/concurrent');
-    expect(res.status).toBe(409);
-    expect(res.body).toMatchObject({
-      type: 'https://khuyencong.example/problems/version-conflict',
-      code: 'concurrent_change',
-    });
-  });
-
-  it('answers 412 when If-Match names another version', async () => {
-    const res = await call('/probe/if-match');
-    expect(res.status).toBe(412);
-    expect(res.body).toMatchObject({
-      type: 'https://khuyencong.example/problems/precondition-failed',
-      detail: 'If-Match names version 3, but the current version is 4',
-    });
-  });
+  it.each`
+    test                                                               | path                   | status | problem
+    ${'answers 409 when another request changed the stream meanwhile'} | ${'/probe/concurrent'} | ${409} | ${{ type: 'version-conflict', code: 'concurrent_change' }}
+    ${'answers 412 when If-Match names another version'}               | ${'/probe/if-match'}   | ${412} | ${{ type: 'precondition-failed', detail: 'If-Match names version 3, but the current version is 4' }}
+    ${'keeps the status of Nest HTTP exceptions'}                      | ${'/probe/forbidden'}  | ${403} | ${{ type: 'forbidden', detail: 'Approvers only' }}
+  `('$test', expectAnswerTo);
 
   it('maps the application’s refusals: a reused key 422 naming the header, no such subject 404', async () => {
     const reused = await call('/probe/key-reused');
@@ -192,15 +190,6 @@ describe('problem details over HTTP', () => {
     expect(JSON.stringify(res.body)).not.toContain('/srv/kc');
   });
 
-  it('keeps the status of Nest HTTP exceptions', async () => {
-    const res = await call('/probe/forbidden');
-    expect(res.status).toBe(403);
-    expect(res.body).toMatchObject({
-      type: 'https://khuyencong.example/problems/forbidden',
-      detail: 'Approvers only',
-    });
-  });
-
   it('answers an unexpected error with a bare 500 and logs it for us', async () => {
     const res = await call('/probe/bug', { headers: { 'x-request-id': 'bug-report-1' } });
     expect(res.status).toBe(500);
@@ -219,34 +208,16 @@ describe('problem details over HTTP', () => {
   });
 
   describe('malformed requests, never a 500', () => {
-    it('answers 400 for a body that is not JSON', async () => {
-      const res = await post('/probe/disbursements', 'application/json', '{"amountVnd": 1');
-      expect(res.status).toBe(400);
-      expect(res.body).toMatchObject({
-        type: 'https://khuyencong.example/problems/malformed-request',
-        code: 'malformed_body',
-      });
-    });
-
-    it('answers 415 for a body in another media type', async () => {
-      const res = await post('/probe/disbursements', 'application/xml', '<amountVnd>1</amountVnd>');
-      expect(res.status).toBe(415);
-      expect(res.body).toMatchObject({
-        type: 'https://khuyencong.example/problems/unsupported-media-type',
-      });
-    });
-
-    it('answers 413 for a body above the limit', async () => {
-      const res = await post(
-        '/probe/disbursements',
-        'application/json',
-        JSON.stringify({ voucherNo: 'x'.repeat(300) }),
-      );
-      expect(res.status).toBe(413);
-      expect(res.body).toMatchObject({
-        type: 'https://khuyencong.example/problems/payload-too-large',
-      });
-    });
+    it.each`
+      test                                              | contentType           | body                                              | status | problem
+      ${'answers 400 for a body that is not JSON'}      | ${'application/json'} | ${'{"amountVnd": 1'}                              | ${400} | ${{ type: 'malformed-request', code: 'malformed_body' }}
+      ${'answers 415 for a body in another media type'} | ${'application/xml'}  | ${'<amountVnd>1</amountVnd>'}                     | ${415} | ${{ type: 'unsupported-media-type' }}
+      ${'answers 413 for a body above the limit'}       | ${'application/json'} | ${JSON.stringify({ voucherNo: 'x'.repeat(300) })} | ${413} | ${{ type: 'payload-too-large' }}
+    `(
+      '$test',
+      async ({ contentType, body, ...answer }: Answer & { contentType: string; body: string }) =>
+        expectProblem(await post('/probe/disbursements', contentType, body), answer),
+    );
 
     it('answers 400 listing the invalid fields', async () => {
       const res = await post(

@@ -15,14 +15,20 @@ function gate(log: string[], name: string) {
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 
+/** Two gated tasks, a then b, handed to one serializer under the keys given. */
+function runTwo(keyOfA: string, keyOfB: string) {
+  const serializer = new KeyedSerializer();
+  const log: string[] = [];
+  const a = gate(log, 'a');
+  const b = gate(log, 'b');
+  const first = serializer.run(keyOfA, a.task);
+  const second = serializer.run(keyOfB, b.task);
+  return { log, a, b, first, second };
+}
+
 describe('KeyedSerializer', () => {
   it('runs the tasks of one key one after the other, in the order given', async () => {
-    const serializer = new KeyedSerializer();
-    const log: string[] = [];
-    const a = gate(log, 'a');
-    const b = gate(log, 'b');
-    const first = serializer.run('stream-1', a.task);
-    const second = serializer.run('stream-1', b.task);
+    const { log, a, b, first, second } = runTwo('stream-1', 'stream-1');
     await tick();
     expect(log).toEqual(['a start']);
     b.open();
@@ -34,12 +40,7 @@ describe('KeyedSerializer', () => {
   });
 
   it('runs tasks of different keys side by side', async () => {
-    const serializer = new KeyedSerializer();
-    const log: string[] = [];
-    const a = gate(log, 'a');
-    const b = gate(log, 'b');
-    const first = serializer.run('stream-1', a.task);
-    const second = serializer.run('stream-2', b.task);
+    const { log, a, b, first, second } = runTwo('stream-1', 'stream-2');
     await tick();
     expect(log).toEqual(['a start', 'b start']);
     b.open();

@@ -8,9 +8,8 @@ import { ReminderFactsReader } from '../../reminders/reminder-facts.reader';
 import { DEFAULT_REMINDER_SETTINGS } from '../../reminders/rules/reminder-settings';
 import { projectHistoryOf } from '../application/project-history';
 import { projectReminderFacts } from '../application/project-reminder-facts';
-import { projectStreamId } from '../application/project-stream';
-import type { ProjectEvent } from '../domain/project.events';
 import { ev, historyOf, PROJECT_ID } from '../../../test/support/projects/project-fixtures';
+import { recordedProjectEvents } from '../../../test/support/projects/recorded-project-events';
 import { projectView } from '../domain/project.view';
 import {
   PROJECT_SNAPSHOT_FORMAT,
@@ -20,26 +19,6 @@ import {
 } from './project-fold.projection';
 import { ProjectSummaryReadModel } from './project-summary.projection';
 import { reminderProjectFactsFeed } from './reminder-facts.feed';
-
-function recorded(events: readonly ProjectEvent[], from = 0): RecordedEvent[] {
-  return events.map((event, index) => ({
-    eventId: `e-${from + index + 1}`,
-    streamId: projectStreamId(PROJECT_ID),
-    version: from + index + 1,
-    position: BigInt(from + index + 1),
-    type: event.type,
-    data: event.data,
-    metadata: {
-      commandId: `c-${from + index + 1}`,
-      actor: { sub: 'u-1', name: 'Nguyễn Văn A', role: 'district_officer' },
-      occurredOn: '2024-06-01',
-      schemaVersion: 1,
-      recordedAt: `2024-06-01T01:00:${String(index % 60).padStart(2, '0')}.000Z`,
-      prevHash: '0'.repeat(64),
-      hash: '0'.repeat(64),
-    },
-  }));
-}
 
 const fold = () =>
   new ProjectFoldProjection([
@@ -54,7 +33,7 @@ describe('the one fold of project events', () => {
     ev.reported('2024-03', '2024-03-25', [{ indicator: 'trainees', value: 12 }]),
     ev.advance(50_000_000),
   ];
-  const events = recorded(history);
+  const events = recordedProjectEvents(history);
 
   beforeEach(() => {
     db = new Database(':memory:');

@@ -1,31 +1,9 @@
 import Database from 'better-sqlite3';
-import type { RecordedEvent } from '../../event-store/event-store.port';
-import { projectStreamId } from '../application/project-stream';
-import { ev, historyOf, PROJECT_ID } from '../../../test/support/projects/project-fixtures';
+import { ev, historyOf } from '../../../test/support/projects/project-fixtures';
+import { recordedProjectEvents } from '../../../test/support/projects/recorded-project-events';
 import type { ProjectEvent } from '../domain/project.events';
 import { ProjectFoldProjection } from './project-fold.projection';
 import { ProjectSummaryReadModel } from './project-summary.projection';
-
-/** Recorded events of the default project, numbered on from `version`. */
-function recorded(events: readonly ProjectEvent[], version: number): RecordedEvent[] {
-  return events.map((event, index) => ({
-    eventId: `e-${version + index + 1}`,
-    streamId: projectStreamId(PROJECT_ID),
-    version: version + index + 1,
-    position: BigInt(version + index + 1),
-    type: event.type,
-    data: event.data,
-    metadata: {
-      commandId: `c-${version + index + 1}`,
-      actor: { sub: 'u-1', name: 'Nguyễn Văn A', role: 'district_officer' },
-      occurredOn: '2024-06-01',
-      schemaVersion: 1,
-      recordedAt: '2024-06-01T01:00:00.000Z',
-      prevHash: '0'.repeat(64),
-      hash: '0'.repeat(64),
-    },
-  }));
-}
 
 describe('the project summary read model', () => {
   let db: Database.Database;
@@ -35,7 +13,7 @@ describe('the project summary read model', () => {
 
   /** Applies `events` as one batch of the runner, after those applied before. */
   function applyBatch(...events: ProjectEvent[]): void {
-    db.transaction(() => projection.apply(db, recorded(events, version)))();
+    db.transaction(() => projection.apply(db, recordedProjectEvents(events, version)))();
     version += events.length;
   }
 
