@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { fileTool, messageOf, runAsMain } from './cli-support';
 import { createEventStore } from '../event-store/create-event-store';
 import { exportLog } from '../event-store/log-move';
+import { OUR_STREAM_PREFIXES } from '../platform/our-streams';
 
 /**
  * npm run store:export -- --out log.jsonl [--force]
@@ -19,7 +20,7 @@ export const runStoreExport = fileTool(
   { name: 'out', short: 'o' },
   ['force'],
   async (args, settings, io) => {
-    const store = createEventStore(settings);
+    const store = createEventStore(settings, { streamPrefixes: OUR_STREAM_PREFIXES });
     try {
       const result = await exportLog(store, resolve(args.file), {
         source: store.kind,

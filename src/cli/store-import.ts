@@ -4,6 +4,7 @@ import { importLog, ImportVerificationError } from '../event-store/log-move';
 import { DataDirLock, DataDirLockedError, describeHolder } from '../platform/data-dir-lock';
 import { ensurePrivateDataDir } from '../platform/private-files';
 import { fileTool, messageOf, runAsMain } from './cli-support';
+import { OUR_STREAM_PREFIXES } from '../platform/our-streams';
 
 /**
  * npm run store:import -- --in log.jsonl
@@ -39,7 +40,7 @@ export const runStoreImport = fileTool(
     }
     let store;
     try {
-      store = createEventStore(settings);
+      store = createEventStore(settings, { streamPrefixes: OUR_STREAM_PREFIXES });
     } catch (error) {
       lock.release();
       throw error;

@@ -1,6 +1,7 @@
 import { loadSettingsFromEnvironment } from '../config/settings';
 import { createEventStore } from '../event-store/create-event-store';
 import { readWholeLog, verifyLog } from '../event-store/hash-chain';
+import { OUR_STREAM_PREFIXES } from '../platform/our-streams';
 
 /**
  * npm run verify: recomputes the hash chain of every stream in the log. Exits 0 when the
@@ -10,7 +11,7 @@ import { readWholeLog, verifyLog } from '../event-store/hash-chain';
  */
 async function main(): Promise<number> {
   const settings = loadSettingsFromEnvironment();
-  const store = createEventStore(settings);
+  const store = createEventStore(settings, { streamPrefixes: OUR_STREAM_PREFIXES });
   try {
     const result = await verifyLog(readWholeLog(store));
     console.log(JSON.stringify(result, null, 2));

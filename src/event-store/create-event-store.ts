@@ -23,17 +23,17 @@ import { SqliteEventStore } from './sqlite.event-store';
 export const READ_MODELS_FILE_NAME = 'read-models.sqlite';
 
 export interface CreateEventStoreOptions {
+  /** The streams EventStoreDB takes and reads back: the application's aggregates (platform/our-streams.ts). */
+  readonly streamPrefixes: readonly string[];
   /** With `sqlite`: an open connection to share (the server shares it with the read models). */
   readonly sqliteDatabase?: SqliteDatabase;
 }
 
-export function createEventStore(
-  settings: Settings,
-  options: CreateEventStoreOptions = {},
-): EventStore {
+export function createEventStore(settings: Settings, options: CreateEventStoreOptions): EventStore {
   const config = settings.eventStore;
+  const { streamPrefixes } = options;
   if (config.kind === 'eventstoredb')
-    return EventStoreDbEventStore.fromConnectionString(config.connectionString);
+    return EventStoreDbEventStore.fromConnectionString(config.connectionString, { streamPrefixes });
   if (options.sqliteDatabase) return new SqliteEventStore(options.sqliteDatabase);
   ensurePrivateDataDir(settings.dataDir);
   return new SqliteEventStore(databasePathIn(settings.dataDir));

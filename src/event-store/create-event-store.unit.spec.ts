@@ -12,6 +12,9 @@ import { EventStoreDbEventStore } from './eventstoredb.event-store';
 import { openSqliteDatabase } from './sqlite-database';
 import { SqliteEventStore } from './sqlite.event-store';
 
+/** Any prefixes do: the store takes what it is given. */
+const PREFIXES = ['support-project-'];
+
 function settingsFor(dataDir: string, env: Record<string, string> = {}): Settings {
   return loadSettings({ DATA_DIR: dataDir, AUTH_JWT_SECRET: 'x'.repeat(40), ...env });
 }
@@ -36,7 +39,10 @@ describe('choosing the event store from the settings', () => {
     it('writes its events through the connection it is given, the one the read models use', async () => {
       const db = openSqliteDatabase(join(dir, 'shared.sqlite'));
       try {
-        const store = createEventStore(settingsFor(dir), { sqliteDatabase: db });
+        const store = createEventStore(settingsFor(dir), {
+          streamPrefixes: PREFIXES,
+          sqliteDatabase: db,
+        });
         expect(store).toBeInstanceOf(SqliteEventStore);
         await store.append(
           'annual-plan-2026',
@@ -66,7 +72,7 @@ describe('choosing the event store from the settings', () => {
 
     it('opens DATA_DIR/khuyencong.sqlite itself when given no connection, creating the directory', async () => {
       const dataDir = join(dir, 'nested', 'data');
-      const store = createEventStore(settingsFor(dataDir));
+      const store = createEventStore(settingsFor(dataDir), { streamPrefixes: PREFIXES });
       try {
         expect(store.kind).toBe('sqlite');
         expect(existsSync(join(dataDir, 'khuyencong.sqlite'))).toBe(true);
@@ -82,11 +88,33 @@ describe('choosing the event store from the settings', () => {
 
   describe('with EVENT_STORE=eventstoredb', () => {
     it('builds the EventStoreDB adapter from the connection string, without connecting yet', async () => {
-      const store = createEventStore(settingsFor(dir, ESDB));
+      const store = createEventStore(settingsFor(dir, ESDB), { streamPrefixes: PREFIXES });
       expect(store).toBeInstanceOf(EventStoreDbEventStore);
       expect(store.kind).toBe('eventstoredb');
       await store.close();
       expect(existsSync(join(dir, 'khuyencong.sqlite'))).toBe(false);
+    });
+
+    it('takes appends only to the streams it is given (it knows no aggregate itself)', async () => {
+      const store = createEventStore(settingsFor(dir, ESDB), { streamPrefixes: ['plan-'] });
+      try {
+        const event = {
+          eventId: randomUUID(),
+          type: 'ProjectRegistered',
+          data: {},
+          metadata: {
+            commandId: randomUUID(),
+            actor: { sub: 'district-1', name: 'Nguyễn Văn A', role: 'district_officer' as const },
+            occurredOn: '2025-03-14',
+            schemaVersion: 1,
+          },
+        };
+        await expect(store.append('support-project-1', [event], 0)).rejects.toThrow(
+          /not under plan-/,
+        );
+      } finally {
+        await store.close();
+      }
     });
 
     it('keeps the read models of this instance in DATA_DIR/read-models.sqlite, never in the events file', () => {

@@ -83,6 +83,15 @@ export interface AppendResult {
   readonly alreadyAppended: boolean;
 }
 
+/** The result of appending `events` (at least one, in order): it stands where the last one does. */
+export function appendResultOf(
+  events: readonly RecordedEvent[],
+  alreadyAppended: boolean,
+): AppendResult {
+  const last = events[events.length - 1];
+  return { version: last.version, position: last.position, events, alreadyAppended };
+}
+
 export interface ReadAllOptions {
   /** Read events strictly after this position (0n: from the start). */
   readonly after: bigint;
@@ -114,7 +123,11 @@ export interface EventStore {
    * (a retry), returns the original result with `alreadyAppended: true`.
    * Resolves only once the events are durable.
    */
-  append(streamId: string, events: readonly EventToAppend[], expected: ExpectedVersion): Promise<AppendResult>;
+  append(
+    streamId: string,
+    events: readonly EventToAppend[],
+    expected: ExpectedVersion,
+  ): Promise<AppendResult>;
 
   /** The stream's events in order, optionally only up to `toVersion`. Empty if there is no stream. */
   readStream(streamId: string, options?: { toVersion?: number }): Promise<readonly RecordedEvent[]>;
@@ -160,7 +173,10 @@ export class WrongExpectedVersionError extends Error {
 
 /** The store cannot take writes now (read-only file, disk full, server down): HTTP 503. */
 export class EventStoreUnavailableError extends Error {
-  constructor(message: string, override readonly cause?: unknown) {
+  constructor(
+    message: string,
+    override readonly cause?: unknown,
+  ) {
     super(message);
     this.name = 'EventStoreUnavailableError';
   }

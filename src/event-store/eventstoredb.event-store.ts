@@ -7,9 +7,11 @@ import {
   StreamNotFoundError,
   streamNameFilter,
   type AllStreamResolvedEvent,
+  type AppendResult as ServerAppendResult,
   type ReadPosition,
 } from '@eventstore/db-client';
 import {
+  appendResultOf,
   EventStoreUnavailableError,
   WrongExpectedVersionError,
   type AppendResult,
@@ -21,12 +23,10 @@ import {
   type Subscription,
 } from './event-store.port';
 import {
-  checkAppendArguments,
+  checkOurAppendArguments,
   expectedRevisionFor,
   headOf,
-  OUR_STREAM_PREFIXES,
   prepareEvent,
-  StreamNames,
   readPositionAfter,
   sealEvents,
   toEventData,
@@ -37,6 +37,7 @@ import {
   type SealedEvent,
   type StreamHead,
 } from './eventstoredb.mapping';
+import { StreamNames } from './stream-names';
 import { lastOurPosition, readOurEventsAfter } from './eventstoredb.paging';
 import {
   ResubscribingSubscription,
@@ -52,13 +53,13 @@ export interface EventStoreDbEventStoreOptions {
   /** Source of `recordedAt`. */
   readonly clock?: () => Date;
   /** Passed to each catch-up subscription (backoff, timers). */
-  readonly subscription?: Omit<ResubscribingOptions, 'open' | 'onStopped'>;
+  readonly subscription?: Omit<ResubscribingOptions, 'open' | 'onStopped' | 'streamNames'>;
   /** How many times an `any` append re-reads the stream after losing a race, before giving up. */
   readonly maxAnyAttempts?: number;
   /** Events per append when importing (EventStoreDB refuses appends over its max append size, 1 MiB by default). */
   readonly importBatchSize?: number;
-  /** Streams this store writes and reads back (default: our aggregates' prefixes). */
-  readonly streamPrefixes?: readonly string[];
+  /** Streams this store writes and reads back: the application's aggregates' prefixes. */
+  readonly streamPrefixes: readonly string[];
   /** Put before every stream name on the server, so several logs can share one cluster. */
   readonly namespace?: string;
 }
@@ -87,18 +88,15 @@ export class EventStoreDbEventStore implements EventStore {
 
   constructor(
     private readonly client: EventStoreDBClient,
-    private readonly options: EventStoreDbEventStoreOptions = {},
+    private readonly options: EventStoreDbEventStoreOptions,
   ) {
     this.clock = options.clock ?? (() => new Date());
-    this.names = new StreamNames(
-      options.streamPrefixes ?? OUR_STREAM_PREFIXES,
-      options.namespace ?? '',
-    );
+    this.names = new StreamNames(options.streamPrefixes, options.namespace ?? '');
   }
 
   static fromConnectionString(
     connectionString: string,
-    options: EventStoreDbEventStoreOptions = {},
+    options: EventStoreDbEventStoreOptions,
   ): EventStoreDbEventStore {
     return new EventStoreDbEventStore(
       EventStoreDBClient.connectionString(connectionString),
@@ -117,7 +115,7 @@ export class EventStoreDbEventStore implements EventStore {
     expected: ExpectedVersion,
   ): Promise<AppendResult> {
     this.assertOpen();
-    checkAppendArguments(streamId, events, expected, this.names);
+    checkOurAppendArguments(streamId, events, expected, this.names);
     const prepared = events.map(prepareEvent);
     const attempts = expected === 'any' ? Math.max(1, this.options.maxAnyAttempts ?? 10) : 1;
     for (let attempt = 1; ; attempt++) {
@@ -148,10 +146,10 @@ export class EventStoreDbEventStore implements EventStore {
     return this.call(() =>
       readOurEventsAfter(
         (from, maxCount) => this.readAllChunk(from, maxCount, FORWARDS),
+        this.names,
         options.after,
         options.limit,
         chunkSize,
-        this.names,
       ),
     );
   }
@@ -159,11 +157,7 @@ export class EventStoreDbEventStore implements EventStore {
   async headPosition(): Promise<bigint> {
     this.assertOpen();
     return this.call(() =>
-      lastOurPosition(
-        (from, maxCount) => this.readAllChunk(from, maxCount, BACKWARDS),
-        100,
-        this.names,
-      ),
+      lastOurPosition((from, maxCount) => this.readAllChunk(from, maxCount, BACKWARDS), this.names),
     );
   }
 
@@ -205,25 +199,7 @@ export class EventStoreDbEventStore implements EventStore {
         end++;
       const run = events.slice(start, end);
       const expected = run[0].version - 1;
-      let written;
-      try {
-        written = await this.client.appendToStream(
-          this.names.serverName(streamId),
-          run.map(toEventData),
-          {
-            expectedRevision: expectedRevisionFor(expected),
-          },
-        );
-      } catch (error) {
-        throw translateClientError(error, { streamId, expected });
-      }
-      if (!written.success) {
-        throw new WrongExpectedVersionError(
-          streamId,
-          expected,
-          versionOfRevision(written.nextExpectedRevision),
-        );
-      }
+      await this.appendAtVersion(streamId, run, expected, expected);
       start = end;
     }
   }
@@ -241,6 +217,37 @@ export class EventStoreDbEventStore implements EventStore {
     await this.client.dispose();
   }
 
+  /**
+   * Appends sealed events expecting the stream to stand at `version`; a conflict is reported
+   * against `expected`, what the caller asked for.
+   */
+  private async appendAtVersion(
+    streamId: string,
+    sealed: readonly Parameters<typeof toEventData>[0][],
+    version: number,
+    expected: ExpectedVersion,
+  ): Promise<ServerAppendResult> {
+    let written;
+    try {
+      written = await this.client.appendToStream(
+        this.names.serverName(streamId),
+        sealed.map(toEventData),
+        { expectedRevision: expectedRevisionFor(version) },
+      );
+    } catch (error) {
+      throw translateClientError(error, { streamId, expected });
+    }
+    if (!written.success) {
+      // Only with throwOnAppendFailure=false in the connection string: a conflict as a result.
+      throw new WrongExpectedVersionError(
+        streamId,
+        expected,
+        versionOfRevision(written.nextExpectedRevision),
+      );
+    }
+    return written;
+  }
+
   private async appendOnce(
     streamId: string,
     events: readonly PreparedEvent[],
@@ -255,38 +262,14 @@ export class EventStoreDbEventStore implements EventStore {
       throw new WrongExpectedVersionError(streamId, expected, head.version);
     }
     const sealed = sealEvents(streamId, head, events, this.clock().toISOString());
-    let written;
-    try {
-      written = await this.client.appendToStream(
-        this.names.serverName(streamId),
-        sealed.map(toEventData),
-        {
-          expectedRevision: expectedRevisionFor(head.version),
-        },
-      );
-    } catch (error) {
-      throw translateClientError(error, { streamId, expected });
-    }
-    if (!written.success) {
-      // Only with throwOnAppendFailure=false in the connection string: a conflict as a result.
-      throw new WrongExpectedVersionError(
-        streamId,
-        expected,
-        versionOfRevision(written.nextExpectedRevision),
-      );
-    }
+    const written = await this.appendAtVersion(streamId, sealed, head.version, expected);
     const position = written.position?.commit;
     // One event: the server's position is its own. (Were a concurrent retry of the same command
     // to win the narrow race between our read and our write, the server would acknowledge ours
     // idempotently and this result would show our recordedAt, not the stored one.)
     if (sealed.length === 1 && position !== undefined) {
       const [event] = sealed;
-      return {
-        version: event.version,
-        position,
-        events: [{ ...event, position }],
-        alreadyAppended: false,
-      };
+      return appendResultOf([{ ...event, position }], false);
     }
     return this.readBackAppended(streamId, sealed);
   }
@@ -311,8 +294,7 @@ export class EventStoreDbEventStore implements EventStore {
     const alreadyAppended = stored.some(
       (event, index) => event.metadata.hash !== sealed[index].metadata.hash,
     );
-    const last = stored[stored.length - 1];
-    return { version: last.version, position: last.position, events: stored, alreadyAppended };
+    return appendResultOf(stored, alreadyAppended);
   }
 
   /** A retry of an append decided at `expected`: the same ids already stand right after it. */
@@ -424,7 +406,5 @@ function sameIds(stored: readonly RecordedEvent[], events: readonly PreparedEven
 }
 
 function earlierResult(stored: readonly RecordedEvent[]): AppendResult {
-  const last = stored[stored.length - 1];
-  return { version: last.version, position: last.position, events: stored, alreadyAppended: true };
+  return appendResultOf(stored, true);
 }
-

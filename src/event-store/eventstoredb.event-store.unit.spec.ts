@@ -4,6 +4,7 @@ import { UnavailableError } from '@eventstore/db-client';
 import { EventStoreUnavailableError, type EventToAppend } from './event-store.port';
 import { EventStoreDbEventStore } from './eventstoredb.event-store';
 import { SubscriptionDroppedError } from './eventstoredb.subscription';
+import { OUR_STREAM_PREFIXES } from '../platform/our-streams';
 
 /**
  * The adapter with the real client, against an address where no EventStoreDB answers (a port
@@ -47,7 +48,7 @@ describe('EventStoreDB event store when no server answers', () => {
   beforeEach(async () => {
     store = EventStoreDbEventStore.fromConnectionString(
       `esdb://127.0.0.1:${await freePort()}?tls=false`,
-      { subscription: { backoff: () => 10 } },
+      { streamPrefixes: OUR_STREAM_PREFIXES, subscription: { backoff: () => 10 } },
     );
   });
 

@@ -27,7 +27,9 @@ import {
   type ExpectedVersion,
   type RecordedEvent,
 } from './event-store.port';
+import { checkAppendArguments } from './append-arguments';
 import { computeEventHash } from './hash-chain';
+import type { StreamNames } from './stream-names';
 
 /**
  * Between our port's shapes and those of @eventstore/db-client. Pure: no connection here.
@@ -38,51 +40,6 @@ import { computeEventHash } from './hash-chain';
  * (commit position = prepare position = where the event starts in the transaction log), so
  * every event has its own position, increasing in commit order, though not gap-free.
  */
-
-/** Stream name prefixes of our aggregates: what the store reads back from $all. */
-export const OUR_STREAM_PREFIXES: readonly string[] = [
-  'support-project-',
-  'annual-plan-',
-  'programme-',
-];
-
-/**
- * Which streams are this store's, and their names on the server. Only streams under the
- * prefixes come back from $all (the subscription filters on them server-side), so appending
- * to any other stream is refused rather than silently left out of every read model.
- * A namespace, when set, is put before every name on the server (several logs, one cluster);
- * stream ids, and so hashes, never include it.
- */
-export class StreamNames {
-  /** The prefixes as the server sees them: the subscription's server-side filter. */
-  readonly serverPrefixes: readonly string[];
-
-  constructor(
-    readonly prefixes: readonly string[] = OUR_STREAM_PREFIXES,
-    readonly namespace = '',
-  ) {
-    if (prefixes.length === 0 || prefixes.some((prefix) => prefix === ''))
-      throw new TypeError('Stream prefixes must be non-empty');
-    this.serverPrefixes = prefixes.map((prefix) => namespace + prefix);
-  }
-
-  isKept(streamId: string): boolean {
-    return this.prefixes.some((prefix) => streamId.startsWith(prefix));
-  }
-
-  serverName(streamId: string): string {
-    return this.namespace + streamId;
-  }
-
-  /** Our stream id for a stream on the server, or undefined when it is not one of ours. */
-  streamIdOf(serverName: string): string | undefined {
-    if (!serverName.startsWith(this.namespace)) return undefined;
-    const streamId = serverName.slice(this.namespace.length);
-    return this.isKept(streamId) ? streamId : undefined;
-  }
-}
-
-export const DEFAULT_STREAM_NAMES = new StreamNames();
 
 /** The revision the client must expect so that the stream stands at our `version` when the append lands. */
 export function expectedRevisionFor(version: number): AppendExpectedRevision {
@@ -144,24 +101,17 @@ export interface SealedEvent extends PreparedEvent {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Checks the append's arguments as the port requires. */
-export function checkAppendArguments(
+/** The port's checks, then that the stream is one the store reads back. */
+export function checkOurAppendArguments(
   streamId: string,
   events: readonly EventToAppend[],
   expected: ExpectedVersion,
-  names: StreamNames = DEFAULT_STREAM_NAMES,
+  names: StreamNames,
 ): void {
-  if (typeof streamId !== 'string' || streamId === '')
-    throw new TypeError('A stream id is required');
+  checkAppendArguments(streamId, events, expected);
   if (!names.isKept(streamId)) {
     throw new TypeError(
       `Stream ${streamId} is not under ${names.prefixes.join(', ')}: it would never be read back from $all`,
-    );
-  }
-  if (events.length === 0) throw new TypeError(`Nothing to append to ${streamId}`);
-  if (expected !== 'any' && !(Number.isSafeInteger(expected) && expected >= 0)) {
-    throw new TypeError(
-      `Expected version must be 'any' or a whole number >= 0, not ${String(expected)}`,
     );
   }
 }
@@ -234,7 +184,7 @@ export function toEventData(
 /** One of our events from what the client read (a stream read, a $all read or a subscription). */
 export function toRecordedEvent(
   resolved: ResolvedEvent | AllStreamResolvedEvent,
-  names: StreamNames = DEFAULT_STREAM_NAMES,
+  names: StreamNames,
 ): RecordedEvent {
   const recorded = resolved.event;
   if (!recorded)

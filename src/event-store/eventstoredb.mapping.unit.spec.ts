@@ -23,14 +23,13 @@ import {
   type RecordedEvent,
 } from './event-store.port';
 import {
-  checkAppendArguments,
+  checkOurAppendArguments,
   EMPTY_STREAM,
   expectedRevisionFor,
   headOf,
   prepareEvent,
   readPositionAfter,
   sealEvents,
-  StreamNames,
   toEventData,
   toRecordedEvent,
   translateClientError,
@@ -40,6 +39,10 @@ import {
   type SealedEvent,
 } from './eventstoredb.mapping';
 import { verifyChain } from './hash-chain';
+import { StreamNames } from './stream-names';
+import { OUR_STREAM_PREFIXES } from '../platform/our-streams';
+
+const NAMES = new StreamNames(OUR_STREAM_PREFIXES);
 
 const RECORDED_AT = '2025-03-14T02:30:00.000Z';
 const STREAM = 'support-project-0b8f5c1e-4a57-4f8e-9c1d-2f3a4b5c6d7e';
@@ -103,7 +106,7 @@ describe('EventStoreDB mapping', () => {
 
   describe('stream names', () => {
     it('keeps only the streams under its prefixes', () => {
-      const names = new StreamNames();
+      const names = NAMES;
       expect(names.isKept(STREAM)).toBe(true);
       expect(names.isKept('annual-plan-2026')).toBe(true);
       expect(names.isKept('programme-CT-2025')).toBe(true);
@@ -121,10 +124,10 @@ describe('EventStoreDB mapping', () => {
     });
 
     it('refuses an append to a stream it would never read back from $all', () => {
-      expect(() => checkAppendArguments('reminder-1', [anEvent()], 0)).toThrow(
+      expect(() => checkOurAppendArguments('reminder-1', [anEvent()], 0, NAMES)).toThrow(
         /not under support-project-, annual-plan-, programme-/,
       );
-      expect(() => checkAppendArguments(STREAM, [anEvent()], 0)).not.toThrow();
+      expect(() => checkOurAppendArguments(STREAM, [anEvent()], 0, NAMES)).not.toThrow();
     });
   });
 
@@ -198,7 +201,7 @@ describe('EventStoreDB mapping', () => {
         RECORDED_AT,
       );
       const read = sealed.map((event, index) =>
-        toRecordedEvent(resolvedFromWire(asStored(event, 5_000n + 170n * BigInt(index)))),
+        toRecordedEvent(resolvedFromWire(asStored(event, 5_000n + 170n * BigInt(index))), NAMES),
       );
       expect(read).toEqual(
         sealed.map((event, index) => ({ ...event, position: 5_000n + 170n * BigInt(index) })),
@@ -213,13 +216,13 @@ describe('EventStoreDB mapping', () => {
         shares: [350_000_000, 0],
       };
       const [sealed] = sealEvents(STREAM, EMPTY_STREAM, [prepareEvent(anEvent(data))], RECORDED_AT);
-      const read = toRecordedEvent(resolvedFromWire(asStored(sealed, 1n)));
+      const read = toRecordedEvent(resolvedFromWire(asStored(sealed, 1n)), NAMES);
       expect(read.data).toEqual(data);
       expect(verifyChain([read]).valid).toBe(true);
     });
 
     it('takes the namespace off the stream name, so hashes stay those of our stream ids', () => {
-      const names = new StreamNames(undefined, 'hanoi/');
+      const names = new StreamNames(OUR_STREAM_PREFIXES, 'hanoi/');
       const [sealed] = sealEvents(STREAM, EMPTY_STREAM, [prepareEvent(anEvent())], RECORDED_AT);
       const read = toRecordedEvent(
         resolvedFromWire(asStored(sealed, 7n, `hanoi/${STREAM}`)),
@@ -232,7 +235,7 @@ describe('EventStoreDB mapping', () => {
     it('refuses an event of a stream that is not ours', () => {
       const [sealed] = sealEvents(STREAM, EMPTY_STREAM, [prepareEvent(anEvent())], RECORDED_AT);
       expect(() =>
-        toRecordedEvent(resolvedFromWire(asStored(sealed, 7n, `other/${STREAM}`))),
+        toRecordedEvent(resolvedFromWire(asStored(sealed, 7n, `other/${STREAM}`)), NAMES),
       ).toThrow(UnreadableEventError);
     });
 
@@ -243,7 +246,9 @@ describe('EventStoreDB mapping', () => {
         contentType: 'application/octet-stream',
         data: Uint8Array.from([1, 2, 3]),
       };
-      expect(() => toRecordedEvent(resolvedFromWire(binary))).toThrow(/not application\/json/);
+      expect(() => toRecordedEvent(resolvedFromWire(binary), NAMES)).toThrow(
+        /not application\/json/,
+      );
     });
 
     it('refuses an event written without our hash chain', () => {
@@ -256,17 +261,17 @@ describe('EventStoreDB mapping', () => {
         data: {},
         metadata: { source: 'elsewhere' },
       };
-      expect(() => toRecordedEvent(resolvedFromWire(foreign))).toThrow(/no hash chain/);
-      expect(() => toRecordedEvent(resolvedFromWire({ ...foreign, metadata: undefined }))).toThrow(
-        /no hash chain/,
-      );
+      expect(() => toRecordedEvent(resolvedFromWire(foreign), NAMES)).toThrow(/no hash chain/);
+      expect(() =>
+        toRecordedEvent(resolvedFromWire({ ...foreign, metadata: undefined }), NAMES),
+      ).toThrow(/no hash chain/);
     });
 
     it('refuses an event without a log position (servers before 22.6 on stream reads)', () => {
       const [sealed] = sealEvents(STREAM, EMPTY_STREAM, [prepareEvent(anEvent())], RECORDED_AT);
-      expect(() => toRecordedEvent(resolvedFromWire(asStored(sealed, 2n ** 64n - 1n)))).toThrow(
-        /no log position/,
-      );
+      expect(() =>
+        toRecordedEvent(resolvedFromWire(asStored(sealed, 2n ** 64n - 1n)), NAMES),
+      ).toThrow(/no log position/);
     });
   });
 

@@ -1,11 +1,7 @@
 import { END, type AllStreamResolvedEvent, type ReadPosition } from '@eventstore/db-client';
 import type { RecordedEvent } from './event-store.port';
-import {
-  DEFAULT_STREAM_NAMES,
-  readPositionAfter,
-  toRecordedEvent,
-  type StreamNames,
-} from './eventstoredb.mapping';
+import { readPositionAfter, toRecordedEvent } from './eventstoredb.mapping';
+import type { StreamNames } from './stream-names';
 
 /**
  * Paging over $all. The v6 client's `readAll` takes no filter (only `subscribeToAll` does),
@@ -32,10 +28,10 @@ export function positionOf(resolved: AllStreamResolvedEvent): bigint {
 /** Up to `limit` of our events strictly after `after`, in log order. */
 export async function readOurEventsAfter(
   readForwards: ReadAllChunk,
+  names: StreamNames,
   after: bigint,
   limit: number,
   chunkSize = DEFAULT_CHUNK_SIZE,
-  names: StreamNames = DEFAULT_STREAM_NAMES,
 ): Promise<RecordedEvent[]> {
   const page: RecordedEvent[] = [];
   if (limit <= 0) return page;
@@ -59,8 +55,8 @@ export async function readOurEventsAfter(
 /** Position of the last of our events in $all (0n when there is none), reading backwards from the end. */
 export async function lastOurPosition(
   readBackwards: ReadAllChunk,
+  names: StreamNames,
   chunkSize = 100,
-  names: StreamNames = DEFAULT_STREAM_NAMES,
 ): Promise<bigint> {
   let from: ReadPosition = END;
   let before: bigint | undefined;

@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { END, START, type AllStreamResolvedEvent, type ReadPosition } from '@eventstore/db-client';
 import { resolvedFromWire } from '../../test/support/eventstoredb-wire';
 import { GENESIS_HASH } from './event-store.port';
-import { StreamNames } from './eventstoredb.mapping';
+import { StreamNames } from './stream-names';
+import { OUR_STREAM_PREFIXES } from '../platform/our-streams';
+
+const NAMES = new StreamNames(OUR_STREAM_PREFIXES);
 import { lastOurPosition, readOurEventsAfter, type ReadAllChunk } from './eventstoredb.paging';
 
 /**
@@ -73,7 +76,7 @@ describe('paging over $all', () => {
 
   describe('reading a page after a position', () => {
     it('gives only our events, in log order, with their positions', async () => {
-      const page = await readOurEventsAfter(reader(log, 'forwards'), 0n, 100, 4);
+      const page = await readOurEventsAfter(reader(log, 'forwards'), NAMES, 0n, 100, 4);
       expect(page.map((event) => [event.streamId, event.version, event.position])).toEqual([
         ['support-project-a', 1, P(1)],
         ['annual-plan-2026', 1, P(3)],
@@ -84,21 +87,21 @@ describe('paging over $all', () => {
     });
 
     it('starts strictly after the given position, though the server starts at it', async () => {
-      const page = await readOurEventsAfter(reader(log, 'forwards'), P(3), 100, 4);
+      const page = await readOurEventsAfter(reader(log, 'forwards'), NAMES, P(3), 100, 4);
       expect(page.map((event) => event.position)).toEqual([P(4), P(7), P(8)]);
     });
 
     it('stops at the limit, and the next page continues after the last event given', async () => {
       const read = reader(log, 'forwards');
-      const first = await readOurEventsAfter(read, 0n, 2, 3);
-      const second = await readOurEventsAfter(read, first[first.length - 1].position, 2, 3);
-      const third = await readOurEventsAfter(read, second[second.length - 1].position, 2, 3);
+      const first = await readOurEventsAfter(read, NAMES, 0n, 2, 3);
+      const second = await readOurEventsAfter(read, NAMES, first[first.length - 1].position, 2, 3);
+      const third = await readOurEventsAfter(read, NAMES, second[second.length - 1].position, 2, 3);
       expect([first, second, third].map((page) => page.map((event) => event.position))).toEqual([
         [P(1), P(3)],
         [P(4), P(7)],
         [P(8)],
       ]);
-      expect(await readOurEventsAfter(read, P(8), 2, 3)).toEqual([]);
+      expect(await readOurEventsAfter(read, NAMES, P(8), 2, 3)).toEqual([]);
     });
 
     it('reads past a run of server events longer than a chunk', async () => {
@@ -107,13 +110,13 @@ describe('paging over $all', () => {
         ...Array<string>(25).fill('$stats-127.0.0.1:2113'),
         'support-project-a',
       ]);
-      const page = await readOurEventsAfter(reader(busy, 'forwards'), P(0), 10, 4);
+      const page = await readOurEventsAfter(reader(busy, 'forwards'), NAMES, P(0), 10, 4);
       expect(page.map((event) => [event.version, event.position])).toEqual([[2, P(26)]]);
     });
 
     it('gives an empty page for a limit of 0 without reading', async () => {
       const read = reader(log, 'forwards');
-      expect(await readOurEventsAfter(read, 0n, 0)).toEqual([]);
+      expect(await readOurEventsAfter(read, NAMES, 0n, 0)).toEqual([]);
       expect(read.calls).toBe(0);
     });
 
@@ -121,10 +124,10 @@ describe('paging over $all', () => {
       const shared = logOf(['hanoi/annual-plan-2026', 'hue/annual-plan-2026', 'hanoi/programme-X']);
       const page = await readOurEventsAfter(
         reader(shared, 'forwards'),
+        new StreamNames(OUR_STREAM_PREFIXES, 'hanoi/'),
         0n,
         10,
         10,
-        new StreamNames(undefined, 'hanoi/'),
       );
       expect(page.map((event) => event.streamId)).toEqual(['annual-plan-2026', 'programme-X']);
     });
@@ -132,7 +135,7 @@ describe('paging over $all', () => {
 
   describe('the head position', () => {
     it('is the position of our last event, whatever the server wrote after it', async () => {
-      expect(await lastOurPosition(reader(log, 'backwards'), 2)).toBe(P(8));
+      expect(await lastOurPosition(reader(log, 'backwards'), NAMES, 2)).toBe(P(8));
       const serverLast = logOf([
         'support-project-a',
         'annual-plan-2026',
@@ -140,17 +143,18 @@ describe('paging over $all', () => {
         '$scavenges',
         '$scavenges',
       ]);
-      expect(await lastOurPosition(reader(serverLast, 'backwards'), 2)).toBe(P(1));
+      expect(await lastOurPosition(reader(serverLast, 'backwards'), NAMES, 2)).toBe(P(1));
     });
 
     it('is 0 when none of the events are ours, or there are none', async () => {
       expect(
         await lastOurPosition(
           reader(logOf(['$settings', '$scavenges', '$scavenges']), 'backwards'),
+          NAMES,
           2,
         ),
       ).toBe(0n);
-      expect(await lastOurPosition(reader([], 'backwards'))).toBe(0n);
+      expect(await lastOurPosition(reader([], 'backwards'), NAMES)).toBe(0n);
     });
   });
 });

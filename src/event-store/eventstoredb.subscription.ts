@@ -1,6 +1,7 @@
 import type { AllStreamResolvedEvent, AllStreamSubscription } from '@eventstore/db-client';
 import type { CatchUpOptions, RecordedEvent, Subscription } from './event-store.port';
-import { DEFAULT_STREAM_NAMES, toRecordedEvent, type StreamNames } from './eventstoredb.mapping';
+import { toRecordedEvent } from './eventstoredb.mapping';
+import type { StreamNames } from './stream-names';
 
 /**
  * A catch-up subscription to $all that does not die: when the client's subscription errors,
@@ -34,7 +35,7 @@ export interface ResubscribingOptions {
   /** Called once the subscription has stopped for good. */
   readonly onStopped?: () => void;
   /** Which streams are delivered (the server filter should already send only those). */
-  readonly streamNames?: StreamNames;
+  readonly streamNames: StreamNames;
 }
 
 /** Reported through `onError` each time the subscription drops, before it resubscribes. */
@@ -198,7 +199,7 @@ export class ResubscribingSubscription implements Subscription {
 
   /** The event to deliver, or undefined for one already delivered or not ours (the server filter should drop those). */
   private wanted(resolved: AllStreamResolvedEvent): RecordedEvent | undefined {
-    const names = this.settings.streamNames ?? DEFAULT_STREAM_NAMES;
+    const names = this.settings.streamNames;
     if (!resolved.event || names.streamIdOf(resolved.event.streamId) === undefined)
       return undefined;
     const event = toRecordedEvent(resolved, names);

@@ -11,6 +11,10 @@ import {
   ResubscribingSubscription,
   SubscriptionDroppedError,
 } from './eventstoredb.subscription';
+import { StreamNames } from './stream-names';
+import { OUR_STREAM_PREFIXES } from '../platform/our-streams';
+
+const NAMES = new StreamNames(OUR_STREAM_PREFIXES);
 
 /**
  * The resubscription logic over the client's own Subscription class, fed through a stream the
@@ -100,6 +104,7 @@ function start(options: Partial<CatchUpOptions> & { failOpen?: number } = {}): H
       onError: (error) => errors.push(error),
     },
     {
+      streamNames: NAMES,
       open: (after): AllStreamSubscription => {
         openedAfter.push(after);
         if (failOpen > 0) {
@@ -393,6 +398,7 @@ describe('catch-up subscription to $all over the client', () => {
           },
         },
         {
+          streamNames: NAMES,
           open: () => {
             const { subscription: client, server } = controllableSubscription();
             subscriptionServers.push(server);

@@ -1,7 +1,11 @@
 import { chmodSync, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { ensurePrivateDataDir, ensurePrivateFile, PRIVATE_FILE_MODE } from '../platform/private-files';
+import {
+  ensurePrivateDataDir,
+  ensurePrivateFile,
+  PRIVATE_FILE_MODE,
+} from '../platform/private-files';
 
 /** The one file under DATA_DIR that holds events, read models and projection checkpoints. */
 export const DATABASE_FILE_NAME = 'khuyencong.sqlite';

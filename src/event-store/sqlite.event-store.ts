@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import {
+  appendResultOf,
   EventStoreBusyError,
   EventStoreUnavailableError,
   GENESIS_HASH,
@@ -26,6 +27,7 @@ import {
 import { RecentEvents } from './recent-events';
 import { fdatasyncFile, WalDurability, type SyncFile } from './wal-durability';
 import { checkImportedVersions } from './imported-versions';
+import { checkAppendArguments } from './append-arguments';
 
 export interface SqliteEventStoreOptions extends OpenSqliteOptions {
   /** Fallback polling for subscriptions, for events appended by another process to the same file. */
@@ -190,7 +192,14 @@ export class SqliteEventStore implements EventStore {
       return Promise.reject(error);
     }
     return new Promise<AppendResult>((resolve, reject) => {
-      this.queue.push({ queuedAt: performance.now(), streamId, events: prepared, expected, resolve, reject });
+      this.queue.push({
+        queuedAt: performance.now(),
+        streamId,
+        events: prepared,
+        expected,
+        resolve,
+        reject,
+      });
       this.scheduleFlush();
     });
   }
@@ -515,13 +524,7 @@ export class SqliteEventStore implements EventStore {
         metadata,
       };
     });
-    const last = recorded[recorded.length - 1];
-    return {
-      version: last.version,
-      position: last.position,
-      events: recorded,
-      alreadyAppended: false,
-    };
+    return appendResultOf(recorded, false);
   }
 
   /** A retried append: the same event ids already stand, in order, where the original append put them. */
@@ -545,13 +548,7 @@ export class SqliteEventStore implements EventStore {
     if (!sameEvents) throw new EventIdConflictError(events[0].eventId, streamId);
     if (expected !== 'any' && expected !== earlier.version - 1)
       throw new WrongExpectedVersionError(streamId, expected, current);
-    const last = stored[stored.length - 1];
-    return {
-      version: last.version,
-      position: last.position,
-      events: stored,
-      alreadyAppended: true,
-    };
+    return appendResultOf(stored, true);
   }
 
   private rollbackQuietly(): void {
@@ -605,21 +602,6 @@ function toRecordedEvent(row: EventRow): RecordedEvent {
   };
 }
 
-function checkAppendArguments(
-  streamId: string,
-  events: readonly EventToAppend[],
-  expected: ExpectedVersion,
-): void {
-  if (typeof streamId !== 'string' || streamId === '')
-    throw new TypeError('A stream id is required');
-  if (events.length === 0) throw new TypeError(`Nothing to append to ${streamId}`);
-  if (expected !== 'any' && !(Number.isSafeInteger(expected) && expected >= 0)) {
-    throw new TypeError(
-      `Expected version must be 'any' or a whole number >= 0, not ${String(expected)}`,
-    );
-  }
-}
-
 function prepareEvent(event: EventToAppend): PreparedEvent {
   if (typeof event.eventId !== 'string' || event.eventId === '')
     throw new TypeError('Each event needs an event id');
@@ -635,7 +617,6 @@ function prepareEvent(event: EventToAppend): PreparedEvent {
     metadata: JSON.parse(JSON.stringify(event.metadata)) as EventMetadataInput,
   };
 }
-
 
 function translateError(error: unknown, request?: PendingAppend): unknown {
   if (error instanceof EventStoreUnavailableError || error instanceof WrongExpectedVersionError)

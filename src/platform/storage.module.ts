@@ -8,6 +8,7 @@ import { ReferenceDataService } from '../reference-data/reference-data.service';
 import { Clock, SystemClock } from './clock';
 import { DataDirLock, describeHolder } from './data-dir-lock';
 import { ensurePrivateDataDir } from './private-files';
+import { OUR_STREAM_PREFIXES } from './our-streams';
 
 /** Nest injection token for this process's lock on DATA_DIR (data-dir-lock.ts). */
 export const DATA_DIR_LOCK = Symbol('DATA_DIR_LOCK');
@@ -47,7 +48,7 @@ function lockDataDir(settings: Settings): DataDirLock {
       provide: EVENT_STORE,
       inject: [SETTINGS, READ_MODEL_DB],
       useFactory: (settings: Settings, db: Database): EventStore =>
-        createEventStore(settings, { sqliteDatabase: db }),
+        createEventStore(settings, { streamPrefixes: OUR_STREAM_PREFIXES, sqliteDatabase: db }),
     },
     { provide: Clock, useClass: SystemClock },
     // One instance for the whole application, so reference data an admin replaces is seen everywhere.
