@@ -13,11 +13,19 @@ function isActor(who: Scoped): who is Actor {
   return 'role' in who;
 }
 
-export function canSeeDistrict(who: Scoped, district: string): boolean {
-  const bound = isActor(who)
+function isDistrictBound(who: Scoped): boolean {
+  return isActor(who)
     ? who.role === 'district_officer'
     : who.roles.every((role) => role === 'district_officer');
-  return !bound || who.district === district;
+}
+
+export function canSeeDistrict(who: Scoped, district: string): boolean {
+  return !isDistrictBound(who) || who.district === district;
+}
+
+/** The one district the caller may see, or undefined when it sees every district. */
+export function boundDistrict(who: Scoped): string | undefined {
+  return isDistrictBound(who) ? who.district : undefined;
 }
 
 /**

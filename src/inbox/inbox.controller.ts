@@ -1,14 +1,18 @@
-import { Controller, Get, Headers, Inject, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Controller, Inject, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Database } from 'better-sqlite3';
-import type { FastifyReply } from 'fastify';
-import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
+import { CurrentPrincipal } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { ReadYourWrites } from '../platform/read-your-writes';
 import { READ_MODEL_DB } from '../projections/projection';
 import { MinPositionQuery } from '../projects/dto/list-projects.query';
 import type { CsvColumn } from '../reports/csv';
-import { jsonOrCsv } from '../reports/report-response';
+import {
+  jsonOrCsv,
+  ReportOutputParam,
+  ReportRoute,
+  type ReportOutput,
+} from '../reports/report-response';
 import { inboxFor, type InboxItem } from './inbox';
 
 const COLUMNS: readonly CsvColumn<InboxItem>[] = [
@@ -33,23 +37,19 @@ export class InboxController {
     @Inject(READ_MODEL_DB) private readonly db: Database,
   ) {}
 
-  @Get()
-  @Roles('district_officer', 'center_officer', 'approver', 'finance_officer', 'auditor', 'admin')
-  @ApiProduces('application/json', 'text/csv')
-  @ApiOperation({
-    summary: "The steps waiting for the caller's roles (a district officer: its own district's)",
-  })
+  @ReportRoute(
+    '',
+    "The steps waiting for the caller's roles (a district officer: its own district's)",
+  )
   async inbox(
     @Query() query: MinPositionQuery,
     @CurrentPrincipal() principal: Principal,
-    @Headers('accept') accept: string | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @ReportOutputParam() output: ReportOutput,
   ) {
     await this.readYourWrites.reach(query.minPosition);
     const items = inboxFor(this.db, { roles: principal.roles, district: principal.district });
     return jsonOrCsv(
-      accept,
-      reply,
+      output,
       { items, total: items.length },
       { filename: 'inbox.csv', columns: COLUMNS, rows: (r) => r.items },
     );

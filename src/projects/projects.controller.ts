@@ -8,7 +8,8 @@ import { CommandMetaParam } from '../platform/command-meta.param';
 import { ReadYourWrites } from '../platform/read-your-writes';
 import { PersonalDataVault } from '../personal-data/personal-data-vault';
 import { READ_MODEL_DB } from '../projections/projection';
-import type { Actor } from '../shared/actor';
+import { ROLES, type Actor } from '../shared/actor';
+import { boundDistrict, canSeeDistrict } from '../auth/district-scope';
 import type { CommandMeta, CommandResponse } from '../kernel/command-meta';
 import { projectNotFound } from './application/project-not-found';
 import { RunProjectCommand } from './commands/run-project-command';
@@ -179,11 +180,11 @@ export class ProjectsController {
   }
 
   @Get()
-  @Roles('district_officer', 'center_officer', 'approver', 'finance_officer', 'auditor', 'admin')
+  @Roles(...ROLES)
   @ApiOperation({ summary: 'List projects (a district officer sees its own district only)' })
   async list(@Query() query: ListProjectsQuery, @CurrentActor() actor: Actor) {
     await this.readYourWrites.reach(query.minPosition);
-    const ownDistrict = actor.role === 'district_officer' ? actor.district : undefined;
+    const ownDistrict = boundDistrict(actor);
     if (ownDistrict !== undefined && query.district !== undefined && query.district !== ownDistrict) {
       return { items: [], total: 0 };
     }
@@ -198,12 +199,12 @@ export class ProjectsController {
   }
 
   @Get(':id')
-  @Roles('district_officer', 'center_officer', 'approver', 'finance_officer', 'auditor', 'admin')
+  @Roles(...ROLES)
   @ApiOperation({ summary: 'One project with its money, rates and indicator progress' })
   async find(@Id() id: string, @Query() query: MinPositionQuery, @CurrentActor() actor: Actor): Promise<ProjectDetails> {
     await this.readYourWrites.reach(query.minPosition);
     const project = this.queries.find(id);
-    if (!project || (actor.role === 'district_officer' && project.district !== actor.district)) throw projectNotFound();
+    if (!project || !canSeeDistrict(actor, project.district)) throw projectNotFound();
     return project;
   }
 }

@@ -1,10 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { ContextIndicator } from '../programmes/domain/programme.types';
 import { ProgrammeQueries } from '../programmes/read-models/programme-queries';
-import {
-  LIVE_APPROVED,
-  PROJECTS_WITH_PROGRAMME,
-} from './disbursement-report';
+import { LIVE_APPROVED, PROJECTS_WITH_PROGRAMME } from './disbursement-report';
 import type { ProjectState } from '../projects/domain/project.state';
 import { projectView } from '../projects/domain/project.view';
 import type { ReferenceData } from '../reference-data/reference-data';

@@ -1,10 +1,7 @@
 import { ChoiceField, PatternField, QueryWholeField, type FieldDoc } from '../http/dto-fields';
 import { PROGRAMME_CODE_PATTERN } from '../programmes/dto/create-programme.dto';
 import { MinPositionQuery } from '../projects/dto/list-projects.query';
-import {
-  DISBURSEMENT_GROUPINGS,
-  type DisbursementGrouping,
-} from './disbursement-report';
+import { DISBURSEMENT_GROUPINGS, type DisbursementGrouping } from './disbursement-report';
 import { PROGRESS_GROUPINGS, type ProgressGrouping } from './progress-report';
 
 const ProgrammeCode = (doc: FieldDoc) =>

@@ -1,14 +1,47 @@
-import type { FastifyReply } from 'fastify';
+import { applyDecorators, createParamDecorator, Get, type ExecutionContext } from '@nestjs/common';
+import { ApiOperation, ApiProduces } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Roles } from '../auth/auth.decorators';
+import { ROLES } from '../shared/actor';
 import { CSV_CONTENT_TYPE, toCsv, type CsvColumn } from './csv';
 import { negotiate } from './content-negotiation';
+
+/** What a report needs to answer as JSON or CSV: the caller's Accept header and the reply. */
+export interface ReportOutput {
+  readonly accept: string | undefined;
+  readonly reply: FastifyReply;
+}
+
+/**
+ * The route's ReportOutput. The reply is only given headers (the handler's return value is
+ * still sent by Nest), so the route keeps Nest's own response handling.
+ */
+export const ReportOutputParam = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): ReportOutput => {
+    const http = context.switchToHttp();
+    return {
+      accept: http.getRequest<FastifyRequest>().headers.accept,
+      reply: http.getResponse<FastifyReply>(),
+    };
+  },
+);
+
+/** A report every role may read (each sees what its scope allows), as JSON or CSV. */
+export function ReportRoute(path: string, summary: string): MethodDecorator {
+  return applyDecorators(
+    Get(path),
+    Roles(...ROLES),
+    ApiProduces('application/json', 'text/csv'),
+    ApiOperation({ summary }),
+  );
+}
 
 /**
  * A report as JSON, or as CSV when the Accept header asks for text/csv. The CSV holds the
  * report's rows (and the total row, when there is one) under a header row.
  */
 export function jsonOrCsv<T, R>(
-  accept: string | undefined,
-  reply: FastifyReply,
+  output: ReportOutput,
   report: R,
   csv: {
     readonly filename: string;
@@ -16,8 +49,8 @@ export function jsonOrCsv<T, R>(
     readonly rows: (report: R) => readonly T[];
   },
 ): R | string {
-  if (negotiate(accept, ['application/json', 'text/csv']) !== 'text/csv') return report;
-  void reply.header('content-type', CSV_CONTENT_TYPE);
-  void reply.header('content-disposition', `attachment; filename="${csv.filename}"`);
+  if (negotiate(output.accept, ['application/json', 'text/csv']) !== 'text/csv') return report;
+  void output.reply.header('content-type', CSV_CONTENT_TYPE);
+  void output.reply.header('content-disposition', `attachment; filename="${csv.filename}"`);
   return toCsv(csv.columns, csv.rows(report));
 }

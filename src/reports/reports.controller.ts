@@ -1,8 +1,8 @@
-import { Controller, Get, Headers, Inject, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Controller, Inject, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Database } from 'better-sqlite3';
-import type { FastifyReply } from 'fastify';
-import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { CurrentActor } from '../auth/auth.decorators';
+import { boundDistrict } from '../auth/district-scope';
 import { ReadYourWrites } from '../platform/read-your-writes';
 import { READ_MODEL_DB } from '../projections/projection';
 import { disbursementReport } from './disbursement-report';
@@ -16,12 +16,7 @@ import {
   PlanStatusQuery,
   ProgressReportQuery,
 } from './report-queries.dto';
-import { jsonOrCsv } from './report-response';
-import { ROLES } from '../shared/actor';
-
-/** A district officer sees its own district's figures only. */
-const ownDistrict = (actor: Actor): string | undefined =>
-  actor.role === 'district_officer' ? actor.district : undefined;
+import { jsonOrCsv, ReportOutputParam, ReportRoute, type ReportOutput } from './report-response';
 
 /** Reports from the read models, as JSON or (Accept: text/csv) as CSV. */
 @ApiTags('reports')
@@ -34,77 +29,66 @@ export class ReportsController {
     @Inject(READ_MODEL_DB) private readonly db: Database,
   ) {}
 
-  @Get('disbursement')
-  @Roles(...ROLES)
-  @ApiProduces('application/json', 'text/csv')
-  @ApiOperation({
-    summary:
-      'Approved, disbursed and settled VND with the disbursement rate, by year, district, activity type, funding source or programme',
-  })
+  @ReportRoute(
+    'disbursement',
+    'Approved, disbursed and settled VND with the disbursement rate, by year, district, activity type, funding source or programme',
+  )
   async disbursement(
     @Query() query: DisbursementReportQuery,
     @CurrentActor() actor: Actor,
-    @Headers('accept') accept: string | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @ReportOutputParam() output: ReportOutput,
   ) {
     await this.readYourWrites.reach(query.minPosition);
     const report = disbursementReport(this.db, query.groupBy ?? 'year', {
       planYear: query.planYear,
       programCode: query.programCode,
-      district: ownDistrict(actor),
+      district: boundDistrict(actor),
     });
-    return jsonOrCsv(accept, reply, report, {
+    return jsonOrCsv(output, report, {
       filename: 'disbursement.csv',
       columns: DISBURSEMENT_COLUMNS,
       rows: (r) => [...r.rows, r.total],
     });
   }
 
-  @Get('progress')
-  @Roles(...ROLES)
-  @ApiProduces('application/json', 'text/csv')
-  @ApiOperation({
-    summary:
-      "Indicator targets against achievements by indicator, district or year (live projects; a programme's own targets by indicator)",
-  })
+  @ReportRoute(
+    'progress',
+    "Indicator targets against achievements by indicator, district or year (live projects; a programme's own targets by indicator)",
+  )
   async progress(
     @Query() query: ProgressReportQuery,
     @CurrentActor() actor: Actor,
-    @Headers('accept') accept: string | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @ReportOutputParam() output: ReportOutput,
   ) {
     await this.readYourWrites.reach(query.minPosition);
     const report = progressReport(this.db, query.groupBy ?? 'indicator', {
       planYear: query.planYear,
       programCode: query.programCode,
-      district: ownDistrict(actor),
+      district: boundDistrict(actor),
     });
-    return jsonOrCsv(accept, reply, report, {
+    return jsonOrCsv(output, report, {
       filename: 'progress.csv',
       columns: PROGRESS_COLUMNS,
       rows: (r) => r.rows,
     });
   }
 
-  @Get('plan-status')
-  @Roles(...ROLES)
-  @ApiProduces('application/json', 'text/csv')
-  @ApiOperation({
-    summary: "Each district's registration for each yearly plan: submitted, late or missing",
-  })
+  @ReportRoute(
+    'plan-status',
+    "Each district's registration for each yearly plan: submitted, late or missing",
+  )
   async planStatus(
     @Query() query: PlanStatusQuery,
     @CurrentActor() actor: Actor,
-    @Headers('accept') accept: string | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @ReportOutputParam() output: ReportOutput,
   ) {
     await this.readYourWrites.reach(query.minPosition);
     const report = planStatusReport(
       this.db,
-      { year: query.year, programCode: query.programCode, district: ownDistrict(actor) },
+      { year: query.year, programCode: query.programCode, district: boundDistrict(actor) },
       Object.keys(this.referenceData.current().districts),
     );
-    return jsonOrCsv(accept, reply, report, {
+    return jsonOrCsv(output, report, {
       filename: 'plan-status.csv',
       columns: PLAN_STATUS_COLUMNS,
       rows: (r) => r.rows,
