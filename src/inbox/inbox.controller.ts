@@ -8,9 +8,10 @@ import { READ_MODEL_DB } from '../projections/projection';
 import { MinPositionQuery } from '../projects/dto/list-projects.query';
 import type { CsvColumn } from '../reports/csv';
 import {
-  jsonOrCsv,
+  answerReport,
   ReportOutputParam,
   ReportRoute,
+  type ReportCsv,
   type ReportOutput,
 } from '../reports/report-response';
 import { inboxFor, type InboxItem } from './inbox';
@@ -27,6 +28,12 @@ const COLUMNS: readonly CsvColumn<InboxItem>[] = [
   { header: 'updatedAt', value: (i) => i.updatedAt },
 ];
 
+const INBOX_CSV: ReportCsv<{ readonly items: readonly InboxItem[] }, InboxItem> = {
+  filename: 'inbox.csv',
+  columns: COLUMNS,
+  rows: (inbox) => inbox.items,
+};
+
 /** The work list: every step waiting for one of the caller's roles (and its district). */
 @ApiTags('reports')
 @ApiBearerAuth()
@@ -41,17 +48,14 @@ export class InboxController {
     '',
     "The steps waiting for the caller's roles (a district officer: its own district's)",
   )
-  async inbox(
+  inbox(
     @Query() query: MinPositionQuery,
     @CurrentPrincipal() principal: Principal,
     @ReportOutputParam() output: ReportOutput,
   ) {
-    await this.readYourWrites.reach(query.minPosition);
-    const items = inboxFor(this.db, { roles: principal.roles, district: principal.district });
-    return jsonOrCsv(
-      output,
-      { items, total: items.length },
-      { filename: 'inbox.csv', columns: COLUMNS, rows: (r) => r.items },
-    );
+    return answerReport(this.readYourWrites, query.minPosition, output, INBOX_CSV, () => {
+      const items = inboxFor(this.db, { roles: principal.roles, district: principal.district });
+      return { items, total: items.length };
+    });
   }
 }

@@ -1,11 +1,12 @@
-import type { DisbursementRow } from './disbursement-report';
+import type { disbursementReport, DisbursementRow } from './disbursement-report';
 import { fieldColumns } from './csv';
-import type { PlanStatusRow } from './plan-status-report';
-import type { ProgressRow } from './progress-report';
+import type { planStatusReport, PlanStatusRow } from './plan-status-report';
+import type { progressReport, ProgressRow } from './progress-report';
+import type { ReportCsv } from './report-response';
 
-/** The CSV columns of each report: the JSON field names, in the JSON order. */
+/** Each report as CSV: its rows with the JSON field names as columns, in the JSON order. */
 
-export const DISBURSEMENT_COLUMNS = fieldColumns<DisbursementRow>(
+const DISBURSEMENT_COLUMNS = fieldColumns<DisbursementRow>(
   'key',
   'projects',
   'approvedVnd',
@@ -14,7 +15,7 @@ export const DISBURSEMENT_COLUMNS = fieldColumns<DisbursementRow>(
   'rate',
 );
 
-export const PROGRESS_COLUMNS = fieldColumns<ProgressRow>(
+const PROGRESS_COLUMNS = fieldColumns<ProgressRow>(
   'key',
   'indicator',
   'target',
@@ -22,7 +23,7 @@ export const PROGRESS_COLUMNS = fieldColumns<ProgressRow>(
   'rate',
 );
 
-export const PLAN_STATUS_COLUMNS = fieldColumns<PlanStatusRow>(
+const PLAN_STATUS_COLUMNS = fieldColumns<PlanStatusRow>(
   'year',
   'programCode',
   'planStatus',
@@ -33,3 +34,22 @@ export const PLAN_STATUS_COLUMNS = fieldColumns<PlanStatusRow>(
   'submissions',
   'projects',
 );
+
+/** The disbursement rows, then the total row. */
+export const DISBURSEMENT_CSV: ReportCsv<ReturnType<typeof disbursementReport>, DisbursementRow> = {
+  filename: 'disbursement.csv',
+  columns: DISBURSEMENT_COLUMNS,
+  rows: (report) => [...report.rows, report.total],
+};
+
+export const PROGRESS_CSV: ReportCsv<ReturnType<typeof progressReport>, ProgressRow> = {
+  filename: 'progress.csv',
+  columns: PROGRESS_COLUMNS,
+  rows: (report) => report.rows,
+};
+
+export const PLAN_STATUS_CSV: ReportCsv<ReturnType<typeof planStatusReport>, PlanStatusRow> = {
+  filename: 'plan-status.csv',
+  columns: PLAN_STATUS_COLUMNS,
+  rows: (report) => report.rows,
+};

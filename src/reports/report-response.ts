@@ -2,6 +2,7 @@ import { applyDecorators, createParamDecorator, Get, type ExecutionContext } fro
 import { ApiOperation, ApiProduces } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Roles } from '../auth/auth.decorators';
+import type { ReadYourWrites } from '../platform/read-your-writes';
 import { ROLES } from '../shared/actor';
 import { CSV_CONTENT_TYPE, toCsv, type CsvColumn } from './csv';
 import { negotiate } from './content-negotiation';
@@ -36,21 +37,35 @@ export function ReportRoute(path: string, summary: string): MethodDecorator {
   );
 }
 
+/** How a report is written as CSV: the file's name, its columns, and the rows it holds. */
+export interface ReportCsv<R, T> {
+  readonly filename: string;
+  readonly columns: readonly CsvColumn<T>[];
+  readonly rows: (report: R) => readonly T[];
+}
+
 /**
  * A report as JSON, or as CSV when the Accept header asks for text/csv. The CSV holds the
  * report's rows (and the total row, when there is one) under a header row.
  */
-export function jsonOrCsv<T, R>(
-  output: ReportOutput,
-  report: R,
-  csv: {
-    readonly filename: string;
-    readonly columns: readonly CsvColumn<T>[];
-    readonly rows: (report: R) => readonly T[];
-  },
-): R | string {
+export function jsonOrCsv<R, T>(output: ReportOutput, report: R, csv: ReportCsv<R, T>): R | string {
   if (negotiate(output.accept, ['application/json', 'text/csv']) !== 'text/csv') return report;
   void output.reply.header('content-type', CSV_CONTENT_TYPE);
   void output.reply.header('content-disposition', `attachment; filename="${csv.filename}"`);
   return toCsv(csv.columns, csv.rows(report));
+}
+
+/**
+ * A report read once the read models have reached the caller's `minPosition` (so it sees the
+ * caller's own writes), as JSON or CSV.
+ */
+export async function answerReport<R, T>(
+  readYourWrites: ReadYourWrites,
+  minPosition: unknown,
+  output: ReportOutput,
+  csv: ReportCsv<R, T>,
+  build: () => R,
+): Promise<R | string> {
+  await readYourWrites.reach(minPosition);
+  return jsonOrCsv(output, build(), csv);
 }

@@ -10,13 +10,13 @@ import { ReferenceDataService } from '../reference-data/reference-data.service';
 import type { Actor } from '../shared/actor';
 import { planStatusReport } from './plan-status-report';
 import { progressReport } from './progress-report';
-import { DISBURSEMENT_COLUMNS, PLAN_STATUS_COLUMNS, PROGRESS_COLUMNS } from './report-columns';
+import { DISBURSEMENT_CSV, PLAN_STATUS_CSV, PROGRESS_CSV } from './report-columns';
 import {
   DisbursementReportQuery,
   PlanStatusQuery,
   ProgressReportQuery,
 } from './report-queries.dto';
-import { jsonOrCsv, ReportOutputParam, ReportRoute, type ReportOutput } from './report-response';
+import { answerReport, ReportOutputParam, ReportRoute, type ReportOutput } from './report-response';
 
 /** Reports from the read models, as JSON or (Accept: text/csv) as CSV. */
 @ApiTags('reports')
@@ -33,65 +33,53 @@ export class ReportsController {
     'disbursement',
     'Approved, disbursed and settled VND with the disbursement rate, by year, district, activity type, funding source or programme',
   )
-  async disbursement(
+  disbursement(
     @Query() query: DisbursementReportQuery,
     @CurrentActor() actor: Actor,
     @ReportOutputParam() output: ReportOutput,
   ) {
-    await this.readYourWrites.reach(query.minPosition);
-    const report = disbursementReport(this.db, query.groupBy ?? 'year', {
-      planYear: query.planYear,
-      programCode: query.programCode,
-      district: boundDistrict(actor),
-    });
-    return jsonOrCsv(output, report, {
-      filename: 'disbursement.csv',
-      columns: DISBURSEMENT_COLUMNS,
-      rows: (r) => [...r.rows, r.total],
-    });
+    return answerReport(this.readYourWrites, query.minPosition, output, DISBURSEMENT_CSV, () =>
+      disbursementReport(this.db, query.groupBy ?? 'year', {
+        planYear: query.planYear,
+        programCode: query.programCode,
+        district: boundDistrict(actor),
+      }),
+    );
   }
 
   @ReportRoute(
     'progress',
     "Indicator targets against achievements by indicator, district or year (live projects; a programme's own targets by indicator)",
   )
-  async progress(
+  progress(
     @Query() query: ProgressReportQuery,
     @CurrentActor() actor: Actor,
     @ReportOutputParam() output: ReportOutput,
   ) {
-    await this.readYourWrites.reach(query.minPosition);
-    const report = progressReport(this.db, query.groupBy ?? 'indicator', {
-      planYear: query.planYear,
-      programCode: query.programCode,
-      district: boundDistrict(actor),
-    });
-    return jsonOrCsv(output, report, {
-      filename: 'progress.csv',
-      columns: PROGRESS_COLUMNS,
-      rows: (r) => r.rows,
-    });
+    return answerReport(this.readYourWrites, query.minPosition, output, PROGRESS_CSV, () =>
+      progressReport(this.db, query.groupBy ?? 'indicator', {
+        planYear: query.planYear,
+        programCode: query.programCode,
+        district: boundDistrict(actor),
+      }),
+    );
   }
 
   @ReportRoute(
     'plan-status',
     "Each district's registration for each yearly plan: submitted, late or missing",
   )
-  async planStatus(
+  planStatus(
     @Query() query: PlanStatusQuery,
     @CurrentActor() actor: Actor,
     @ReportOutputParam() output: ReportOutput,
   ) {
-    await this.readYourWrites.reach(query.minPosition);
-    const report = planStatusReport(
-      this.db,
-      { year: query.year, programCode: query.programCode, district: boundDistrict(actor) },
-      Object.keys(this.referenceData.current().districts),
+    return answerReport(this.readYourWrites, query.minPosition, output, PLAN_STATUS_CSV, () =>
+      planStatusReport(
+        this.db,
+        { year: query.year, programCode: query.programCode, district: boundDistrict(actor) },
+        Object.keys(this.referenceData.current().districts),
+      ),
     );
-    return jsonOrCsv(output, report, {
-      filename: 'plan-status.csv',
-      columns: PLAN_STATUS_COLUMNS,
-      rows: (r) => r.rows,
-    });
   }
 }
