@@ -197,18 +197,27 @@ function createProgramme(
   ];
 }
 
+/** A change to a decided programme needs the decision that made it and why. */
+function requireDecisionAndReason(data: {
+  readonly decisionNo?: string;
+  readonly reason?: string;
+}) {
+  const decisionNo = requireText(
+    data.decisionNo,
+    'decision_no_required',
+    'decisionNo',
+    'a decision number',
+  );
+  const reason = requireText(data.reason, 'reason_required', 'reason', 'a reason');
+  return { decisionNo, reason };
+}
+
 function changeBudget(command: ChangeProgrammeBudget, state: ProgrammeState): ProgrammeEvent[] {
   const programme = requireProgramme(state);
   const { year, amountVnd } = command.data;
   requireYearInProgramme(year, programme.fromYear, programme.toYear, 'year');
   requireAmount(amountVnd, 'amountVnd');
-  const decisionNo = requireText(
-    command.data.decisionNo,
-    'decision_no_required',
-    'decisionNo',
-    'a decision number',
-  );
-  const reason = requireText(command.data.reason, 'reason_required', 'reason', 'a reason');
+  const { decisionNo, reason } = requireDecisionAndReason(command.data);
   const previousAmountVnd = budgetForYear(programme, year);
   // The programme's total after the change must stay exact.
   const otherYears = programme.budgets.filter((b) => b.year !== year).map((b) => b.amountVnd);
@@ -228,13 +237,7 @@ function setTargets(
 ): ProgrammeEvent[] {
   requireProgramme(state);
   const targets = validTargets(command.data.targets, context.reference);
-  const decisionNo = requireText(
-    command.data.decisionNo,
-    'decision_no_required',
-    'decisionNo',
-    'a decision number',
-  );
-  const reason = requireText(command.data.reason, 'reason_required', 'reason', 'a reason');
+  const { decisionNo, reason } = requireDecisionAndReason(command.data);
   return [{ type: 'ProgrammeTargetsSet', data: { targets, decisionNo, reason } }];
 }
 

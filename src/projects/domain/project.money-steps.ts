@@ -12,7 +12,7 @@ import {
   requireVnd,
 } from './project.input-rules';
 import { advanceCapVnd, netDisbursedVnd } from './project.money-rules';
-import { CANCELLABLE_STATUSES, type ProjectState } from './project.state';
+import { CANCELLABLE_STATUSES, type Approval, type ProjectState } from './project.state';
 import { requireStatus } from './project.status-guard';
 import { requireSegregationOfDuties } from './segregation-of-duties';
 
@@ -30,13 +30,7 @@ export function recordDisbursement(
       const s = requireStatus(state, 'record an advance', ['in_execution']);
       requireSegregationOfDuties('disburse', s, actor);
       const { amount, data } = checkedMovement(command.data, today, by);
-      requireNotBefore(
-        paidOn,
-        s.approval.decisionDate,
-        'date_before_approval',
-        'the approval decision',
-        'paidOn',
-      );
+      requirePaidAfterApproval(paidOn, s.approval);
       const cap = advanceCapVnd(s.approval.approvedFundingVnd, rules.advanceCapPercent);
       const advances = sumVnd([s.disbursed.advancesVnd, amount], 'amountVnd');
       if (advances > cap) {
@@ -79,15 +73,7 @@ export function recordDisbursement(
         );
       }
       // Money cannot come back before any could have gone out.
-      if (s.approval) {
-        requireNotBefore(
-          paidOn,
-          s.approval.decisionDate,
-          'date_before_approval',
-          'the approval decision',
-          'paidOn',
-        );
-      }
+      if (s.approval) requirePaidAfterApproval(paidOn, s.approval);
       return [{ type: 'FundsRecovered', data }];
     }
     default: {
@@ -100,6 +86,17 @@ export function recordDisbursement(
       );
     }
   }
+}
+
+/** Money cannot go out, or come back, before the province approved the project. */
+function requirePaidAfterApproval(paidOn: BusinessDate, approval: Approval): void {
+  requireNotBefore(
+    paidOn,
+    approval.decisionDate,
+    'date_before_approval',
+    'the approval decision',
+    'paidOn',
+  );
 }
 
 /** What every disbursement needs, whatever its kind: a positive amount, a past date, a voucher. */
