@@ -1,5 +1,5 @@
 import type { AggregateType } from '../kernel/aggregate';
-import type { BusinessDate } from '../shared/business-date';
+import { occurredOnFrom } from '../shared/occurred-on';
 import type { PlanCommand } from './domain/plan.commands';
 import type { PlanContext } from './domain/plan.decide';
 import { PLAN_STREAM_PREFIX, planDecider } from './domain/plan.decider';
@@ -7,19 +7,12 @@ import type { PlanEvent } from './domain/plan.events';
 import type { PlanState } from './domain/plan.state';
 import { planSerde } from './plan.serde';
 
-/** The business date a plan event happened on: its own date when it carries one, else today. */
-export function planOccurredOn(event: PlanEvent, today: BusinessDate): BusinessDate {
-  switch (event.type) {
-    case 'DistrictRegistrationSubmitted':
-      return event.data.submittedOn;
-    case 'PlanCompiled':
-      return event.data.compiledOn;
-    case 'PlanApproved':
-      return event.data.decisionDate;
-    default:
-      return today;
-  }
-}
+/** The field of each plan step that carries its own business date (occurred-on.ts). */
+export const planOccurredOn = occurredOnFrom<PlanEvent>({
+  DistrictRegistrationSubmitted: 'submittedOn',
+  PlanCompiled: 'compiledOn',
+  PlanApproved: 'decisionDate',
+});
 
 /** The yearly plan, one stream per year (key: the year). */
 export const planAggregateType: AggregateType<PlanCommand, PlanEvent, PlanState, PlanContext> = {

@@ -1,5 +1,5 @@
 import type { AggregateType } from '../kernel/aggregate';
-import type { BusinessDate } from '../shared/business-date';
+import { occurredOnFrom } from '../shared/occurred-on';
 import type { ProgrammeCommand } from './domain/programme.commands';
 import type { ProgrammeContext } from './domain/programme.decide';
 import { PROGRAMME_STREAM_PREFIX, programmeDecider } from './domain/programme.decider';
@@ -12,9 +12,9 @@ import { programmeSerde } from './programme.serde';
  * programme itself; otherwise the day it was recorded. A context indicator's `asOf` is the
  * date the statistic describes, not the day it was learned, so it is not used here.
  */
-export function programmeOccurredOn(event: ProgrammeEvent, today: BusinessDate): BusinessDate {
-  return event.type === 'ProgrammeCreated' ? (event.data.decisionDate ?? today) : today;
-}
+export const programmeOccurredOn = occurredOnFrom<ProgrammeEvent>({
+  ProgrammeCreated: 'decisionDate',
+});
 
 /** The programme, one stream per programme (key: its code). */
 export const programmeAggregateType: AggregateType<

@@ -15,6 +15,7 @@ import type {
   StartExecution,
 } from './project.commands';
 import type { BusinessDate, Vnd } from './project.types';
+import { occurredOnFrom } from '../../shared/occurred-on';
 
 /**
  * Events of one support project, past tense, each a fact that happened. The actor, the
@@ -156,33 +157,17 @@ export type ProjectEvent =
 
 export type ProjectEventType = ProjectEvent['type'];
 
-/**
- * The business date an event happened on: its own date when the step carries one
- * (a decision date, a payment date), otherwise the day it was recorded.
- */
-export function occurredOnOf(event: ProjectEvent, today: BusinessDate): BusinessDate {
-  switch (event.type) {
-    case 'ProjectApproved':
-      return event.data.decisionDate;
-    case 'ExecutionStarted':
-      return event.data.startedOn;
-    case 'ProgressReported':
-      return event.data.reportedOn;
-    case 'AdvanceDisbursed':
-    case 'PaymentDisbursed':
-    case 'FundsRecovered':
-      return event.data.paidOn;
-    case 'InspectionRecorded':
-      return event.data.inspectedOn;
-    case 'ProjectAccepted':
-      return event.data.acceptedOn;
-    case 'ProjectSettled':
-      return event.data.settledOn;
-    case 'RevisionRequested':
-      return event.data.requestedOn;
-    case 'ProjectCancelled':
-      return event.data.cancelledOn;
-    default:
-      return today;
-  }
-}
+/** The field of each step that carries its own business date (occurred-on.ts). */
+export const occurredOnOf = occurredOnFrom<ProjectEvent>({
+  ProjectApproved: 'decisionDate',
+  ExecutionStarted: 'startedOn',
+  ProgressReported: 'reportedOn',
+  AdvanceDisbursed: 'paidOn',
+  PaymentDisbursed: 'paidOn',
+  FundsRecovered: 'paidOn',
+  InspectionRecorded: 'inspectedOn',
+  ProjectAccepted: 'acceptedOn',
+  ProjectSettled: 'settledOn',
+  RevisionRequested: 'requestedOn',
+  ProjectCancelled: 'cancelledOn',
+});
