@@ -6,6 +6,7 @@ import { programmeStreamId } from '../../../src/programmes/domain/programme.deci
 import type { ProgrammeCommand } from '../../../src/programmes/domain/programme.commands';
 import { programmeAggregateType } from '../../../src/programmes/programme.aggregate';
 import type { Actor } from '../../../src/shared/actor';
+import { districtOfficer } from '../actors';
 import type { ReplayLog } from '../read-models/replay-log';
 
 /** The programme DN-2021-2025 as a plan's decider sees it. */
@@ -14,13 +15,6 @@ export const PROGRAMME_SPAN = { code: 'DN-2021-2025', fromYear: 2021, toYear: 20
 export const admin: Actor = { sub: 'u-admin', name: 'Quản Trị', role: 'admin' };
 export const center: Actor = { sub: 'u-center', name: 'Trần Thị B', role: 'center_officer' };
 export const approver: Actor = { sub: 'u-approver', name: 'Lê Văn C', role: 'approver' };
-export const officerOf = (district: string): Actor => ({
-  sub: `u-${district}`,
-  name: district,
-  role: 'district_officer',
-  district,
-});
-
 /**
  * Programme and plan commands on a replay log, each run by whom it would be: the admin keeps
  * programmes, the Center opens and compiles plans, a district's officer submits its district.
@@ -61,7 +55,7 @@ export function planLog(log: () => ReplayLog) {
       plan(
         year,
         { type: 'SubmitDistrictRegistration', data: { district, projectIds: [] } },
-        officerOf(district),
+        districtOfficer(district),
         today,
       ),
   };
