@@ -90,3 +90,41 @@ export async function stateThroughCommandLoop<C, E extends DomainEventShape, S, 
     await store.close();
   }
 }
+
+/** One command of a random sequence and the context it is decided in. */
+export interface DecidedCommand<C, Ctx> {
+  readonly command: C;
+  readonly context: Ctx;
+}
+
+/**
+ * Decides `commands` one after another from the decider's initial state, each on frozen
+ * inputs (see decideFrozen): a refusal changes nothing, an accepted command's events are
+ * folded and `check(before, after, events, command)` must not throw. Returns the final state,
+ * every event accepted, and the state after each accepted command.
+ */
+export function decideAll<
+  C extends { readonly type: string },
+  E,
+  S,
+  Ctx,
+  Step extends DecidedCommand<C, Ctx>,
+>(
+  decider: Decider<C, E, S, Ctx>,
+  commands: Iterable<Step>,
+  check: (before: S, after: S, events: readonly E[], step: Step) => void,
+): { state: S; events: E[]; visited: S[] } {
+  let state = decider.initialState();
+  const events: E[] = [];
+  const visited: S[] = [];
+  for (const step of commands) {
+    const decided = decideFrozen(decider, step.command, state, step.context);
+    if (!decided) continue;
+    const after = decided.reduce(decider.evolve, state);
+    check(state, after, decided, step);
+    events.push(...decided);
+    visited.push(after);
+    state = after;
+  }
+  return { state, events, visited };
+}

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import {
-  decideFrozen,
+  decideAll,
   stateThroughCommandLoop,
   type LoopCommand,
 } from '../../../test/support/decider-properties';
@@ -236,19 +236,12 @@ function onTheirDays(
 }
 
 function run(sequence: readonly Step[], programme: PlanContext['programme']): RunResult {
-  let state = planDecider.initialState();
-  const events: PlanEvent[] = [];
-  const statuses = new Set<string>();
-  for (const { command, today, context } of onTheirDays(sequence, programme)) {
-    const decided = decideFrozen(planDecider, command, state, context);
-    if (!decided) continue;
-    const after = decided.reduce(planDecider.evolve, state);
-    checkInvariants(state, after, decided, today);
-    events.push(...decided);
-    state = after;
-    statuses.add(state.status);
-  }
-  return { state, events, statuses };
+  const { state, events, visited } = decideAll(
+    planDecider,
+    onTheirDays(sequence, programme),
+    (before, after, decided, { today }) => checkInvariants(before, after, decided, today),
+  );
+  return { state, events, statuses: new Set(visited.map((s) => s.status)) };
 }
 
 describe('the yearly plan decider under random command sequences', () => {

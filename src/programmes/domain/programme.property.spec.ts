@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { decideFrozen, stateThroughCommandLoop } from '../../../test/support/decider-properties';
+import { decideAll, stateThroughCommandLoop } from '../../../test/support/decider-properties';
 import { DEFAULT_REFERENCE_DATA } from '../../reference-data/default-reference-data';
 import type { Actor } from '../../shared/actor';
 import { replay } from '../../shared/decider';
@@ -178,17 +178,11 @@ function run(sequence: readonly ProgrammeCommand[]): {
   state: ProgrammeState;
   events: ProgrammeEvent[];
 } {
-  let state = programmeDecider.initialState();
-  const events: ProgrammeEvent[] = [];
-  for (const next of sequence) {
-    const decided = decideFrozen(programmeDecider, next, state, context);
-    if (!decided) continue;
-    const after = decided.reduce(programmeDecider.evolve, state);
-    checkInvariants(state, after, decided);
-    events.push(...decided);
-    state = after;
-  }
-  return { state, events };
+  return decideAll(
+    programmeDecider,
+    sequence.map((command) => ({ command, context })),
+    checkInvariants,
+  );
 }
 
 /** A valid programme first, so the other commands meet an existing one. */
