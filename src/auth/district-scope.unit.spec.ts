@@ -1,14 +1,10 @@
+import { districtOfficer } from '../../test/support/actors';
 import { ForbiddenProblem, NotFoundProblem } from '../http/problem-details';
 import type { Actor } from '../shared/actor';
 import { assertDistrictVisible, assertOwnDistrict, canSeeDistrict } from './district-scope';
 import type { Principal } from './principal';
 
-const officer: Actor = {
-  sub: 'd1',
-  name: 'Officer',
-  role: 'district_officer',
-  district: 'bien-hoa',
-};
+const officer = districtOfficer('bien-hoa', 'd1', 'Officer');
 const approver: Actor = { sub: 'a1', name: 'Approver', role: 'approver' };
 
 describe('district scope', () => {

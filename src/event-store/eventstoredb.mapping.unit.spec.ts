@@ -62,6 +62,16 @@ function anEvent(data: unknown = { amountVnd: 350_000_000, note: 'Tạm ứng đ
   };
 }
 
+/** `events` prepared and sealed as the first ones of STREAM, recorded at RECORDED_AT. */
+function sealNew(...events: EventToAppend[]): SealedEvent[] {
+  return sealEvents(
+    STREAM,
+    EMPTY_STREAM,
+    events.map((event) => prepareEvent(event)),
+    RECORDED_AT,
+  );
+}
+
 /** What the server would send back for a sealed event written through toEventData. */
 function asStored(event: SealedEvent, position: bigint, streamName = event.streamId): WireEvent {
   const written = toEventData(event) as JSONEventData;
@@ -137,12 +147,7 @@ describe('EventStoreDB mapping', () => {
     });
 
     it('seals the first events of a stream from the genesis hash, numbered from 1', () => {
-      const sealed = sealEvents(
-        STREAM,
-        EMPTY_STREAM,
-        [prepareEvent(anEvent()), prepareEvent(anEvent())],
-        RECORDED_AT,
-      );
+      const sealed = sealNew(anEvent(), anEvent());
       expect(sealed.map((event) => event.version)).toEqual([1, 2]);
       expect(sealed[0].metadata.prevHash).toBe(GENESIS_HASH);
       expect(sealed[1].metadata.prevHash).toBe(sealed[0].metadata.hash);
@@ -159,7 +164,7 @@ describe('EventStoreDB mapping', () => {
     });
 
     it('continues the chain from the head of an existing stream', () => {
-      const [first] = sealEvents(STREAM, EMPTY_STREAM, [prepareEvent(anEvent())], RECORDED_AT);
+      const [first] = sealNew(anEvent());
       const head = headOf({ ...first, position: 100n });
       expect(head).toEqual({ version: 1, hash: first.metadata.hash });
       const [second] = sealEvents(STREAM, head, [prepareEvent(anEvent())], RECORDED_AT);
@@ -175,13 +180,13 @@ describe('EventStoreDB mapping', () => {
 
     it('hashes the data as it will read back: fields JSON drops are not hashed', () => {
       const given = anEvent({ amountVnd: 1, dropped: undefined });
-      const [sealed] = sealEvents(STREAM, EMPTY_STREAM, [prepareEvent(given)], RECORDED_AT);
+      const [sealed] = sealNew(given);
       expect(sealed.data).toEqual({ amountVnd: 1 });
       expect(Object.keys(sealed.data as object)).toEqual(['amountVnd']);
     });
 
     it('writes our id, type, JSON data and the sealed metadata as JSON', () => {
-      const [sealed] = sealEvents(STREAM, EMPTY_STREAM, [prepareEvent(anEvent())], RECORDED_AT);
+      const [sealed] = sealNew(anEvent());
       expect(toEventData(sealed)).toEqual({
         id: sealed.eventId,
         contentType: 'application/json',
@@ -194,12 +199,7 @@ describe('EventStoreDB mapping', () => {
 
   describe('reading events back through the client', () => {
     it('gives back exactly what was written, with revision r as version r + 1 and the commit position', () => {
-      const sealed = sealEvents(
-        STREAM,
-        EMPTY_STREAM,
-        [prepareEvent(anEvent()), prepareEvent(anEvent())],
-        RECORDED_AT,
-      );
+      const sealed = sealNew(anEvent(), anEvent());
       const read = sealed.map((event, index) =>
         toRecordedEvent(resolvedFromWire(asStored(event, 5_000n + 170n * BigInt(index))), NAMES),
       );
@@ -215,7 +215,7 @@ describe('EventStoreDB mapping', () => {
         title: 'Hỗ trợ máy cắt CNC\u2028dòng 2 🏭',
         shares: [350_000_000, 0],
       };
-      const [sealed] = sealEvents(STREAM, EMPTY_STREAM, [prepareEvent(anEvent(data))], RECORDED_AT);
+      const [sealed] = sealNew(anEvent(data));
       const read = toRecordedEvent(resolvedFromWire(asStored(sealed, 1n)), NAMES);
       expect(read.data).toEqual(data);
       expect(verifyChain([read]).valid).toBe(true);
@@ -223,7 +223,7 @@ describe('EventStoreDB mapping', () => {
 
     it('takes the namespace off the stream name, so hashes stay those of our stream ids', () => {
       const names = new StreamNames(OUR_STREAM_PREFIXES, 'hanoi/');
-      const [sealed] = sealEvents(STREAM, EMPTY_STREAM, [prepareEvent(anEvent())], RECORDED_AT);
+      const [sealed] = sealNew(anEvent());
       const read = toRecordedEvent(
         resolvedFromWire(asStored(sealed, 7n, `hanoi/${STREAM}`)),
         names,
@@ -233,14 +233,14 @@ describe('EventStoreDB mapping', () => {
     });
 
     it('refuses an event of a stream that is not ours', () => {
-      const [sealed] = sealEvents(STREAM, EMPTY_STREAM, [prepareEvent(anEvent())], RECORDED_AT);
+      const [sealed] = sealNew(anEvent());
       expect(() =>
         toRecordedEvent(resolvedFromWire(asStored(sealed, 7n, `other/${STREAM}`)), NAMES),
       ).toThrow(UnreadableEventError);
     });
 
     it('refuses an event that is not JSON', () => {
-      const [sealed] = sealEvents(STREAM, EMPTY_STREAM, [prepareEvent(anEvent())], RECORDED_AT);
+      const [sealed] = sealNew(anEvent());
       const binary = {
         ...asStored(sealed, 7n),
         contentType: 'application/octet-stream',
@@ -268,7 +268,7 @@ describe('EventStoreDB mapping', () => {
     });
 
     it('refuses an event without a log position (servers before 22.6 on stream reads)', () => {
-      const [sealed] = sealEvents(STREAM, EMPTY_STREAM, [prepareEvent(anEvent())], RECORDED_AT);
+      const [sealed] = sealNew(anEvent());
       expect(() =>
         toRecordedEvent(resolvedFromWire(asStored(sealed, 2n ** 64n - 1n)), NAMES),
       ).toThrow(/no log position/);

@@ -7,21 +7,60 @@ import {
 import { DomainError, invalidState } from '../shared/domain-error';
 import { NotFoundProblem, problemFor, ServiceUnavailableProblem } from './problem-details';
 
+const PROBLEMS = 'https://khuyencong.example/problems';
+
 describe('problemFor', () => {
-  it('gives a domain error without a field no errors list', () => {
-    const { problem, unexpected } = problemFor(invalidState('already_settled', 'Settled already'));
-    expect(problem).toEqual({
-      type: 'https://khuyencong.example/problems/invalid-state',
-      title: 'Step not allowed in the current state',
-      status: 409,
-      detail: 'Settled already',
-      code: 'already_settled',
-    });
-    expect(unexpected).toBe(false);
+  it.each<[string, unknown, string | undefined, object, boolean]>([
+    [
+      'gives a domain error without a field no errors list',
+      invalidState('already_settled', 'Settled already'),
+      undefined,
+      {
+        type: `${PROBLEMS}/invalid-state`,
+        title: 'Step not allowed in the current state',
+        status: 409,
+        detail: 'Settled already',
+        code: 'already_settled',
+      },
+      false,
+    ],
+    [
+      'answers anything unknown with a bare 500 to be logged',
+      { not: 'an error' },
+      '/api/v1/projects',
+      {
+        type: `${PROBLEMS}/internal-error`,
+        title: 'Internal error',
+        status: 500,
+        detail: 'Something went wrong on our side',
+        instance: '/api/v1/projects',
+      },
+      true,
+    ],
+  ])('%s', (_, error, instance, problem, unexpected) => {
+    const response = problemFor(error, instance);
+    expect(response.problem).toEqual(problem);
+    expect(response.unexpected).toBe(unexpected);
   });
 
-  it('treats a DomainError without a kind as a broken rule (422)', () => {
-    expect(problemFor(new DomainError('over_cap', 'Too much')).problem.status).toBe(422);
+  it.each<[string, unknown, object]>([
+    [
+      'treats a DomainError without a kind as a broken rule (422)',
+      new DomainError('over_cap', 'Too much'),
+      { status: 422 },
+    ],
+    [
+      'names statuses it has no slug for by their number, in the same scheme',
+      new HttpException('I am a teapot', 418),
+      { type: `${PROBLEMS}/http-418`, status: 418, detail: 'I am a teapot' },
+    ],
+    [
+      'lets a caller give its own not-found wording and code',
+      new NotFoundProblem('No project p-1', 'project_not_found'),
+      { status: 404, detail: 'No project p-1', code: 'project_not_found' },
+    ],
+  ])('%s', (_, error, problem) => {
+    expect(problemFor(error).problem).toMatchObject(problem);
   });
 
   it('hides the message of a 5xx HttpException', () => {
@@ -44,36 +83,6 @@ describe('problemFor', () => {
   it('challenges for a bearer token on any 401', () => {
     expect(problemFor(new UnauthorizedException()).headers).toEqual({
       'www-authenticate': 'Bearer',
-    });
-  });
-
-  it('names statuses it has no slug for by their number, in the same scheme', () => {
-    expect(problemFor(new HttpException('I am a teapot', 418)).problem).toMatchObject({
-      type: 'https://khuyencong.example/problems/http-418',
-      status: 418,
-      detail: 'I am a teapot',
-    });
-  });
-
-  it('answers anything unknown with a bare 500 to be logged', () => {
-    const { problem, unexpected } = problemFor({ not: 'an error' }, '/api/v1/projects');
-    expect(problem).toEqual({
-      type: 'https://khuyencong.example/problems/internal-error',
-      title: 'Internal error',
-      status: 500,
-      detail: 'Something went wrong on our side',
-      instance: '/api/v1/projects',
-    });
-    expect(unexpected).toBe(true);
-  });
-
-  it('lets a caller give its own not-found wording and code', () => {
-    expect(
-      problemFor(new NotFoundProblem('No project p-1', 'project_not_found')).problem,
-    ).toMatchObject({
-      status: 404,
-      detail: 'No project p-1',
-      code: 'project_not_found',
     });
   });
 });

@@ -1,9 +1,11 @@
+import { districtOfficer } from '../../../test/support/actors';
 import { deciderSpecification } from '../../../test/support/decider-specification';
 import type { Actor } from '../../shared/actor';
 import { DEFAULT_REFERENCE_DATA } from '../../reference-data/default-reference-data';
 import type { PlanCommand } from './plan.commands';
 import type { PlanContext } from './plan.decide';
 import { planDecider } from './plan.decider';
+import type { PlanEvent } from './plan.events';
 import {
   districtSubmitted as submitted,
   planApproved,
@@ -12,12 +14,7 @@ import {
 } from '../../../test/support/plans/plan-fixtures';
 
 const centerOfficer: Actor = { sub: 'center-1', name: 'Trần Thị Bình', role: 'center_officer' };
-const bienHoaOfficer: Actor = {
-  sub: 'district-bh',
-  name: 'Lê Văn Cường',
-  role: 'district_officer',
-  district: 'bien-hoa',
-};
+const bienHoaOfficer = districtOfficer('bien-hoa', 'district-bh', 'Lê Văn Cường');
 const approver: Actor = { sub: 'approver-1', name: 'Phạm Minh Đức', role: 'approver' };
 
 const programme = { code: 'DN-2021-2025', fromYear: 2021, toYear: 2025 };
@@ -30,6 +27,15 @@ const at = (today: string, actor: Actor = centerOfficer): PlanContext => ({
 
 const spec = deciderSpecification(planDecider);
 
+/** `command` on the history, decided in `context`, is refused by a rule on `field`. */
+const refuses = (
+  history: readonly PlanEvent[],
+  command: PlanCommand,
+  context: PlanContext,
+  code: string,
+  field: string,
+) => spec.given(history).when(command, context).thenThrows(code, { kind: 'rule', field });
+
 const allDistricts = Object.keys(DEFAULT_REFERENCE_DATA.districts);
 
 const compiled = planCompiled({
@@ -39,9 +45,8 @@ const compiled = planCompiled({
 });
 
 describe('OpenPlan', () => {
-  const open = (
-    data: Partial<Extract<PlanCommand, { type: 'OpenPlan' }>['data']> = {},
-  ): PlanCommand => ({
+  type OpenData = Extract<PlanCommand, { type: 'OpenPlan' }>['data'];
+  const open = (data: Partial<OpenData> = {}): PlanCommand => ({
     type: 'OpenPlan',
     data: { year: 2024, programCode: 'DN-2021-2025', registrationDeadline: '2023-05-20', ...data },
   });
@@ -51,73 +56,73 @@ describe('OpenPlan', () => {
       spec.given([]).when(open(), at('2023-03-01')).then([opened]);
     });
 
-    it('opens plans for the first and the last year of the programme', () => {
-      for (const year of [2021, 2025]) {
-        spec
-          .given([])
-          .when(open({ year, registrationDeadline: `${year - 1}-05-20` }), at('2023-03-01'))
-          .then([
-            {
-              type: 'PlanOpened',
-              data: { ...opened.data, year, registrationDeadline: `${year - 1}-05-20` },
-            },
-          ]);
-      }
-    });
-
-    it('accepts a deadline on the last day of the plan year', () => {
+    it.each<[string, Partial<OpenData>]>([
+      [
+        'opens a plan for the first year of the programme',
+        { year: 2021, registrationDeadline: '2020-05-20' },
+      ],
+      [
+        'opens a plan for the last year of the programme',
+        { year: 2025, registrationDeadline: '2024-05-20' },
+      ],
+      [
+        'accepts a deadline on the last day of the plan year',
+        { registrationDeadline: '2024-12-31' },
+      ],
+    ])('%s', (_, data) => {
       spec
         .given([])
-        .when(open({ registrationDeadline: '2024-12-31' }), at('2023-03-01'))
-        .then([
-          { type: 'PlanOpened', data: { ...opened.data, registrationDeadline: '2024-12-31' } },
-        ]);
+        .when(open(data), at('2023-03-01'))
+        .then([{ type: 'PlanOpened', data: { ...opened.data, ...data } }]);
     });
 
-    it('refuses a deadline after the plan year has ended', () => {
-      spec
-        .given([])
-        .when(open({ registrationDeadline: '2025-01-01' }), at('2023-03-01'))
-        .thenThrows('registration_deadline_after_plan_year', {
-          kind: 'rule',
-          field: 'registrationDeadline',
-        });
-    });
+    it.each(['2023-02-29', '20-05-2023', ''])('refuses the deadline %j', (registrationDeadline) =>
+      refuses(
+        [],
+        open({ registrationDeadline }),
+        at('2023-03-01'),
+        'invalid_date',
+        'registrationDeadline',
+      ),
+    );
 
-    it.each(['2023-02-29', '20-05-2023', ''])('refuses the deadline %j', (registrationDeadline) => {
-      spec
-        .given([])
-        .when(open({ registrationDeadline }), at('2023-03-01'))
-        .thenThrows('invalid_date', { kind: 'rule', field: 'registrationDeadline' });
-    });
-
-    it.each([2020, 2026])('refuses a plan for %i, outside the programme 2021–2025', (year) => {
-      spec
-        .given([])
-        .when(open({ year, registrationDeadline: '2019-05-20' }), at('2023-03-01'))
-        .thenThrows('plan_year_outside_programme', { kind: 'rule', field: 'year' });
-    });
-
-    it('refuses a year that is not a whole year', () => {
-      spec
-        .given([])
-        .when(open({ year: 2024.5 }), at('2023-03-01'))
-        .thenThrows('invalid_year', { kind: 'rule', field: 'year' });
-    });
-
-    it('refuses a programme the application layer did not find', () => {
-      spec
-        .given([])
-        .when(open(), { ...at('2023-03-01'), programme: undefined })
-        .thenThrows('unknown_programme', { kind: 'rule', field: 'programCode' });
-    });
-
-    it('refuses a programme code other than the one looked up', () => {
-      spec
-        .given([])
-        .when(open({ programCode: 'DN-2026-2030' }), at('2023-03-01'))
-        .thenThrows('unknown_programme', { kind: 'rule', field: 'programCode' });
-    });
+    it.each<[string, Partial<OpenData>, PlanContext, string, string]>([
+      [
+        'refuses a deadline after the plan year has ended',
+        { registrationDeadline: '2025-01-01' },
+        at('2023-03-01'),
+        'registration_deadline_after_plan_year',
+        'registrationDeadline',
+      ],
+      ...[2020, 2026].map((year): [string, Partial<OpenData>, PlanContext, string, string] => [
+        `refuses a plan for ${year}, outside the programme 2021–2025`,
+        { year, registrationDeadline: '2019-05-20' },
+        at('2023-03-01'),
+        'plan_year_outside_programme',
+        'year',
+      ]),
+      [
+        'refuses a year that is not a whole year',
+        { year: 2024.5 },
+        at('2023-03-01'),
+        'invalid_year',
+        'year',
+      ],
+      [
+        'refuses a programme the application layer did not find',
+        {},
+        { ...at('2023-03-01'), programme: undefined },
+        'unknown_programme',
+        'programCode',
+      ],
+      [
+        'refuses a programme code other than the one looked up',
+        { programCode: 'DN-2026-2030' },
+        at('2023-03-01'),
+        'unknown_programme',
+        'programCode',
+      ],
+    ])('%s', (_, data, context, code, field) => refuses([], open(data), context, code, field));
   });
 
   describe('when the plan is already open', () => {
@@ -138,131 +143,97 @@ describe('SubmitDistrictRegistration', () => {
   const byBienHoa = (today: string) => at(today, bienHoaOfficer);
 
   describe('when the plan is open', () => {
-    it('records the registration on time on the deadline day itself', () => {
-      spec
-        .given([opened])
-        .when(submit('bien-hoa', ['p-1', 'p-2']), byBienHoa('2023-05-20'))
-        .then([
-          {
-            type: 'DistrictRegistrationSubmitted',
-            data: {
-              district: 'bien-hoa',
-              projectIds: ['p-1', 'p-2'],
-              submittedOn: '2023-05-20',
-              late: false,
-              submittedBy: 'district-bh',
-              submissionNo: 1,
-            },
-          },
-        ]);
+    /** Biên Hòa's registration of `projectIds` on `submittedOn`, its `submissionNo`th. */
+    const registered = (
+      projectIds: string[],
+      submittedOn: string,
+      late: boolean,
+      submissionNo = 1,
+    ): PlanEvent => ({
+      type: 'DistrictRegistrationSubmitted',
+      data: {
+        district: 'bien-hoa',
+        projectIds,
+        submittedOn,
+        late,
+        submittedBy: 'district-bh',
+        submissionNo,
+      },
+    });
+    const resubmitting = [opened, submitted('bien-hoa', ['p-1'])];
+
+    it.each<[string, PlanEvent[], string[], string, PlanEvent]>([
+      [
+        'records the registration on time on the deadline day itself',
+        [opened],
+        ['p-1', 'p-2'],
+        '2023-05-20',
+        registered(['p-1', 'p-2'], '2023-05-20', false),
+      ],
+      [
+        'records a registration the day after the deadline as late',
+        [opened],
+        ['p-1'],
+        '2023-05-21',
+        registered(['p-1'], '2023-05-21', true),
+      ],
+      [
+        'takes "nothing to register" as an answer',
+        [opened],
+        [],
+        '2023-05-01',
+        registered([], '2023-05-01', false),
+      ],
+      [
+        'lets a district resubmit, counting its submissions',
+        resubmitting,
+        ['p-1', 'p-3'],
+        '2023-05-18',
+        registered(['p-1', 'p-3'], '2023-05-18', false, 2),
+      ],
+      [
+        'lets a district take back a project it registered',
+        resubmitting,
+        [],
+        '2023-05-18',
+        registered([], '2023-05-18', false, 2),
+      ],
+    ])('%s', (_, history, projectIds, today, event) => {
+      spec.given(history).when(submit('bien-hoa', projectIds), byBienHoa(today)).then([event]);
     });
 
-    it('records a registration the day after the deadline as late', () => {
-      spec
-        .given([opened])
-        .when(submit('bien-hoa', ['p-1']), byBienHoa('2023-05-21'))
-        .then([
-          {
-            type: 'DistrictRegistrationSubmitted',
-            data: {
-              district: 'bien-hoa',
-              projectIds: ['p-1'],
-              submittedOn: '2023-05-21',
-              late: true,
-              submittedBy: 'district-bh',
-              submissionNo: 1,
-            },
-          },
-        ]);
-    });
-
-    it('takes "nothing to register" as an answer', () => {
-      spec
-        .given([opened])
-        .when(submit('bien-hoa', []), byBienHoa('2023-05-01'))
-        .then([
-          {
-            type: 'DistrictRegistrationSubmitted',
-            data: {
-              district: 'bien-hoa',
-              projectIds: [],
-              submittedOn: '2023-05-01',
-              late: false,
-              submittedBy: 'district-bh',
-              submissionNo: 1,
-            },
-          },
-        ]);
-    });
-
-    it('lets a district resubmit, counting its submissions', () => {
-      spec
-        .given([opened, submitted('bien-hoa', ['p-1'])])
-        .when(submit('bien-hoa', ['p-1', 'p-3']), byBienHoa('2023-05-18'))
-        .then([
-          {
-            type: 'DistrictRegistrationSubmitted',
-            data: {
-              district: 'bien-hoa',
-              projectIds: ['p-1', 'p-3'],
-              submittedOn: '2023-05-18',
-              late: false,
-              submittedBy: 'district-bh',
-              submissionNo: 2,
-            },
-          },
-        ]);
-    });
-
-    it('lets a district take back a project it registered', () => {
-      spec
-        .given([opened, submitted('bien-hoa', ['p-1'])])
-        .when(submit('bien-hoa', []), byBienHoa('2023-05-18'))
-        .then([
-          {
-            type: 'DistrictRegistrationSubmitted',
-            data: {
-              district: 'bien-hoa',
-              projectIds: [],
-              submittedOn: '2023-05-18',
-              late: false,
-              submittedBy: 'district-bh',
-              submissionNo: 2,
-            },
-          },
-        ]);
-    });
-
-    it('refuses a district that is not known', () => {
-      spec
-        .given([opened])
-        .when(submit('phuoc-long', []), byBienHoa('2023-05-01'))
-        .thenThrows('unknown_district', { kind: 'rule', field: 'district' });
-    });
-
-    it('refuses the same project twice in one registration', () => {
-      spec
-        .given([opened])
-        .when(submit('bien-hoa', ['p-1', 'p-2', 'p-1']), byBienHoa('2023-05-01'))
-        .thenThrows('duplicate_project_id', { kind: 'rule', field: 'projectIds[2]' });
-    });
-
-    it('refuses an empty project id', () => {
-      spec
-        .given([opened])
-        .when(submit('bien-hoa', ['p-1', ' ']), byBienHoa('2023-05-01'))
-        .thenThrows('invalid_project_id', { kind: 'rule', field: 'projectIds[1]' });
-    });
-
-    it("refuses a project already in another district's registration", () => {
-      spec
-        .given([opened, submitted('long-khanh', ['p-9'])])
-        .when(submit('bien-hoa', ['p-9']), byBienHoa('2023-05-01'))
-        .thenThrows('project_registered_by_other_district', {
-          kind: 'rule',
-          field: 'projectIds[0]',
-        });
-    });
+    it.each<[string, PlanEvent[], PlanCommand, string, string]>([
+      [
+        'refuses a district that is not known',
+        [opened],
+        submit('phuoc-long', []),
+        'unknown_district',
+        'district',
+      ],
+      [
+        'refuses the same project twice in one registration',
+        [opened],
+        submit('bien-hoa', ['p-1', 'p-2', 'p-1']),
+        'duplicate_project_id',
+        'projectIds[2]',
+      ],
+      [
+        'refuses an empty project id',
+        [opened],
+        submit('bien-hoa', ['p-1', ' ']),
+        'invalid_project_id',
+        'projectIds[1]',
+      ],
+      [
+        "refuses a project already in another district's registration",
+        [opened, submitted('long-khanh', ['p-9'])],
+        submit('bien-hoa', ['p-9']),
+        'project_registered_by_other_district',
+        'projectIds[0]',
+      ],
+    ])('%s', (_, history, command, code, field) =>
+      refuses(history, command, byBienHoa('2023-05-01'), code, field),
+    );
   });
 
   describe('when the plan is compiled', () => {
@@ -387,61 +358,60 @@ describe('ApprovePlan', () => {
   const byApprover = (today: string) => at(today, approver);
 
   describe('when compiled', () => {
-    it('approves it by decision, recording the approver', () => {
+    it.each([
+      [
+        'approves it by decision, recording the approver',
+        approve(),
+        '2023-06-12',
+        '1234/QĐ-UBND',
+        '2023-06-10',
+      ],
+      [
+        'accepts a decision dated the day of compilation, which is today',
+        approve(' 7/QĐ-UBND ', '2023-06-01'),
+        '2023-06-01',
+        '7/QĐ-UBND',
+        '2023-06-01',
+      ],
+    ])('%s', (_, command, today, decisionNo, decisionDate) => {
       spec
         .given([opened, compiled])
-        .when(approve(), byApprover('2023-06-12'))
-        .then([
-          {
-            type: 'PlanApproved',
-            data: {
-              decisionNo: '1234/QĐ-UBND',
-              decisionDate: '2023-06-10',
-              approvedBy: 'approver-1',
-            },
-          },
-        ]);
+        .when(command, byApprover(today))
+        .then([planApproved({ decisionNo, decisionDate, approvedBy: 'approver-1' })]);
     });
 
-    it('accepts a decision dated the day of compilation, which is today', () => {
-      spec
-        .given([opened, compiled])
-        .when(approve(' 7/QĐ-UBND ', '2023-06-01'), byApprover('2023-06-01'))
-        .then([
-          {
-            type: 'PlanApproved',
-            data: { decisionNo: '7/QĐ-UBND', decisionDate: '2023-06-01', approvedBy: 'approver-1' },
-          },
-        ]);
-    });
-
-    it('refuses a decision dated before the plan was compiled', () => {
-      spec
-        .given([opened, compiled])
-        .when(approve('1', '2023-05-31'), byApprover('2023-06-12'))
-        .thenThrows('decision_date_before_compilation', { kind: 'rule', field: 'decisionDate' });
-    });
-
-    it('refuses a decision dated tomorrow', () => {
-      spec
-        .given([opened, compiled])
-        .when(approve('1', '2023-06-13'), byApprover('2023-06-12'))
-        .thenThrows('decision_date_in_future', { kind: 'rule', field: 'decisionDate' });
-    });
-
-    it('refuses a decision date that is not a date', () => {
-      spec
-        .given([opened, compiled])
-        .when(approve('1', '2023-06-31'), byApprover('2023-07-12'))
-        .thenThrows('invalid_date', { kind: 'rule', field: 'decisionDate' });
-    });
-
-    it('refuses an approval without a decision number', () => {
-      spec
-        .given([opened, compiled])
-        .when(approve('  '), byApprover('2023-06-12'))
-        .thenThrows('decision_no_required', { kind: 'rule', field: 'decisionNo' });
-    });
+    it.each<[string, PlanCommand, string, string, string]>([
+      [
+        'refuses a decision dated before the plan was compiled',
+        approve('1', '2023-05-31'),
+        '2023-06-12',
+        'decision_date_before_compilation',
+        'decisionDate',
+      ],
+      [
+        'refuses a decision dated tomorrow',
+        approve('1', '2023-06-13'),
+        '2023-06-12',
+        'decision_date_in_future',
+        'decisionDate',
+      ],
+      [
+        'refuses a decision date that is not a date',
+        approve('1', '2023-06-31'),
+        '2023-07-12',
+        'invalid_date',
+        'decisionDate',
+      ],
+      [
+        'refuses an approval without a decision number',
+        approve('  '),
+        '2023-06-12',
+        'decision_no_required',
+        'decisionNo',
+      ],
+    ])('%s', (_, command, today, code, field) =>
+      refuses([opened, compiled], command, byApprover(today), code, field),
+    );
 
     it('refuses an approval by whoever compiled the plan, whatever role they act in', () => {
       const compilerAsApprover: Actor = { ...approver, sub: 'center-1' };

@@ -1,14 +1,14 @@
 import fc from 'fast-check';
-import { handleCommand } from '../../kernel/command-loop';
-import { verifyChain } from '../../event-store/hash-chain';
-import { SqliteEventStore } from '../../event-store/sqlite.event-store';
+import {
+  decideAll,
+  stateThroughCommandLoop,
+  type LoopCommand,
+} from '../../../test/support/decider-properties';
 import { DEFAULT_REFERENCE_DATA } from '../../reference-data/default-reference-data';
 import type { Actor } from '../../shared/actor';
 import { addDays } from '../../shared/business-date';
 import { replay } from '../../shared/decider';
-import { DomainError } from '../../shared/domain-error';
 import { planAggregateType as planAggregate } from '../plan.aggregate';
-import { planSerde } from '../plan.serde';
 import type { PlanCommand } from './plan.commands';
 import type { PlanContext } from './plan.decide';
 import { planDecider } from './plan.decider';
@@ -138,14 +138,6 @@ function commandFor(intent: Intent, today: string): PlanCommand {
   }
 }
 
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const item of Object.values(value)) deepFreeze(item);
-  }
-  return value;
-}
-
 /** Throws with a readable message when a rule of the plan does not hold after `events`. */
 function checkInvariants(
   before: PlanState,
@@ -229,34 +221,27 @@ interface RunResult {
   readonly statuses: ReadonlySet<string>;
 }
 
-function run(sequence: readonly Step[], programme: PlanContext['programme']): RunResult {
-  let state = planDecider.initialState();
+/** Each step's command with its actor and context, on its day: days pass from START. */
+function onTheirDays(
+  sequence: readonly Step[],
+  programme: PlanContext['programme'],
+): LoopCommand<PlanCommand, PlanContext>[] {
   let today = START;
-  const events: PlanEvent[] = [];
-  const statuses = new Set<string>();
-  for (const step of sequence) {
+  return sequence.map((step) => {
     today = addDays(today, step.wait);
-    const command = commandFor(step.intent, today);
-    const context: PlanContext = {
-      actor: PEOPLE[step.by],
-      today,
-      reference: DEFAULT_REFERENCE_DATA,
-      programme,
-    };
-    let decided: readonly PlanEvent[];
-    try {
-      decided = planDecider.decide(deepFreeze(command), deepFreeze(state), deepFreeze(context));
-    } catch (error) {
-      if (error instanceof DomainError) continue;
-      throw new Error(`${command.type} threw ${String(error)} instead of a DomainError`);
-    }
-    const after = decided.reduce(planDecider.evolve, state);
-    checkInvariants(state, after, decided, today);
-    events.push(...decided);
-    state = after;
-    statuses.add(state.status);
-  }
-  return { state, events, statuses };
+    const actor = PEOPLE[step.by];
+    const context = { actor, today, reference: DEFAULT_REFERENCE_DATA, programme };
+    return { command: commandFor(step.intent, today), actor, today, context };
+  });
+}
+
+function run(sequence: readonly Step[], programme: PlanContext['programme']): RunResult {
+  const { state, events, visited } = decideAll(
+    planDecider,
+    onTheirDays(sequence, programme),
+    (before, after, decided, { today }) => checkInvariants(before, after, decided, today),
+  );
+  return { state, events, statuses: new Set(visited.map((s) => s.status)) };
 }
 
 describe('the yearly plan decider under random command sequences', () => {
@@ -311,59 +296,12 @@ describe('the yearly plan decider under random command sequences', () => {
 describe('the yearly plan through the command loop on a real SQLite event store', () => {
   it('keeps version = number of events in the stream; a refused command appends nothing', async () => {
     await fc.assert(
-      fc.asyncProperty(steps, (sequence) => {
-        return (async () => {
-          const store = new SqliteEventStore(':memory:');
-          const streamId = 'annual-plan-property';
-          try {
-            let today = START;
-            let version = 0;
-            for (const [index, step] of sequence.entries()) {
-              today = addDays(today, step.wait);
-              const actor = PEOPLE[step.by];
-              const context: PlanContext = {
-                actor,
-                today,
-                reference: DEFAULT_REFERENCE_DATA,
-                programme: PROGRAMME,
-              };
-              const head = await store.headPosition();
-              try {
-                const outcome = await handleCommand(
-                  store,
-                  planAggregate,
-                  {
-                    streamId,
-                    command: commandFor(step.intent, today),
-                    commandId: `c-${index}`,
-                    actor,
-                    today,
-                  },
-                  { context: () => context },
-                );
-                const stored = await store.readStream(streamId);
-                expect(outcome.version).toBe(stored.length);
-                version = stored.length;
-              } catch (error) {
-                if (!(error instanceof DomainError)) throw error;
-                expect(await store.headPosition()).toBe(head);
-              }
-              expect(await store.readStream(streamId)).toHaveLength(version);
-            }
-            const stored = await store.readStream(streamId);
-            expect(stored.map((e) => e.version)).toEqual(stored.map((_, i) => i + 1));
-            expect(verifyChain(stored).valid).toBe(true);
-            // The log holds exactly what the pure fold of the same commands accepted.
-            expect(
-              replay(
-                planDecider,
-                stored.map((e) => planSerde.deserialize(e)),
-              ),
-            ).toEqual(run(sequence, PROGRAMME).state);
-          } finally {
-            await store.close();
-          }
-        })();
+      fc.asyncProperty(steps, async (sequence) => {
+        const commands = onTheirDays(sequence, PROGRAMME);
+        // The log holds exactly what the pure fold of the same commands accepted.
+        expect(
+          await stateThroughCommandLoop(planAggregate, 'annual-plan-property', commands),
+        ).toEqual(run(sequence, PROGRAMME).state);
       }),
       { numRuns: 150 },
     );

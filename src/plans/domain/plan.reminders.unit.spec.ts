@@ -10,7 +10,7 @@ import {
   planCompiled,
   planOpened as opened,
 } from '../../../test/support/plans/plan-fixtures';
-import type { PlanEvent } from './plan.events';
+import type { PlanReminderSent } from './plan.events';
 import { planView } from './plan.state';
 
 const spec = deciderSpecification(planDecider);
@@ -23,22 +23,17 @@ const asSystem: PlanContext = {
 
 const SENT_AT = '2023-04-20T00:00:01Z';
 const ID = 'registration-deadline.2024.bien-hoa.d30';
+const sent = (reminderId: string): PlanReminderSent => ({
+  type: 'ReminderSent',
+  data: { reminderId, rule: 'registration_deadline', channels: ['email'], sentAt: SENT_AT },
+});
+/** The command that records what `sent` says was delivered, with `overrides`. */
 const record = (
   reminderId: string,
   overrides: Partial<RecordPlanReminderSent['data']> = {},
 ): RecordPlanReminderSent => ({
   type: 'RecordReminderSent',
-  data: {
-    reminderId,
-    rule: 'registration_deadline',
-    channels: ['email'],
-    sentAt: SENT_AT,
-    ...overrides,
-  },
-});
-const sent = (reminderId: string): PlanEvent => ({
-  type: 'ReminderSent',
-  data: { reminderId, rule: 'registration_deadline', channels: ['email'], sentAt: SENT_AT },
+  data: { ...sent(reminderId).data, ...overrides },
 });
 
 const compiled = planCompiled();

@@ -2,19 +2,9 @@ import Database from 'better-sqlite3';
 import type { RecordedEvent } from '../../event-store/event-store.port';
 import { SnapshotFormatError } from '../../projections/snapshot-format';
 import { ReplayLog } from '../../../test/support/read-models/replay-log';
-import type { Actor } from '../../shared/actor';
-import { planAggregateType as planAggregate } from '../plan.aggregate';
+import { planLog } from '../../../test/support/plans/plan-log';
 import { planStreamId } from '../domain/plan.decider';
 import { PLAN_SNAPSHOT_FORMAT, PlanProjection } from './plan.projection';
-
-const programme = { code: 'DN-2021-2025', fromYear: 2021, toYear: 2025 };
-const center: Actor = { sub: 'u-center', name: 'Trần Thị B', role: 'center_officer' };
-const officer: Actor = {
-  sub: 'u-xuan-loc',
-  name: 'Phạm Văn D',
-  role: 'district_officer',
-  district: 'xuan-loc',
-};
 
 /** The plan's folded state kept beside plan_summary's columns, and the format it is kept in. */
 describe('the plan snapshot in plan_summary', () => {
@@ -26,27 +16,10 @@ describe('the plan snapshot in plan_summary', () => {
 
   beforeAll(async () => {
     log = new ReplayLog();
-    const stream = planStreamId(2022);
-    await log.run(
-      planAggregate,
-      stream,
-      {
-        type: 'OpenPlan',
-        data: { year: 2022, programCode: programme.code, registrationDeadline: '2021-05-20' },
-      },
-      center,
-      '2021-04-01',
-      { programme },
-    );
-    await log.run(
-      planAggregate,
-      stream,
-      { type: 'SubmitDistrictRegistration', data: { district: 'xuan-loc', projectIds: [] } },
-      officer,
-      '2021-05-10',
-      { programme },
-    );
-    events = await log.store.readStream(stream);
+    const { openPlan, submit } = planLog(() => log);
+    await openPlan(2022, '2021-05-20', '2021-04-01');
+    await submit(2022, 'xuan-loc', '2021-05-10');
+    events = await log.store.readStream(planStreamId(2022));
   });
   afterAll(() => log.close());
   beforeEach(() => {

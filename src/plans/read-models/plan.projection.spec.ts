@@ -1,70 +1,40 @@
 import { DEFAULT_REFERENCE_DATA } from '../../reference-data/default-reference-data';
 import { planStatusReport } from '../../reports/plan-status-report';
-import { ReplayLog, rowsOf } from '../../../test/support/read-models/replay-log';
-import type { Actor } from '../../shared/actor';
-import { planAggregateType as planAggregate } from '../plan.aggregate';
-import type { PlanCommand } from '../domain/plan.commands';
-import { planStreamId } from '../domain/plan.decider';
+import { approver, center, planLog } from '../../../test/support/plans/plan-log';
+import {
+  itRebuildsTheSameRows,
+  rowsOf,
+  useReadModelLog,
+} from '../../../test/support/read-models/replay-log';
 import { PlanProjection } from './plan.projection';
 
-const TABLES = ['plan_summary', 'plan_registrations'];
 const DISTRICTS = Object.keys(DEFAULT_REFERENCE_DATA.districts);
-const programme = { code: 'DN-2021-2025', fromYear: 2021, toYear: 2025 };
-const center: Actor = { sub: 'u-center', name: 'Trần Thị B', role: 'center_officer' };
-const approver: Actor = { sub: 'u-approver', name: 'Lê Văn C', role: 'approver' };
-const officerOf = (district: string): Actor => ({
-  sub: `u-${district}`,
-  name: district,
-  role: 'district_officer',
-  district,
-});
+const TABLES = ['plan_summary', 'plan_registrations'];
 
 describe('the yearly plan read model', () => {
-  let log: ReplayLog;
-  let live: ReturnType<ReplayLog['feed']>;
-  const run = (year: number, command: PlanCommand, actor: Actor, today: string) =>
-    log.run(planAggregate, planStreamId(year), command, actor, today, { programme });
-  const submit = (year: number, district: string, today: string) =>
-    run(
-      year,
-      { type: 'SubmitDistrictRegistration', data: { district, projectIds: [] } },
-      officerOf(district),
-      today,
-    );
-  const open = (year: number, registrationDeadline: string, today: string) =>
-    run(
-      year,
-      { type: 'OpenPlan', data: { year, programCode: programme.code, registrationDeadline } },
-      center,
-      today,
-    );
-
-  beforeAll(async () => {
-    log = new ReplayLog();
-    live = log.feed(() => [new PlanProjection()]);
-    await open(2022, '2021-05-20', '2021-04-01');
-    await submit(2022, 'xuan-loc', '2021-05-10');
-    await submit(2022, 'tan-phu', '2021-05-20'); // the deadline day itself is on time
-    await submit(2022, 'cam-my', '2021-05-27'); // late
-    await submit(2022, 'xuan-loc', '2021-05-28'); // a later submission replaces the first, and is late
-    await run(2022, { type: 'CompilePlan', data: {} }, center, '2021-06-01');
-    await run(
-      2022,
-      { type: 'ApprovePlan', data: { decisionNo: '1402/QĐ-UBND', decisionDate: '2021-06-15' } },
-      approver,
-      '2021-06-20',
-    );
-    await open(2023, '2022-05-20', '2022-04-01');
-    await submit(2023, 'bien-hoa', '2022-05-02');
-    await log.caughtUp(live.runner);
-  });
-
-  afterAll(async () => {
-    await log.close();
-  });
+  const { plan, openPlan, submit } = planLog(() => fixture.log);
+  const fixture = useReadModelLog(
+    () => [new PlanProjection()],
+    async () => {
+      await openPlan(2022, '2021-05-20', '2021-04-01');
+      await submit(2022, 'xuan-loc', '2021-05-10');
+      await submit(2022, 'tan-phu', '2021-05-20'); // the deadline day itself is on time
+      await submit(2022, 'cam-my', '2021-05-27'); // late
+      await submit(2022, 'xuan-loc', '2021-05-28'); // a later submission replaces the first, and is late
+      await plan(2022, { type: 'CompilePlan', data: {} }, center, '2021-06-01');
+      await plan(
+        2022,
+        { type: 'ApprovePlan', data: { decisionNo: '1402/QĐ-UBND', decisionDate: '2021-06-15' } },
+        approver,
+        '2021-06-20',
+      );
+      await openPlan(2023, '2022-05-20', '2022-04-01');
+      await submit(2023, 'bien-hoa', '2022-05-02');
+    },
+  );
 
   it('holds each plan with its programme and status, and each district that registered', () => {
-    const rows = rowsOf(live.db, TABLES);
+    const rows = rowsOf(fixture.live.db, TABLES);
     expect(rows.plan_summary).toEqual([
       expect.objectContaining({
         year: 2022,
@@ -119,7 +89,7 @@ describe('the yearly plan read model', () => {
   });
 
   it('reports every known district as submitted, late or missing', () => {
-    const { rows } = planStatusReport(live.db, { year: 2022 }, DISTRICTS);
+    const { rows } = planStatusReport(fixture.live.db, { year: 2022 }, DISTRICTS);
     expect(rows).toHaveLength(DISTRICTS.length);
     const status = Object.fromEntries(rows.map((r) => [r.district, r.status]));
     expect(status).toEqual({
@@ -128,7 +98,7 @@ describe('the yearly plan read model', () => {
       'tan-phu': 'submitted',
       'cam-my': 'late',
     });
-    expect(planStatusReport(live.db, { district: 'bien-hoa' }, DISTRICTS).rows).toEqual([
+    expect(planStatusReport(fixture.live.db, { district: 'bien-hoa' }, DISTRICTS).rows).toEqual([
       expect.objectContaining({
         year: 2022,
         district: 'bien-hoa',
@@ -145,15 +115,5 @@ describe('the yearly plan read model', () => {
     ]);
   });
 
-  it('gets the same rows when rebuilt from the same events', async () => {
-    const before = rowsOf(live.db, TABLES);
-    await live.runner.rebuild();
-    expect(rowsOf(live.db, TABLES)).toEqual(before);
-  });
-
-  it('gets the same rows in a fresh database fed the whole log at once', async () => {
-    const fresh = log.feed(() => [new PlanProjection()]);
-    await log.caughtUp(fresh.runner);
-    expect(rowsOf(fresh.db, TABLES)).toEqual(rowsOf(live.db, TABLES));
-  });
+  itRebuildsTheSameRows(fixture, TABLES);
 });

@@ -1,14 +1,11 @@
 import fc from 'fast-check';
-import { handleCommand } from '../../kernel/command-loop';
-import { verifyChain } from '../../event-store/hash-chain';
-import { SqliteEventStore } from '../../event-store/sqlite.event-store';
+import { decideAll, stateThroughCommandLoop } from '../../../test/support/decider-properties';
 import { DEFAULT_REFERENCE_DATA } from '../../reference-data/default-reference-data';
 import type { Actor } from '../../shared/actor';
 import { replay } from '../../shared/decider';
 import { DomainError } from '../../shared/domain-error';
 import { isVnd } from '../../shared/vnd';
 import { programmeAggregateType as programmeAggregate } from '../programme.aggregate';
-import { programmeSerde } from '../programme.serde';
 import type { ProgrammeCommand } from './programme.commands';
 import type { ProgrammeContext } from './programme.decide';
 import { programmeDecider } from './programme.decider';
@@ -124,14 +121,6 @@ const command: fc.Arbitrary<ProgrammeCommand> = fc.oneof(
 
 const commands = fc.array(command, { minLength: 1, maxLength: 30, size: 'large' });
 
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const item of Object.values(value)) deepFreeze(item);
-  }
-  return value;
-}
-
 /** Throws with a readable message when a rule of the programme does not hold after `events`. */
 function checkInvariants(
   before: ProgrammeState,
@@ -189,22 +178,11 @@ function run(sequence: readonly ProgrammeCommand[]): {
   state: ProgrammeState;
   events: ProgrammeEvent[];
 } {
-  let state = programmeDecider.initialState();
-  const events: ProgrammeEvent[] = [];
-  for (const next of sequence) {
-    let decided: readonly ProgrammeEvent[];
-    try {
-      decided = programmeDecider.decide(deepFreeze(next), deepFreeze(state), context);
-    } catch (error) {
-      if (error instanceof DomainError) continue;
-      throw new Error(`${next.type} threw ${String(error)} instead of a DomainError`);
-    }
-    const after = decided.reduce(programmeDecider.evolve, state);
-    checkInvariants(state, after, decided);
-    events.push(...decided);
-    state = after;
-  }
-  return { state, events };
+  return decideAll(
+    programmeDecider,
+    sequence.map((command) => ({ command, context })),
+    checkInvariants,
+  );
 }
 
 /** A valid programme first, so the other commands meet an existing one. */
@@ -290,38 +268,15 @@ describe('the programme through the command loop on a real SQLite event store', 
   it('keeps version = number of events in the stream; a refused command appends nothing', async () => {
     await fc.assert(
       fc.asyncProperty(fc.oneof(commands, afterCreation), async (sequence) => {
-        const store = new SqliteEventStore(':memory:');
-        const streamId = 'programme-property';
-        try {
-          let version = 0;
-          for (const [index, next] of sequence.entries()) {
-            const head = await store.headPosition();
-            try {
-              const outcome = await handleCommand(
-                store,
-                programmeAggregate,
-                { streamId, command: next, commandId: `c-${index}`, actor: admin, today: TODAY },
-                { context: () => context },
-              );
-              version = (await store.readStream(streamId)).length;
-              expect(outcome.version).toBe(version);
-            } catch (error) {
-              if (!(error instanceof DomainError)) throw error;
-              expect(await store.headPosition()).toBe(head);
-            }
-            expect(await store.readStream(streamId)).toHaveLength(version);
-          }
-          const stored = await store.readStream(streamId);
-          expect(verifyChain(stored).valid).toBe(true);
-          expect(
-            replay(
-              programmeDecider,
-              stored.map((e) => programmeSerde.deserialize(e)),
-            ),
-          ).toEqual(run(sequence).state);
-        } finally {
-          await store.close();
-        }
+        const commands = sequence.map((command) => ({
+          command,
+          actor: admin,
+          today: TODAY,
+          context,
+        }));
+        expect(
+          await stateThroughCommandLoop(programmeAggregate, 'programme-property', commands),
+        ).toEqual(run(sequence).state);
       }),
       { numRuns: 150 },
     );

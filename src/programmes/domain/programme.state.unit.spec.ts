@@ -1,47 +1,20 @@
+import {
+  budgetChanged,
+  DN_PROGRAMME,
+  indicatorRecorded,
+  programmeCreated,
+} from '../../../test/support/programmes/programme-fixtures';
 import { replay } from '../../shared/decider';
 import { programmeDecider } from './programme.decider';
-import type { ProgrammeCreated, ProgrammeEvent } from './programme.events';
+import type { ProgrammeEvent } from './programme.events';
 import { budgetForYear, programmeSpanOf, programmeView, type Programme } from './programme.state';
 
-const created: ProgrammeCreated = {
-  type: 'ProgrammeCreated',
-  data: {
-    code: 'DN-2021-2025',
-    name: 'Chương trình khuyến công tỉnh Đồng Nai giai đoạn 2021-2025',
-    fromYear: 2021,
-    toYear: 2025,
-    // Given out of order on purpose: the state keeps budgets by year.
-    budgets: [
-      { year: 2023, amountVnd: 8_000_000_000 },
-      { year: 2021, amountVnd: 7_500_000_000 },
-      { year: 2022, amountVnd: 7_808_200_000 },
-    ],
-    targets: [{ indicator: 'trainees', target: 800 }],
-    decisionNo: '558/QĐ-UBND',
-    decisionDate: '2021-02-08',
-  },
-};
-
-const budgetChanged = (
-  year: number,
-  previousAmountVnd: number,
-  amountVnd: number,
-): ProgrammeEvent => ({
-  type: 'ProgrammeBudgetChanged',
-  data: { year, previousAmountVnd, amountVnd, decisionNo: `QĐ-${year}`, reason: 'điều chỉnh' },
-});
-
-const indicatorRecorded = (
-  year: number,
-  code: string,
-  value: number,
-  extra: object = {},
-): ProgrammeEvent => ({
-  type: 'ContextIndicatorRecorded',
-  data: { year, code, value, unit: 'VND', estimated: false, replacesEarlierValue: false, ...extra },
-});
+// Budgets given out of order on purpose: the state keeps budgets by year.
+const created = programmeCreated({ budgets: [...DN_PROGRAMME.budgets].reverse() });
 
 const stateAfter = (...events: ProgrammeEvent[]) => replay(programmeDecider, events);
+/** The state of the programme created, then `events`. */
+const programmeAfter = (...events: ProgrammeEvent[]) => stateAfter(created, ...events) as Programme;
 const viewAfter = (...events: ProgrammeEvent[]) => programmeView(stateAfter(...events));
 
 describe('a programme that was never created', () => {
@@ -57,20 +30,10 @@ describe('a programme that was never created', () => {
 
 describe('when created', () => {
   it('shows its budgets by year and computes their total', () => {
+    // DN_PROGRAMME lists its budgets by year; `created` gave them reversed.
     expect(viewAfter(created)).toEqual({
-      code: 'DN-2021-2025',
-      name: 'Chương trình khuyến công tỉnh Đồng Nai giai đoạn 2021-2025',
-      fromYear: 2021,
-      toYear: 2025,
-      decisionNo: '558/QĐ-UBND',
-      decisionDate: '2021-02-08',
-      budgets: [
-        { year: 2021, amountVnd: 7_500_000_000 },
-        { year: 2022, amountVnd: 7_808_200_000 },
-        { year: 2023, amountVnd: 8_000_000_000 },
-      ],
+      ...DN_PROGRAMME,
       totalBudgetVnd: 23_308_200_000,
-      targets: [{ indicator: 'trainees', target: 800 }],
       contextIndicators: [],
     });
   });
@@ -96,22 +59,14 @@ describe('when a budget is changed by decision', () => {
   });
 
   it('adds a year that had no budget in its place', () => {
-    const state = stateAfter(
-      created,
-      budgetChanged(2025, 0, 1_000),
-      budgetChanged(2024, 0, 2_000),
-    ) as Programme;
+    const state = programmeAfter(budgetChanged(2025, 0, 1_000), budgetChanged(2024, 0, 2_000));
     expect(state.budgets.map((b) => b.year)).toEqual([2021, 2022, 2023, 2024, 2025]);
     expect(budgetForYear(state, 2024)).toBe(2_000);
     expect(programmeView(state)?.totalBudgetVnd).toBe(23_308_203_000);
   });
 
   it('the latest decision wins', () => {
-    const state = stateAfter(
-      created,
-      budgetChanged(2021, 7_500_000_000, 1),
-      budgetChanged(2021, 1, 2),
-    ) as Programme;
+    const state = programmeAfter(budgetChanged(2021, 7_500_000_000, 1), budgetChanged(2021, 1, 2));
     expect(budgetForYear(state, 2021)).toBe(2);
   });
 });

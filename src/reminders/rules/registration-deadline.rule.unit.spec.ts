@@ -1,6 +1,5 @@
 import { registrationDeadlineReminders } from './registration-deadline.rule';
 import { resolveReminderSettings } from './reminder-settings';
-import type { Reminder } from './reminder';
 import {
   aPlan,
   DISTRICT_CODES,
@@ -12,16 +11,38 @@ import { dueOn, expectDueUntilSent, planScan } from '../../../test/support/remin
 // Plan 2025, deadline 20/05/2024: thresholds fall on 20/04 (30 days), 13/05 (7) and 19/05 (1).
 const ALL_BUT_XUAN_LOC = DISTRICT_CODES.filter((d) => d !== 'xuan-loc');
 const scan = planScan(registrationDeadlineReminders, { districtsSubmitted: ALL_BUT_XUAN_LOC });
-const toXuanLoc = (
-  reminder: Pick<Reminder, 'reminderId' | 'dueDate' | 'recipients' | 'message'>,
-) => ({
-  rule: 'registration_deadline',
-  district: 'xuan-loc',
-  planYear: 2025,
-  ...reminder,
-});
-
 describe('registration deadline reminders', () => {
+  describe('what it says, and to whom', () => {
+    it.each([
+      [
+        'addresses the district with the deadline and the days left, on the 30-day threshold',
+        '2024-04-20',
+        'd30',
+        'district',
+        'Nhắc nhở: Huyện Xuân Lộc chưa gửi đăng ký kế hoạch khuyến công năm 2025; hạn chót 20/05/2024 (còn 30 ngày).',
+      ],
+      [
+        'escalates to the Center the day after the deadline, once per missing district',
+        '2024-05-21',
+        'escalation',
+        'center',
+        'Quá hạn: Huyện Xuân Lộc chưa gửi đăng ký kế hoạch khuyến công năm 2025; hạn chót 20/05/2024 đã qua 1 ngày. Đề nghị Trung tâm đôn đốc.',
+      ],
+    ] as const)('%s', (_, dueDate, kind, recipients, message) => {
+      expect(scan(dueDate)).toEqual([
+        {
+          reminderId: `registration-deadline.2025.xuan-loc.${kind}`,
+          rule: 'registration_deadline',
+          district: 'xuan-loc',
+          planYear: 2025,
+          dueDate,
+          recipients,
+          message,
+        },
+      ]);
+    });
+  });
+
   describe('before the first threshold', () => {
     it('reminds no one on the day before the 30-day threshold', () => {
       expect(scan('2024-04-19')).toEqual([]);
@@ -40,18 +61,6 @@ describe('registration deadline reminders', () => {
 
     it('leaves out districts that have submitted', () => {
       expect(idsOf(scan('2024-04-20'))).toEqual(['registration-deadline.2025.xuan-loc.d30']);
-    });
-
-    it('addresses the district with the deadline and the days left', () => {
-      expect(scan('2024-04-20')).toEqual([
-        toXuanLoc({
-          reminderId: 'registration-deadline.2025.xuan-loc.d30',
-          dueDate: '2024-04-20',
-          recipients: 'district',
-          message:
-            'Nhắc nhở: Huyện Xuân Lộc chưa gửi đăng ký kế hoạch khuyến công năm 2025; hạn chót 20/05/2024 (còn 30 ngày).',
-        }),
-      ]);
     });
 
     it('is still due the day after, until the history says it was sent', () => {
@@ -105,18 +114,6 @@ describe('registration deadline reminders', () => {
   });
 
   describe('after the deadline', () => {
-    it('escalates to the Center the day after, once per missing district', () => {
-      expect(scan('2024-05-21')).toEqual([
-        toXuanLoc({
-          reminderId: 'registration-deadline.2025.xuan-loc.escalation',
-          dueDate: '2024-05-21',
-          recipients: 'center',
-          message:
-            'Quá hạn: Huyện Xuân Lộc chưa gửi đăng ký kế hoạch khuyến công năm 2025; hạn chót 20/05/2024 đã qua 1 ngày. Đề nghị Trung tâm đôn đốc.',
-        }),
-      ]);
-    });
-
     it('does not escalate again once the escalation is recorded as sent', () => {
       expect(
         scan('2024-06-30', { sentReminderIds: ['registration-deadline.2025.xuan-loc.escalation'] }),

@@ -5,6 +5,7 @@ import {
   aboutTheProject,
   dueOn,
   expectDueUntilSent,
+  itComesDue,
   projectScan,
 } from '../../../test/support/reminders/rule-scan';
 
@@ -14,31 +15,24 @@ describe('settlement reminders', () => {
   describe('within 15 days of acceptance', () => {
     const acceptedMarch10 = { acceptedOn: '2024-03-10' };
 
-    it('is quiet the day before the dossier is due', () => {
-      expect(scan('2024-03-24', acceptedMarch10)).toEqual([]);
-    });
-
-    it('reminds the district and the Center on the 15th day', () => {
-      expect(scan('2024-03-25', acceptedMarch10)).toEqual([
-        aboutTheProject({
-          reminderId: 'settlement-due.p-1.after-acceptance',
-          rule: 'settlement_due',
-          dueDate: '2024-03-25',
-          recipients: 'both',
-          message:
-            'Nhắc nhở: đề án “Hỗ trợ máy chà nhám cho cơ sở mộc” (Huyện Xuân Lộc) đã nghiệm thu ngày 10/03/2024 nhưng chưa quyết toán; hồ sơ quyết toán phải hoàn thành trong 15 ngày kể từ ngày nghiệm thu (hạn 25/03/2024).',
-        }),
-      ]);
-    });
-
-    it('is still due the day after until sent', () => {
-      expectDueUntilSent(
-        scan,
-        '2024-03-26',
-        'settlement-due.p-1.after-acceptance',
-        acceptedMarch10,
-      );
-    });
+    itComesDue(
+      scan,
+      { quietOn: '2024-03-24', stillDueOn: '2024-03-26' },
+      aboutTheProject({
+        reminderId: 'settlement-due.p-1.after-acceptance',
+        rule: 'settlement_due',
+        dueDate: '2024-03-25',
+        recipients: 'both',
+        message:
+          'Nhắc nhở: đề án “Hỗ trợ máy chà nhám cho cơ sở mộc” (Huyện Xuân Lộc) đã nghiệm thu ngày 10/03/2024 nhưng chưa quyết toán; hồ sơ quyết toán phải hoàn thành trong 15 ngày kể từ ngày nghiệm thu (hạn 25/03/2024).',
+      }),
+      [
+        'is quiet the day before the dossier is due',
+        'reminds the district and the Center on the 15th day',
+        'is still due the day after until sent',
+      ],
+      acceptedMarch10,
+    );
 
     it('says nothing once settled', () => {
       expect(scan('2024-03-26', { ...acceptedMarch10, status: 'settled' })).toEqual([]);

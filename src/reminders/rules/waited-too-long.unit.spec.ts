@@ -7,7 +7,7 @@ import type { ProjectStatus } from '../../projects/domain/project.types';
 import { idsOf } from '../../../test/support/reminders/reminder-facts';
 import {
   aboutTheProject,
-  expectDueUntilSent,
+  itComesDue,
   projectScan,
   type Scan,
 } from '../../../test/support/reminders/rule-scan';
@@ -57,17 +57,16 @@ describe.each<WaitingRule>([
     notWaiting: ['registered', 'under_appraisal', 'cancelled'],
   },
 ])('$name', ({ scan, reminder, thirtyDays, notWaiting }) => {
-  it('is quiet when exactly 15 days have passed', () => {
-    expect(scan('2024-05-16')).toEqual([]);
-  });
-
-  it('reminds once more than 15 days have passed', () => {
-    expect(scan('2024-05-17')).toEqual([aboutTheProject({ ...reminder, dueDate: '2024-05-17' })]);
-  });
-
-  it('is still due the day after, until sent', () => {
-    expectDueUntilSent(scan, '2024-05-18', reminder.reminderId);
-  });
+  itComesDue(
+    scan,
+    { quietOn: '2024-05-16', stillDueOn: '2024-05-18' },
+    aboutTheProject({ ...reminder, dueDate: '2024-05-17' }),
+    [
+      'is quiet when exactly 15 days have passed',
+      'reminds once more than 15 days have passed',
+      'is still due the day after, until sent',
+    ],
+  );
 
   it('follows the number of days in the settings', () => {
     const month = resolveReminderSettings(thirtyDays);

@@ -97,3 +97,61 @@ export function rowsOf(
     }),
   );
 }
+
+/** The log of a read-model specification and the read models fed from it while it was written. */
+export interface ReadModelLog {
+  readonly log: ReplayLog;
+  readonly live: ReturnType<ReplayLog['feed']>;
+  readonly projections: () => readonly Projection[];
+}
+
+/**
+ * Before all tests of the enclosing describe: a fresh log, read models of `projections` fed
+ * while `record` writes it (so they apply it in many small batches), caught up; closed after
+ * all.
+ */
+export function useReadModelLog(
+  projections: () => readonly Projection[],
+  record: (log: ReplayLog) => Promise<void>,
+): ReadModelLog {
+  let log: ReplayLog | undefined;
+  let live: ReadModelLog['live'] | undefined;
+  beforeAll(async () => {
+    log = new ReplayLog();
+    live = log.feed(projections);
+    await record(log);
+    await log.caughtUp(live.runner);
+  });
+  afterAll(async () => {
+    await log?.close();
+  });
+  return {
+    projections,
+    get log() {
+      if (!log) throw new Error('the replay log is made in beforeAll');
+      return log;
+    },
+    get live() {
+      if (!live) throw new Error('the read models are fed in beforeAll');
+      return live;
+    },
+  };
+}
+
+/**
+ * The two checks every read model owes: rebuilt from the same events, and built in a fresh
+ * database fed the whole log at once, it holds the same rows of `tables`.
+ */
+export function itRebuildsTheSameRows(fixture: ReadModelLog, tables: readonly string[]): void {
+  it('gets the same rows when rebuilt from the same events', async () => {
+    const before = rowsOf(fixture.live.db, tables);
+    await fixture.live.runner.rebuild();
+    expect(rowsOf(fixture.live.db, tables)).toEqual(before);
+  });
+
+  it('gets the same rows in a fresh database fed the whole log at once', async () => {
+    const fresh = fixture.log.feed(fixture.projections);
+    await fixture.log.caughtUp(fresh.runner);
+    expect(rowsOf(fresh.db, tables)).toEqual(rowsOf(fixture.live.db, tables));
+  });
+}

@@ -54,3 +54,29 @@ export function planScan(
   return (asOf, overrides = {}, settings) =>
     rule(factsWith({ plans: [aPlan({ ...start, ...overrides })] }), asOf, settings);
 }
+
+/** The names of the three tests `itComesDue` adds, in its order. */
+export type ComesDueNames = readonly [quiet: string, due: string, stillDue: string];
+
+/**
+ * The three tests of a reminder coming due: the scan is quiet on `quietOn`, finds exactly
+ * `reminder` on its due date, and still finds it on `stillDueOn` until the subject's history
+ * records it as sent. `overrides` change the subject for all three.
+ */
+export function itComesDue<Subject extends { sentReminderIds: readonly string[] }>(
+  scan: Scan<Subject>,
+  days: { readonly quietOn: string; readonly stillDueOn: string },
+  reminder: Reminder,
+  [quiet, due, stillDue]: ComesDueNames,
+  overrides: Partial<Subject> = {},
+): void {
+  it(quiet, () => {
+    expect(scan(days.quietOn, overrides)).toEqual([]);
+  });
+  it(due, () => {
+    expect(scan(reminder.dueDate, overrides)).toEqual([reminder]);
+  });
+  it(stillDue, () => {
+    expectDueUntilSent(scan, days.stillDueOn, reminder.reminderId, overrides);
+  });
+}
