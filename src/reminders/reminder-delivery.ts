@@ -25,7 +25,22 @@ export interface ReminderDeliveryDeps {
   readonly districts: () => DistrictNames;
   /** Now, as an ISO timestamp (the notice's `issuedAt` and the record's `sentAt`). */
   readonly now: () => string;
+  /** Longest wait for the bookkeeping of delivered channels before recording anyway. */
+  readonly bookkeepingWaitMs?: number;
 }
+
+const DEFAULT_BOOKKEEPING_WAIT_MS = 1000;
+
+/** Settles once `work` has, or after `ms`, whichever is first; never rejects. */
+function settledWithin(work: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const waited = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
+  });
+  return Promise.race([work.then(noop, noop), waited]).finally(() => clearTimeout(timer));
+}
+
+function noop(): void {}
 
 /**
  * Delivers one reminder. Works from ids only: the reminder is worked out again from the
@@ -35,7 +50,11 @@ export interface ReminderDeliveryDeps {
  * which receivers absorb by de-duplicating on `reminderId`.
  */
 export class ReminderDelivery {
-  constructor(private readonly deps: ReminderDeliveryDeps) {}
+  private readonly bookkeepingWaitMs: number;
+
+  constructor(private readonly deps: ReminderDeliveryDeps) {
+    this.bookkeepingWaitMs = deps.bookkeepingWaitMs ?? DEFAULT_BOOKKEEPING_WAIT_MS;
+  }
 
   async deliver(
     job: DeliveryJobData,
@@ -59,8 +78,9 @@ export class ReminderDelivery {
       if ((await notifier.send(reminder, issuedAt)) === 'sent') {
         delivered.add(notifier.channel);
         // Only bookkeeping for a retry (which channels already went out): if Redis fails here,
-        // the send must still be recorded below, or the next scan would send it again.
-        await onDelivered([...delivered]).catch(() => undefined);
+        // or stops answering (its commands wait for a reconnect), the send must still be
+        // recorded below, or the scan once Redis is back would send it again.
+        await settledWithin(onDelivered([...delivered]), this.bookkeepingWaitMs);
       }
     }
     if (delivered.size === 0) {

@@ -1,7 +1,9 @@
 import { handleCommand } from '../../src/kernel/command-loop';
 import { planAggregateType as planAggregate } from '../../src/plans/plan.aggregate';
 import { planStreamId } from '../../src/plans/domain/plan.decider';
-import { signatureOf } from '../../src/reminders/notifiers/webhook.notifier';
+import { signatureOf, WebhookNotifier } from '../../src/reminders/notifiers/webhook.notifier';
+import { ReminderDelivery } from '../../src/reminders/reminder-delivery';
+import { DEFAULT_REMINDER_SETTINGS } from '../../src/reminders/rules/reminder-settings';
 import { projectStreamId } from '../../src/projects/application/project-stream';
 import type { Actor } from '../../src/shared/actor';
 import {
@@ -237,6 +239,33 @@ describe('reminder delivery', () => {
       });
       expect(receiver.received).toHaveLength(1);
       expect(await sentEventsOf(projectId)).toHaveLength(1);
+    });
+  });
+
+  describe('when Redis stops answering while a reminder goes out', () => {
+    // The bookkeeping of which channels went out is a Redis write that, with Redis gone, may
+    // never settle; the send must still be recorded, or the scan after Redis is back sends again.
+    it('records the send without waiting for the bookkeeping', async () => {
+      const receiver = await startReceiver();
+      closers.push(receiver.close);
+      const projectId = await world.register('Đề án máy chế biến hạt điều');
+      await world.caughtUp();
+      const delivery = new ReminderDelivery({
+        history: world.history,
+        notifiers: [new WebhookNotifier({ url: receiver.url, secret: WEBHOOK_SECRET })],
+        settings: () => DEFAULT_REMINDER_SETTINGS,
+        districts: () => world.reference.current().districts,
+        now: () => world.clock.now().toISOString(),
+        bookkeepingWaitMs: 50,
+      });
+      const reminderId = `appraisal-pending.${projectId}.${REGISTERED_ON}`;
+      const job = { reminderId, subject: { kind: 'project' as const, projectId }, asOf: AS_OF };
+
+      const outcome = await delivery.deliver(job, () => new Promise<void>(() => undefined));
+
+      expect(outcome).toEqual({ result: 'sent', channels: ['webhook'] });
+      expect(receiver.received.map((hook) => hook.reminderId)).toEqual([reminderId]);
+      expect((await sentEventsOf(projectId)).map((e) => e.data)).toMatchObject([{ reminderId }]);
     });
   });
 
