@@ -32,18 +32,23 @@ export const UNIT_KINDS = [
 export type UnitKind = (typeof UNIT_KINDS)[number];
 
 export interface AdministrativeUnit {
-  /** The official code (General Statistics Office list), or the Center's own for an agency. */
+  /**
+   * The official code (General Statistics Office list). A code can stand for another unit
+   * later (a merged commune keeps the code of the one that hosts its seat: 26068 was Phường
+   * Hóa An until 30/06/2025 and is Phường Biên Hòa from 01/07/2025), so a unit is its code on
+   * a date; two units with one code are never in force on the same day.
+   */
   readonly code: string;
   readonly name: string;
   readonly level: UnitLevel;
   readonly kind: UnitKind;
-  /** The unit it stands under (absent for a province). */
+  /** The code of the unit it stands under (absent for a province). */
   readonly parent?: string;
   /** First day in force; absent: in force before anything this product records. */
   readonly validFrom?: BusinessDate;
   /** Last day in force; absent: still in force. */
   readonly validTo?: BusinessDate;
-  /** The units its territory went to when it ended. */
+  /** The codes of the units its territory went to, each in force the day after it ended. */
   readonly successors: readonly string[];
   /** Keys it was recorded under before units had codes here (a district's `bien-hoa`). */
   readonly formerKeys?: readonly string[];
@@ -51,7 +56,7 @@ export interface AdministrativeUnit {
   readonly email?: string;
   /** The published list the unit comes from. */
   readonly source: string;
-  /** False where no published source could confirm the unit or its code. */
+  /** False where no published source could confirm the unit, its code or its dates. */
   readonly verified: boolean;
 }
 
@@ -62,46 +67,66 @@ export function isInForce(unit: AdministrativeUnit, date: BusinessDate): boolean
   );
 }
 
-/** The units in force on `date`, in the order given. */
-export function unitsAsOf(
-  units: readonly AdministrativeUnit[],
-  date: BusinessDate,
-): AdministrativeUnit[] {
-  return units.filter((unit) => isInForce(unit, date));
-}
-
-/**
- * Where a unit's figures go when rolled up to the units in force on `asOf`: along the
- * successor links while each step has one successor. A unit whose territory was split
- * (several successors) stays itself, marked `split`, because no single unit of today holds it.
- */
+/** Where a unit's figures go when rolled up to the units in force on a date. */
 export interface RolledUp {
   readonly code: string;
   /** The unit's own code was replaced by a successor's. */
   readonly rolledUp: boolean;
-  /** Somewhere along the way a unit went to several successors. */
+  /** Somewhere along the way a unit went to several successors: it is shown as it was. */
   readonly split: boolean;
 }
 
-export function rollUp(
-  byCode: ReadonlyMap<string, AdministrativeUnit>,
-  code: string,
-  asOf: BusinessDate,
-): RolledUp {
-  let current = byCode.get(code);
-  const seen = new Set<string>();
-  while (current && !isInForce(current, asOf) && !seen.has(current.code)) {
-    seen.add(current.code);
-    if (current.successors.length !== 1) {
-      const split = current.successors.length > 1;
-      return { code: current.code, rolledUp: current.code !== code, split };
+/** Units by code and date: the unit a code named on a day, and where it went. */
+export class UnitRegistry {
+  private readonly byCode = new Map<string, AdministrativeUnit[]>();
+
+  constructor(readonly units: readonly AdministrativeUnit[]) {
+    for (const unit of units) {
+      const same = this.byCode.get(unit.code) ?? [];
+      same.push(unit);
+      this.byCode.set(unit.code, same);
     }
-    const next = byCode.get(current.successors[0]);
-    if (!next) break;
-    current = next;
   }
-  const reached = current?.code ?? code;
-  return { code: reached, rolledUp: reached !== code, split: false };
+
+  /** The unit `code` named on `date`, if any. */
+  on(code: string, date: BusinessDate): AdministrativeUnit | undefined {
+    return this.byCode.get(code)?.find((unit) => isInForce(unit, date));
+  }
+
+  /** Every unit that ever had `code`, in the order given. */
+  everyWith(code: string): readonly AdministrativeUnit[] {
+    return this.byCode.get(code) ?? [];
+  }
+
+  /** The units in force on `date`, in the order given. */
+  asOf(date: BusinessDate): AdministrativeUnit[] {
+    return this.units.filter((unit) => isInForce(unit, date));
+  }
+
+  /** The units `unit`'s territory went to, each as it was the day after `unit` ended. */
+  successorsOf(unit: AdministrativeUnit): (AdministrativeUnit | undefined)[] {
+    if (unit.validTo === undefined) return [];
+    const next = addDays(unit.validTo, 1);
+    return unit.successors.map((code) => this.on(code, next));
+  }
+
+  /**
+   * Where the figures of the unit `code` named on `recordedOn` go when rolled up to the units
+   * in force on `asOf`: along the successor links while each step has one successor. A unit
+   * whose territory was split stays itself, marked `split`: no one unit of `asOf` holds it.
+   */
+  rollUp(code: string, recordedOn: BusinessDate, asOf: BusinessDate): RolledUp {
+    let current = this.on(code, recordedOn);
+    for (let steps = 0; current && !isInForce(current, asOf) && steps < 100; steps++) {
+      if (current.successors.length > 1)
+        return { code: current.code, rolledUp: current.code !== code, split: true };
+      const [next] = this.successorsOf(current);
+      if (!next) break;
+      current = next;
+    }
+    const reached = current?.code ?? code;
+    return { code: reached, rolledUp: reached !== code, split: false };
+  }
 }
 
 /** A problem in a list of units, naming the unit and the field. */
@@ -111,22 +136,26 @@ export interface UnitListProblem {
   readonly problem: string;
 }
 
+const overlap = (a: AdministrativeUnit, b: AdministrativeUnit): boolean =>
+  (a.validFrom === undefined || b.validTo === undefined || a.validFrom <= b.validTo) &&
+  (b.validFrom === undefined || a.validTo === undefined || b.validFrom <= a.validTo);
+
 /**
- * What must hold of a list of units before it is taken: unique codes, known parents and
- * successors, dates in order, a successor in force the day after its predecessor ends.
+ * What must hold of a list of units before it is taken: one unit per code on any day, known
+ * parents, dates in order, and each successor in force the day after its predecessor ends.
  */
 export function unitListProblems(units: readonly AdministrativeUnit[]): UnitListProblem[] {
   const problems: UnitListProblem[] = [];
-  const byCode = new Map<string, AdministrativeUnit>();
   const note = (code: string, field: string, problem: string) =>
     problems.push({ code, field, problem });
-  for (const unit of units) {
-    if (typeof unit.code !== 'string' || unit.code.trim() === '')
+  const registry = new UnitRegistry(units);
+  for (const [index, unit] of units.entries()) {
+    if (typeof unit.code !== 'string' || unit.code.trim() === '') {
       note(String(unit.code), 'code', 'a unit needs a code');
-    else if (byCode.has(unit.code)) note(unit.code, 'code', 'the code is used twice');
-    byCode.set(unit.code, unit);
-  }
-  for (const unit of units) {
+      continue;
+    }
+    if (units.slice(0, index).some((other) => other.code === unit.code && overlap(other, unit)))
+      note(unit.code, 'code', 'two units with this code are in force on the same day');
     if (typeof unit.name !== 'string' || unit.name.trim() === '')
       note(unit.code, 'name', 'a unit needs a name');
     if (!UNIT_LEVELS.includes(unit.level)) note(unit.code, 'level', 'not a level');
@@ -137,16 +166,14 @@ export function unitListProblems(units: readonly AdministrativeUnit[]): UnitList
     }
     if (unit.validFrom && unit.validTo && unit.validFrom > unit.validTo)
       note(unit.code, 'validTo', 'ends before it begins');
-    if (unit.parent !== undefined && !byCode.has(unit.parent))
+    if (unit.parent !== undefined && registry.everyWith(unit.parent).length === 0)
       note(unit.code, 'parent', `no unit ${unit.parent}`);
     if (unit.successors.length > 0 && unit.validTo === undefined)
       note(unit.code, 'successors', 'a unit still in force has no successors');
-    for (const successor of unit.successors) {
-      const next = byCode.get(successor);
-      if (!next) note(unit.code, 'successors', `no unit ${successor}`);
-      else if (unit.validTo && next.validFrom && next.validFrom > addDays(unit.validTo, 1))
-        note(unit.code, 'successors', `${successor} begins after a gap`);
-    }
+    registry.successorsOf(unit).forEach((next, i) => {
+      if (!next)
+        note(unit.code, 'successors', `no unit ${unit.successors[i]} the day after it ends`);
+    });
   }
   return problems;
 }

@@ -1,12 +1,10 @@
 import {
   isInForce,
-  rollUp,
+  UnitRegistry,
   unitListProblems,
-  unitsAsOf,
   type AdministrativeUnit,
 } from './administrative-units';
 
-/** A made-up province: district A went whole to commune X; district B was split into Y and Z. */
 const unit = (
   code: string,
   fields: Partial<AdministrativeUnit> & Pick<AdministrativeUnit, 'level' | 'kind'>,
@@ -19,75 +17,107 @@ const unit = (
   ...fields,
 });
 
+const ENDED = { validTo: '2025-06-30' };
+const BEGAN = { validFrom: '2025-07-01' };
+/**
+ * A made-up province: district A went whole to commune X; district B was split into Y and Z;
+ * commune C1 merged into the new commune C1 (which kept its code), then became a ward in 2026.
+ */
 const UNITS = [
   unit('P', { level: 'province', kind: 'province' }),
   unit('A', {
     level: 'district',
     kind: 'rural_district',
     parent: 'P',
-    validTo: '2025-06-30',
+    ...ENDED,
     successors: ['X'],
   }),
-  unit('B', {
-    level: 'district',
-    kind: 'rural_district',
-    parent: 'P',
-    validTo: '2025-06-30',
-    successors: ['Y', 'Z'],
+  unit('B', { level: 'district', kind: 'town', parent: 'P', ...ENDED, successors: ['Y', 'Z'] }),
+  unit('C1', {
+    name: 'Xã Cũ',
+    level: 'commune',
+    kind: 'commune',
+    parent: 'A',
+    ...ENDED,
+    successors: ['C1'],
   }),
-  unit('X', { level: 'commune', kind: 'commune', parent: 'P', validFrom: '2025-07-01' }),
-  unit('Y', { level: 'commune', kind: 'ward', parent: 'P', validFrom: '2025-07-01' }),
-  unit('Z', { level: 'commune', kind: 'commune', parent: 'P', validFrom: '2025-07-01' }),
+  unit('X', { level: 'commune', kind: 'commune', parent: 'P', ...BEGAN }),
+  unit('Y', { level: 'commune', kind: 'ward', parent: 'P', ...BEGAN }),
+  unit('Z', { level: 'commune', kind: 'commune', parent: 'P', ...BEGAN }),
+  unit('C1', {
+    name: 'Xã Mới',
+    level: 'commune',
+    kind: 'commune',
+    parent: 'P',
+    ...BEGAN,
+    validTo: '2026-04-29',
+    successors: ['C1'],
+  }),
+  unit('C1', {
+    name: 'Phường Mới',
+    level: 'commune',
+    kind: 'ward',
+    parent: 'P',
+    validFrom: '2026-04-30',
+  }),
 ];
-const BY_CODE = new Map(UNITS.map((u) => [u.code, u]));
+const registry = new UnitRegistry(UNITS);
 const codes = (units: readonly AdministrativeUnit[]) => units.map((u) => u.code);
 
 describe('administrative units over time', () => {
   it('are in force from their first day to their last, both included', () => {
-    const a = BY_CODE.get('A') as AdministrativeUnit;
-    const x = BY_CODE.get('X') as AdministrativeUnit;
+    const a = registry.on('A', '2025-06-30') as AdministrativeUnit;
+    const x = registry.on('X', '2025-07-01') as AdministrativeUnit;
     expect([isInForce(a, '2025-06-30'), isInForce(a, '2025-07-01')]).toEqual([true, false]);
     expect([isInForce(x, '2025-06-30'), isInForce(x, '2025-07-01')]).toEqual([false, true]);
   });
 
   it('read as of two dates give the two maps', () => {
-    expect(codes(unitsAsOf(UNITS, '2023-05-19'))).toEqual(['P', 'A', 'B']);
-    expect(codes(unitsAsOf(UNITS, '2026-01-01'))).toEqual(['P', 'X', 'Y', 'Z']);
+    expect(codes(registry.asOf('2023-05-19'))).toEqual(['P', 'A', 'B', 'C1']);
+    expect(codes(registry.asOf('2026-01-01'))).toEqual(['P', 'X', 'Y', 'Z', 'C1']);
+  });
+
+  it('name by one code the unit in force on the day asked about', () => {
+    expect(
+      ['2025-06-30', '2025-07-01', '2026-04-30'].map((d) => registry.on('C1', d)?.name),
+    ).toEqual(['Xã Cũ', 'Xã Mới', 'Phường Mới']);
+    expect(registry.on('A', '2026-01-01')).toBeUndefined();
   });
 
   describe('rolled up to the units of a date', () => {
-    it('go to their one successor', () => {
-      expect(rollUp(BY_CODE, 'A', '2026-01-01')).toEqual({
-        code: 'X',
-        rolledUp: true,
-        split: false,
-      });
+    it.each([
+      ['go to their one successor', 'A', '2024-03-01', { code: 'X', rolledUp: true, split: false }],
+      [
+        'stay themselves, marked split, when their territory went to several units',
+        'B',
+        '2024-03-01',
+        { code: 'B', rolledUp: false, split: true },
+      ],
+      [
+        'stay themselves on a date they are in force',
+        'X',
+        '2025-08-01',
+        { code: 'X', rolledUp: false, split: false },
+      ],
+      [
+        'follow a code through its later units',
+        'C1',
+        '2024-03-01',
+        { code: 'C1', rolledUp: false, split: false },
+      ],
+      [
+        'leave an unknown code as it is',
+        'bien-hoa',
+        '2024-03-01',
+        { code: 'bien-hoa', rolledUp: false, split: false },
+      ],
+    ])('%s', (_case, code, recordedOn, expected) => {
+      expect(registry.rollUp(code, recordedOn, '2026-05-01')).toEqual(expected);
     });
 
-    it('stay themselves, marked split, when their territory went to several units', () => {
-      expect(rollUp(BY_CODE, 'B', '2026-01-01')).toEqual({
-        code: 'B',
-        rolledUp: false,
-        split: true,
-      });
-    });
-
-    it('stay themselves on a date they were in force', () => {
-      expect(rollUp(BY_CODE, 'A', '2024-12-31')).toEqual({
+    it('stay as they were on a date before they ended', () => {
+      expect(registry.rollUp('A', '2024-03-01', '2024-12-31')).toEqual({
         code: 'A',
-        rolledUp: false,
-        split: false,
-      });
-      expect(rollUp(BY_CODE, 'X', '2026-01-01')).toEqual({
-        code: 'X',
-        rolledUp: false,
-        split: false,
-      });
-    });
-
-    it('leave an unknown code as it is', () => {
-      expect(rollUp(BY_CODE, 'bien-hoa', '2026-01-01')).toEqual({
-        code: 'bien-hoa',
         rolledUp: false,
         split: false,
       });
@@ -97,8 +127,8 @@ describe('administrative units over time', () => {
   describe('a list is refused', () => {
     it.each<[string, AdministrativeUnit[], { code: string; field: string }]>([
       [
-        'with a code used twice',
-        [...UNITS, unit('X', { level: 'commune', kind: 'commune' })],
+        'with two units of one code in force on one day',
+        [...UNITS, unit('X', { level: 'commune', kind: 'commune', validFrom: '2026-01-01' })],
         { code: 'X', field: 'code' },
       ],
       [
@@ -108,19 +138,12 @@ describe('administrative units over time', () => {
       ],
       [
         'with an unknown successor',
-        [unit('A', { level: 'district', kind: 'town', validTo: '2025-06-30', successors: ['N'] })],
+        [unit('A', { level: 'district', kind: 'town', ...ENDED, successors: ['N'] })],
         { code: 'A', field: 'successors' },
       ],
       [
         'with a unit that ends before it begins',
-        [
-          unit('A', {
-            level: 'district',
-            kind: 'town',
-            validFrom: '2025-07-01',
-            validTo: '2025-06-30',
-          }),
-        ],
+        [unit('A', { level: 'district', kind: 'town', validFrom: '2025-07-01', ...ENDED })],
         { code: 'A', field: 'validTo' },
       ],
       [
@@ -129,9 +152,9 @@ describe('administrative units over time', () => {
         { code: 'A', field: 'successors' },
       ],
       [
-        'with a successor that begins after a gap',
+        'with a successor not in force the day after',
         [
-          unit('A', { level: 'district', kind: 'town', validTo: '2025-06-30', successors: ['X'] }),
+          unit('A', { level: 'district', kind: 'town', ...ENDED, successors: ['X'] }),
           unit('X', { level: 'commune', kind: 'commune', validFrom: '2025-08-01' }),
         ],
         { code: 'A', field: 'successors' },
