@@ -248,6 +248,13 @@ export const ev = {
     type: 'ProgressReported',
     data: { period, reportedOn, achievements, replacesEarlierReport },
   }),
+  inspected: (
+    inspectedOn = '2024-05-20',
+    outcome: 'satisfactory' | 'issues_found' = 'satisfactory',
+  ): ProjectEvent => ({
+    type: 'InspectionRecorded',
+    data: { inspectedOn, findings: 'Máy đã lắp đặt', outcome },
+  }),
   adjusted: (
     changes: {
       approvedFundingVnd?: number;

@@ -1,5 +1,9 @@
+import type { ProjectCommand } from '../../../src/projects/domain/project.commands';
+import type { ProjectContext } from '../../../src/projects/domain/project.context';
 import { projectDecider } from '../../../src/projects/domain/project.decider';
-import { deciderSpecification } from '../decider-specification';
+import type { ProjectEvent } from '../../../src/projects/domain/project.events';
+import type { ProjectState } from '../../../src/projects/domain/project.state';
+import { deciderSpecification, type RefusalExpectation } from '../decider-specification';
 import {
   approver,
   centerOfficer,
@@ -8,9 +12,86 @@ import {
   financeOfficer,
 } from './project-fixtures';
 
+/**
+ * Everything a project decider specification needs, from one module: the fixtures (commands,
+ * events, histories, actors, dates), Given/When/Then, and each fixture actor's context.
+ */
+export * from './project-fixtures';
+
 /** Given/When/Then on the project decider, and each fixture actor's context on the fixed day. */
 export const spec = deciderSpecification(projectDecider);
 export const asDistrict = contextFor(districtOfficer);
 export const asCenter = contextFor(centerOfficer);
 export const asApprover = contextFor(approver);
 export const asFinance = contextFor(financeOfficer);
+
+/** A broken rule: kind `rule`, and the field it names when one is given (else not checked). */
+export function ruleOn(field?: string): RefusalExpectation {
+  return field === undefined ? { kind: 'rule' } : { kind: 'rule', field };
+}
+
+/** A project with this history, and whoever acts on it: the cases of one table share both. */
+export interface GivenProject {
+  /** The command decides exactly these events; `andState` checks the state they lead to. */
+  decides(
+    command: ProjectCommand,
+    expected: readonly ProjectEvent[],
+    andState?: (state: ProjectState) => void,
+  ): void;
+  /** The command breaks a rule: this code, on this field when one is given. */
+  breaks(command: ProjectCommand, code: string, field?: string): void;
+  /** The command is refused with this code and whatever else the expectation names. */
+  refuses(command: ProjectCommand, code: string, expectation?: RefusalExpectation): void;
+  /** The project's status does not allow the command at all (409, not a rule). */
+  refusesInThisStatus(command: ProjectCommand): void;
+}
+
+export function givenProject(
+  history: readonly ProjectEvent[],
+  context: ProjectContext,
+): GivenProject {
+  const when = (command: ProjectCommand) => spec.given(history).when(command, context);
+  return {
+    decides: (command, expected, andState) => when(command).then(expected, andState),
+    breaks: (command, code, field) => when(command).thenThrows(code, ruleOn(field)),
+    refuses: (command, code, expectation) => when(command).thenThrows(code, expectation),
+    refusesInThisStatus: (command) =>
+      when(command).thenThrows('invalid_transition', { kind: 'invalid_state' }),
+  };
+}
+
+/** A table of broken rules, by the name of the case: the command, its code, the field named. */
+export type RuleBreaches = Readonly<
+  Record<string, readonly [command: ProjectCommand, code: string, field?: string]>
+>;
+
+/** One test per row, named `refuses <case>`: the command breaks the rule with that code. */
+export function itRefuses(project: GivenProject, breaches: RuleBreaches): void {
+  it.each(Object.entries(breaches))('refuses %s', (_, [command, code, field]) =>
+    project.breaks(command, code, field),
+  );
+}
+
+/** A table of steps the status does not allow, by the name of the case: history and command. */
+export type OutOfTurn = Readonly<
+  Record<string, readonly [history: readonly ProjectEvent[], command: ProjectCommand]>
+>;
+
+/** One test per row, named `refuses <case>`: the status of that history does not allow it. */
+export function itRefusesOutOfTurn(context: ProjectContext, cases: OutOfTurn): void {
+  it.each(Object.entries(cases))('refuses %s', (_, [history, command]) =>
+    givenProject(history, context).refusesInThisStatus(command),
+  );
+}
+
+/** A table of decisions, by the name of the case: the command and the events it decides. */
+export type Decisions = Readonly<
+  Record<string, readonly [command: ProjectCommand, expected: readonly ProjectEvent[]]>
+>;
+
+/** One test per row, named after the case: the command decides exactly those events. */
+export function itDecides(project: GivenProject, decisions: Decisions): void {
+  it.each(Object.entries(decisions))('%s', (_, [command, expected]) =>
+    project.decides(command, expected),
+  );
+}
