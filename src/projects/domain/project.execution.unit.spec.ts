@@ -1,13 +1,9 @@
 import {
   APPROVED_ON,
-  asApprover,
-  asCenter,
-  asDistrict,
   cmd,
   ev,
   givenProject,
   historyOf,
-  itRefuses,
   itRefusesOutOfTurn,
   STARTED_ON,
   TODAY,
@@ -16,7 +12,7 @@ import { projectView } from './project.view';
 
 describe('starting execution', () => {
   describe('when approved', () => {
-    const approved = givenProject(historyOf.approved, asCenter);
+    const approved = givenProject(historyOf.approved, 'center');
 
     it('starts on the day of the approval decision', () =>
       approved.decides(
@@ -33,7 +29,7 @@ describe('starting execution', () => {
     it('starts today', () =>
       approved.decides(cmd.startExecution(TODAY), [ev.executionStarted(TODAY)]));
 
-    itRefuses(approved, {
+    approved.itRefuses({
       'a start the day before the approval decision': [
         cmd.startExecution('2024-02-29'),
         'date_before_approval',
@@ -43,7 +39,7 @@ describe('starting execution', () => {
     });
   });
 
-  itRefusesOutOfTurn(asCenter, {
+  itRefusesOutOfTurn('center', {
     'a project that is only appraised': [historyOf.appraised, cmd.startExecution()],
   });
 });
@@ -52,7 +48,7 @@ describe('reporting progress', () => {
   const trainees = (value: number) => [{ indicator: 'trainees', value }];
 
   describe('when in execution', () => {
-    const inExecution = givenProject(historyOf.in_execution, asDistrict);
+    const inExecution = givenProject(historyOf.in_execution, 'district');
 
     it('records the first report of a period', () =>
       inExecution.decides(cmd.report('2024-04', '2024-04-25', trainees(12)), [
@@ -62,7 +58,7 @@ describe('reporting progress', () => {
     it('replaces an earlier report for the same period instead of adding to it', () =>
       givenProject(
         [...historyOf.in_execution, ev.reported('2024-04', '2024-04-25', trainees(12))],
-        asDistrict,
+        'district',
       ).decides(
         cmd.report('2024-04', '2024-05-02', trainees(15)),
         [ev.reported('2024-04', '2024-05-02', trainees(15), true)],
@@ -76,7 +72,7 @@ describe('reporting progress', () => {
           ...historyOf.in_execution,
           ev.reported('2024-03', '2024-03-25', [...establishments(0), ...trainees(10)]),
         ],
-        asDistrict,
+        'district',
       ).decides(
         cmd.report('2024-04', '2024-04-25', [...establishments(1), ...trainees(15)]),
         [ev.reported('2024-04', '2024-04-25', [...establishments(1), ...trainees(15)])],
@@ -95,7 +91,7 @@ describe('reporting progress', () => {
       ['the month execution started, reported on the day it started', '2024-03', STARTED_ON],
       ['a report dated today for this month', '2024-06', TODAY],
     ])('accepts %s', (_, period, reportedOn) =>
-      givenProject(historyOf.in_execution, asCenter).decides(cmd.report(period, reportedOn), [
+      givenProject(historyOf.in_execution, 'center').decides(cmd.report(period, reportedOn), [
         ev.reported(period, reportedOn),
       ]),
     );
@@ -108,7 +104,7 @@ describe('reporting progress', () => {
     const report = (period: string, reportedOn = '2024-04-25') => cmd.report(period, reportedOn);
     const april = (achievements: { indicator: string; value: number }[]) =>
       cmd.report('2024-04', '2024-04-25', achievements);
-    itRefuses(inExecution, {
+    inExecution.itRefuses({
       'a period before the month execution started': [
         report('2024-02'),
         'period_before_execution',
@@ -141,7 +137,7 @@ describe('reporting progress', () => {
     });
   });
 
-  itRefusesOutOfTurn(asDistrict, {
+  itRefusesOutOfTurn('district', {
     'a project not yet in execution': [historyOf.approved, cmd.report('2024-04', '2024-04-25')],
     'a project already accepted': [historyOf.accepted, cmd.report('2024-06', TODAY)],
   });
@@ -149,7 +145,7 @@ describe('reporting progress', () => {
 
 describe('recording an inspection', () => {
   describe('when in execution', () => {
-    const inExecution = givenProject(historyOf.in_execution, asCenter);
+    const inExecution = givenProject(historyOf.in_execution, 'center');
 
     it('records it on the day execution started', () =>
       inExecution.decides(cmd.inspect(STARTED_ON), [ev.inspected(STARTED_ON)], (state) =>
@@ -161,7 +157,7 @@ describe('recording an inspection', () => {
         ev.inspected(TODAY, 'issues_found'),
       ]));
 
-    itRefuses(inExecution, {
+    inExecution.itRefuses({
       'an inspection before execution started': [
         cmd.inspect('2024-03-10'),
         'date_before_execution',
@@ -176,14 +172,14 @@ describe('recording an inspection', () => {
     });
   });
 
-  itRefusesOutOfTurn(asCenter, {
+  itRefusesOutOfTurn('center', {
     'a project already accepted': [historyOf.accepted, cmd.inspect()],
   });
 });
 
 describe('adjusting a project in execution', () => {
-  const inExecution = givenProject(historyOf.in_execution, asApprover);
-  const advanced = givenProject([...historyOf.in_execution, ev.advance(100_000_000)], asApprover);
+  const inExecution = givenProject(historyOf.in_execution, 'approver');
+  const advanced = givenProject([...historyOf.in_execution, ev.advance(100_000_000)], 'approver');
 
   // Machinery, 200,000,000 requested + 300,000,000 counterpart: the norm allows 250,000,000.
   it('raises the funding above the appraisal up to the norm', () =>
@@ -226,7 +222,7 @@ describe('adjusting a project in execution', () => {
         ...historyOf.in_execution,
         ev.reported('2024-04', '2024-04-25', [{ indicator: 'trainees', value: 12 }]),
       ],
-      asApprover,
+      'approver',
     ).decides(cmd.adjust({ targets }), [ev.adjusted({ targets })], (state) =>
       expect(projectView(state)?.targets).toEqual([
         { indicator: 'establishments_supported', target: 2, achieved: 0 },
@@ -236,7 +232,7 @@ describe('adjusting a project in execution', () => {
   });
 
   const newEnd = { plannedEnd: '2024-12-31' };
-  itRefuses(inExecution, {
+  inExecution.itRefuses({
     '1 đồng above the norm': [
       cmd.adjust({ approvedFundingVnd: 250_000_001 }),
       'exceeds_support_norm',
@@ -272,14 +268,14 @@ describe('adjusting a project in execution', () => {
     'an adjustment without a reason': [cmd.adjust(newEnd, '45/QĐ-SCT', ''), 'required', 'reason'],
   });
 
-  itRefusesOutOfTurn(asApprover, {
+  itRefusesOutOfTurn('approver', {
     'a project not yet in execution': [historyOf.approved, cmd.adjust(newEnd)],
   });
 });
 
 describe('accepting the results (nghiệm thu)', () => {
   describe('when in execution', () => {
-    const inExecution = givenProject(historyOf.in_execution, asCenter);
+    const inExecution = givenProject(historyOf.in_execution, 'center');
 
     it('accepts on the day execution started', () =>
       inExecution.decides(cmd.accept(STARTED_ON), [ev.accepted(STARTED_ON)], (state) =>
@@ -288,7 +284,7 @@ describe('accepting the results (nghiệm thu)', () => {
 
     it('accepts today', () => inExecution.decides(cmd.accept(TODAY), [ev.accepted(TODAY)]));
 
-    itRefuses(inExecution, {
+    inExecution.itRefuses({
       'an acceptance before execution started': [
         cmd.accept('2024-03-10'),
         'date_before_execution',
@@ -298,5 +294,5 @@ describe('accepting the results (nghiệm thu)', () => {
     });
   });
 
-  itRefusesOutOfTurn(asCenter, { 'to accept twice': [historyOf.accepted, cmd.accept()] });
+  itRefusesOutOfTurn('center', { 'to accept twice': [historyOf.accepted, cmd.accept()] });
 });

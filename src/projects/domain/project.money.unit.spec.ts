@@ -3,14 +3,12 @@ import type { ProjectEvent } from './project.events';
 import {
   ACCEPTED_ON,
   APPROVED_ON,
-  asFinance,
   cmd,
   contextFor,
   ev,
   financeOfficer,
   givenProject,
   historyOf,
-  itRefuses,
   itRefusesOutOfTurn,
   TODAY,
 } from '../../../test/support/projects/project-specification';
@@ -22,7 +20,7 @@ const acceptedAfterAdvance = [...historyOf.in_execution, ev.advance(100_000_000)
 describe('recording an advance (tạm ứng)', () => {
   // Approved 200,000,000: advances may reach 70%, 140,000,000.
   describe('when in execution', () => {
-    const inExecution = givenProject(historyOf.in_execution, asFinance);
+    const inExecution = givenProject(historyOf.in_execution, 'finance');
 
     it('records an advance of exactly 70% of the approved funding', () =>
       inExecution.decides(
@@ -39,7 +37,7 @@ describe('recording an advance (tạm ứng)', () => {
     it('counts earlier advances towards the cap', () => {
       const afterFirst = givenProject(
         [...historyOf.in_execution, ev.advance(100_000_000)],
-        asFinance,
+        'finance',
       );
       afterFirst.decides(cmd.disburse('advance', 40_000_000, TODAY, 'PC-002'), [
         ev.advance(40_000_000, TODAY, 'PC-002'),
@@ -62,12 +60,12 @@ describe('recording an advance (tạm ứng)', () => {
         ev.approved(100_000_001),
         ev.executionStarted(),
       ];
-      capsAt(givenProject(oddApproval, asFinance), 70_000_000);
+      capsAt(givenProject(oddApproval, 'finance'), 70_000_000);
     });
 
     it('takes the cap from the approved funding as adjusted', () => {
       const raised = [...historyOf.in_execution, ev.adjusted({ approvedFundingVnd: 250_000_000 })];
-      capsAt(givenProject(raised, asFinance), 175_000_000);
+      capsAt(givenProject(raised, 'finance'), 175_000_000);
     });
 
     it('takes the cap percentage from the rules in force', () => {
@@ -80,7 +78,7 @@ describe('recording an advance (tạm ứng)', () => {
     it('accepts an advance paid on the day of the approval decision', () =>
       inExecution.decides(cmd.disburse('advance', 1, APPROVED_ON), [ev.advance(1, APPROVED_ON)]));
 
-    itRefuses(inExecution, {
+    inExecution.itRefuses({
       'an advance 1 đồng above 70%': [
         cmd.disburse('advance', 140_000_001),
         'advance_cap_exceeded',
@@ -111,7 +109,7 @@ describe('recording an advance (tạm ứng)', () => {
     });
   });
 
-  itRefusesOutOfTurn(asFinance, {
+  itRefusesOutOfTurn('finance', {
     'an advance before execution starts': [historyOf.approved, cmd.disburse('advance', 1)],
     'an advance after acceptance': [historyOf.accepted, cmd.disburse('advance', 1, TODAY)],
   });
@@ -119,7 +117,7 @@ describe('recording an advance (tạm ứng)', () => {
 
 describe('recording a payment (thanh toán)', () => {
   describe('when accepted', () => {
-    const accepted = givenProject(acceptedAfterAdvance, asFinance);
+    const accepted = givenProject(acceptedAfterAdvance, 'finance');
 
     it('pays up to exactly the approved funding, net of advances', () =>
       accepted.decides(
@@ -135,7 +133,7 @@ describe('recording a payment (thanh toán)', () => {
       ));
 
     it('counts recoveries back into the room left', () =>
-      givenProject([...acceptedAfterAdvance, ev.recovered(20_000_000)], asFinance).decides(
+      givenProject([...acceptedAfterAdvance, ev.recovered(20_000_000)], 'finance').decides(
         cmd.disburse('payment', 120_000_000, TODAY, 'PC-002'),
         [ev.payment(120_000_000, TODAY)],
       ));
@@ -145,7 +143,7 @@ describe('recording a payment (thanh toán)', () => {
         ev.payment(1, ACCEPTED_ON),
       ]));
 
-    itRefuses(accepted, {
+    accepted.itRefuses({
       '1 đồng more than the approved funding': [
         cmd.disburse('payment', 100_000_001, '2024-06-12'),
         'disbursement_exceeds_approved',
@@ -159,14 +157,14 @@ describe('recording a payment (thanh toán)', () => {
     });
   });
 
-  itRefusesOutOfTurn(asFinance, {
+  itRefusesOutOfTurn('finance', {
     'a payment before acceptance': [historyOf.in_execution, cmd.disburse('payment', 1)],
   });
 });
 
 describe('recording a recovery (thu hồi)', () => {
   describe('when accepted', () => {
-    const accepted = givenProject(acceptedAfterAdvance, asFinance);
+    const accepted = givenProject(acceptedAfterAdvance, 'finance');
 
     it('recovers everything disbursed', () =>
       accepted.decides(
@@ -179,7 +177,7 @@ describe('recording a recovery (thu hồi)', () => {
           }),
       ));
 
-    itRefuses(accepted, {
+    accepted.itRefuses({
       'to recover 1 đồng more than the net disbursed': [
         cmd.disburse('recovery', 100_000_001, TODAY),
         'recovery_exceeds_disbursed',
@@ -193,13 +191,13 @@ describe('recording a recovery (thu hồi)', () => {
     });
 
     it('refuses any recovery when nothing was disbursed', () =>
-      givenProject(historyOf.accepted, asFinance).breaks(
+      givenProject(historyOf.accepted, 'finance').breaks(
         cmd.disburse('recovery', 1, TODAY),
         'recovery_exceeds_disbursed',
       ));
   });
 
-  itRefusesOutOfTurn(asFinance, {
+  itRefusesOutOfTurn('finance', {
     'a recovery during execution': [
       [...historyOf.in_execution, ev.advance(100_000_000)],
       cmd.disburse('recovery', 1, TODAY),
@@ -209,7 +207,7 @@ describe('recording a recovery (thu hồi)', () => {
 
 describe('settling (quyết toán)', () => {
   describe('when accepted', () => {
-    const paidInFull = givenProject([...acceptedAfterAdvance, ev.payment(80_000_000)], asFinance);
+    const paidInFull = givenProject([...acceptedAfterAdvance, ev.payment(80_000_000)], 'finance');
 
     it('settles at exactly the net disbursed', () =>
       paidInFull.decides(cmd.settle(180_000_000), [ev.settled(180_000_000)], (state) =>
@@ -221,14 +219,14 @@ describe('settling (quyết toán)', () => {
       ));
 
     it('settles at 0 when nothing was disbursed', () =>
-      givenProject(historyOf.accepted, asFinance).decides(cmd.settle(0), [ev.settled(0)]));
+      givenProject(historyOf.accepted, 'finance').decides(cmd.settle(0), [ev.settled(0)]));
 
     it('settles on the day of acceptance', () =>
       paidInFull.decides(cmd.settle(180_000_000, ACCEPTED_ON), [
         ev.settled(180_000_000, ACCEPTED_ON),
       ]));
 
-    itRefuses(paidInFull, {
+    paidInFull.itRefuses({
       'a settlement 1 đồng above the net disbursed': [
         cmd.settle(180_000_001),
         'settlement_mismatch',
@@ -264,7 +262,7 @@ describe('settling (quyết toán)', () => {
         ev.adjusted({ approvedFundingVnd: 100_000_000 }),
         ev.accepted(),
       ];
-      givenProject(legacy, asFinance).breaks(
+      givenProject(legacy, 'finance').breaks(
         cmd.settle(140_000_000),
         'settlement_exceeds_approved',
         'settledAmountVnd',
@@ -272,7 +270,7 @@ describe('settling (quyết toán)', () => {
     });
   });
 
-  itRefusesOutOfTurn(asFinance, {
+  itRefusesOutOfTurn('finance', {
     'to settle before acceptance': [historyOf.in_execution, cmd.settle(0)],
     'to settle twice': [historyOf.settled, cmd.settle(0)],
   });

@@ -1,7 +1,5 @@
 import type { RegisterProject } from './project.commands';
 import {
-  asCenter,
-  asDistrict,
   centerOfficer,
   cmd,
   ev,
@@ -11,7 +9,7 @@ import {
 } from '../../../test/support/projects/project-specification';
 
 describe('registering a project', () => {
-  const newStream = givenProject([], asDistrict);
+  const newStream = givenProject([], 'district');
 
   describe('on a new stream', () => {
     it('registers it, recording who registered', () =>
@@ -22,7 +20,7 @@ describe('registering a project', () => {
         activityType: 'trade_fair',
         targets: [{ indicator: 'trade_fairs', target: 2 }],
       };
-      givenProject([], asCenter).decides(cmd.register(tradeFair), [
+      givenProject([], 'center').decides(cmd.register(tradeFair), [
         ev.registered(tradeFair, centerOfficer.sub),
       ]);
     });
@@ -44,7 +42,7 @@ describe('registering a project', () => {
       ['a second registration', historyOf.registered],
       ['it in any later status too', historyOf.settled],
     ])('refuses %s', (_, history) =>
-      givenProject(history, asDistrict).refuses(cmd.register(), 'already_registered', {
+      givenProject(history, 'district').refuses(cmd.register(), 'already_registered', {
         kind: 'invalid_state',
       }),
     );
@@ -139,7 +137,7 @@ describe('registering a project', () => {
 
 describe('any step before registration', () => {
   it('is refused as not found: there is no project to act on', () =>
-    givenProject([], asCenter).refuses(cmd.startAppraisal(), 'project_not_found', {
+    givenProject([], 'center').refuses(cmd.startAppraisal(), 'project_not_found', {
       kind: 'not_found',
     }));
 });

@@ -25,6 +25,19 @@ export const asCenter = contextFor(centerOfficer);
 export const asApprover = contextFor(approver);
 export const asFinance = contextFor(financeOfficer);
 
+/** Each fixture actor's context by a short name, so a spec can say who acts without importing it. */
+const CONTEXTS = {
+  district: asDistrict,
+  center: asCenter,
+  approver: asApprover,
+  finance: asFinance,
+} as const;
+
+/** Who acts: one of the fixture actors by name, or any context. */
+export type Acting = keyof typeof CONTEXTS | ProjectContext;
+
+const contextOf = (who: Acting): ProjectContext => (typeof who === 'string' ? CONTEXTS[who] : who);
+
 /** A broken rule: kind `rule`, and the field it names when one is given (else not checked). */
 export function ruleOn(field?: string): RefusalExpectation {
   return field === undefined ? { kind: 'rule' } : { kind: 'rule', field };
@@ -44,20 +57,27 @@ export interface GivenProject {
   refuses(command: ProjectCommand, code: string, expectation?: RefusalExpectation): void;
   /** The project's status does not allow the command at all (409, not a rule). */
   refusesInThisStatus(command: ProjectCommand): void;
+  /**
+   * One test per row, named `refuses <case>` (or after `title`, with `%s` for the case): the
+   * command breaks the rule with that code, on that field.
+   */
+  itRefuses(breaches: RuleBreaches, title?: string): void;
 }
 
-export function givenProject(
-  history: readonly ProjectEvent[],
-  context: ProjectContext,
-): GivenProject {
-  const when = (command: ProjectCommand) => spec.given(history).when(command, context);
-  return {
+export function givenProject(history: readonly ProjectEvent[], who: Acting): GivenProject {
+  const when = (command: ProjectCommand) => spec.given(history).when(command, contextOf(who));
+  const project: GivenProject = {
     decides: (command, expected, andState) => when(command).then(expected, andState),
     breaks: (command, code, field) => when(command).thenThrows(code, ruleOn(field)),
     refuses: (command, code, expectation) => when(command).thenThrows(code, expectation),
     refusesInThisStatus: (command) =>
       when(command).thenThrows('invalid_transition', { kind: 'invalid_state' }),
+    itRefuses: (breaches, title = 'refuses %s') =>
+      it.each(Object.entries(breaches))(title, (_, [command, code, field]) =>
+        project.breaks(command, code, field),
+      ),
   };
+  return project;
 }
 
 /** A table of broken rules, by the name of the case: the command, its code, the field named. */
@@ -65,33 +85,14 @@ export type RuleBreaches = Readonly<
   Record<string, readonly [command: ProjectCommand, code: string, field?: string]>
 >;
 
-/** One test per row, named `refuses <case>`: the command breaks the rule with that code. */
-export function itRefuses(project: GivenProject, breaches: RuleBreaches): void {
-  it.each(Object.entries(breaches))('refuses %s', (_, [command, code, field]) =>
-    project.breaks(command, code, field),
-  );
-}
-
 /** A table of steps the status does not allow, by the name of the case: history and command. */
 export type OutOfTurn = Readonly<
   Record<string, readonly [history: readonly ProjectEvent[], command: ProjectCommand]>
 >;
 
 /** One test per row, named `refuses <case>`: the status of that history does not allow it. */
-export function itRefusesOutOfTurn(context: ProjectContext, cases: OutOfTurn): void {
+export function itRefusesOutOfTurn(who: Acting, cases: OutOfTurn): void {
   it.each(Object.entries(cases))('refuses %s', (_, [history, command]) =>
-    givenProject(history, context).refusesInThisStatus(command),
-  );
-}
-
-/** A table of decisions, by the name of the case: the command and the events it decides. */
-export type Decisions = Readonly<
-  Record<string, readonly [command: ProjectCommand, expected: readonly ProjectEvent[]]>
->;
-
-/** One test per row, named after the case: the command decides exactly those events. */
-export function itDecides(project: GivenProject, decisions: Decisions): void {
-  it.each(Object.entries(decisions))('%s', (_, [command, expected]) =>
-    project.decides(command, expected),
+    givenProject(history, who).refusesInThisStatus(command),
   );
 }
