@@ -6,20 +6,16 @@ import { projectDecider } from './project.decider';
 import type { ProjectEvent } from './project.events';
 import { initialProjectState, type ProjectStateStatus } from './project.state';
 import {
-  approver,
-  centerOfficer,
-  cmd,
-  contextFor,
-  districtOfficer,
-  ev,
-  historyOf,
-  TODAY,
-} from '../../../test/support/projects/project-fixtures';
-import {
   asApprover,
   asCenter,
   asDistrict,
   asFinance,
+  centerOfficer,
+  cmd,
+  districtOfficer,
+  ev,
+  historyOf,
+  TODAY,
 } from '../../../test/support/projects/project-specification';
 import { projectView } from './project.view';
 
@@ -197,7 +193,7 @@ describe('which steps each status allows', () => {
     cancelled: ['recovery'],
   };
   // An approver who neither registered nor appraised, so segregation of duties never interferes.
-  const context = contextFor(approver);
+  const context = asApprover;
 
   const outcome = (
     status: keyof typeof historyOf,
