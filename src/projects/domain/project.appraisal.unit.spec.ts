@@ -113,32 +113,47 @@ describe('recording the appraisal result', () => {
     const refusedAbove = (project: UnderAppraisal, amount: number) =>
       project.breaks(cmd.pass(amount), 'exceeds_support_norm', 'appraisedFundingVnd');
 
-    describe('machinery: 50% of the cost, at most 300,000,000', () => {
-      // 250,000,000 requested + 150,000,000 counterpart: 50% is 200,000,000, below the cap.
-      const percentBinds = underAppraisal('machinery', 250_000_000, 150_000_000);
-      // 400,000,000 + 600,000,000: 50% is 500,000,000, so the 300,000,000 cap binds.
-      const capBinds = underAppraisal('machinery', 400_000_000, 600_000_000);
-      // 150,000,001 + 50,000,000 = 200,000,001: half is 100,000,000.5, rounded down.
-      const oddTotal = underAppraisal('machinery', 150_000_001, 50_000_000);
+    /** Where each limit of a norm binds: the requested and counterpart funding, and the limit. */
+    interface Binding {
+      readonly requested: number;
+      readonly counterpart: number;
+      readonly limit: number;
+    }
+    const amount = (vnd: number) => vnd.toLocaleString('en-US');
 
-      it('passes exactly 50% of the cost', () => passes(percentBinds, 200_000_000));
-      it('refuses 1 đồng above 50% of the cost', () => refusedAbove(percentBinds, 200_000_001));
-      it('passes exactly 300,000,000', () => passes(capBinds, 300_000_000));
-      it('refuses 300,000,001', () => refusedAbove(capBinds, 300_000_001));
+    describe.each<{ norm: string; activityType: string; percent: Binding; cap: Binding }>([
+      {
+        norm: 'machinery: 50% of the cost, at most 300,000,000',
+        activityType: 'machinery',
+        // 250,000,000 requested + 150,000,000 counterpart: 50% is 200,000,000, below the cap.
+        percent: { requested: 250_000_000, counterpart: 150_000_000, limit: 200_000_000 },
+        // 400,000,000 + 600,000,000: 50% is 500,000,000, so the 300,000,000 cap binds.
+        cap: { requested: 400_000_000, counterpart: 600_000_000, limit: 300_000_000 },
+      },
+      {
+        norm: 'brand_registration: 50% of the cost, at most 35,000,000',
+        activityType: 'brand_registration',
+        percent: { requested: 40_000_000, counterpart: 20_000_000, limit: 30_000_000 },
+        cap: { requested: 40_000_000, counterpart: 40_000_000, limit: 35_000_000 },
+      },
+    ])('$norm', ({ activityType, percent, cap }) => {
+      const shaped = ({ requested, counterpart }: Binding) =>
+        underAppraisal(activityType, requested, counterpart);
+
+      it('passes exactly 50% of the cost', () => passes(shaped(percent), percent.limit));
+      it('refuses 1 đồng above 50% of the cost', () =>
+        refusedAbove(shaped(percent), percent.limit + 1));
+      it(`passes exactly ${amount(cap.limit)}`, () => passes(shaped(cap), cap.limit));
+      it(`refuses ${amount(cap.limit + 1)}`, () => refusedAbove(shaped(cap), cap.limit + 1));
+    });
+
+    describe('machinery: 50% of the cost, at most 300,000,000', () => {
       it('rounds half a đồng of the cap down', () => {
+        // 150,000,001 + 50,000,000 = 200,000,001: half is 100,000,000.5, rounded down.
+        const oddTotal = underAppraisal('machinery', 150_000_001, 50_000_000);
         passes(oddTotal, 100_000_000);
         refusedAbove(oddTotal, 100_000_001);
       });
-    });
-
-    describe('brand_registration: 50% of the cost, at most 35,000,000', () => {
-      const percentBinds = underAppraisal('brand_registration', 40_000_000, 20_000_000);
-      const capBinds = underAppraisal('brand_registration', 40_000_000, 40_000_000);
-
-      it('passes exactly 50% of the cost', () => passes(percentBinds, 30_000_000));
-      it('refuses 1 đồng above 50% of the cost', () => refusedAbove(percentBinds, 30_000_001));
-      it('passes exactly 35,000,000', () => passes(capBinds, 35_000_000));
-      it('refuses 35,000,001', () => refusedAbove(capBinds, 35_000_001));
     });
 
     describe('an activity type without a norm', () => {
