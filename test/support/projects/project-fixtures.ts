@@ -140,6 +140,19 @@ export const cmd = {
     type: 'RecordDisbursement',
     data: { kind, amountVnd, paidOn, voucherNo },
   }),
+  /** The three kinds of disbursement, with the defaults of the events they record. */
+  advance: (amountVnd: number, paidOn = '2024-04-01', voucherNo = 'PC-001'): ProjectCommand => ({
+    type: 'RecordDisbursement',
+    data: { kind: 'advance', amountVnd, paidOn, voucherNo },
+  }),
+  payment: (amountVnd: number, paidOn = '2024-06-12', voucherNo = 'PC-002'): ProjectCommand => ({
+    type: 'RecordDisbursement',
+    data: { kind: 'payment', amountVnd, paidOn, voucherNo },
+  }),
+  recovery: (amountVnd: number, paidOn = TODAY, voucherNo = 'PT-001'): ProjectCommand => ({
+    type: 'RecordDisbursement',
+    data: { kind: 'recovery', amountVnd, paidOn, voucherNo },
+  }),
   inspect: (
     inspectedOn = '2024-05-20',
     outcome: 'satisfactory' | 'issues_found' = 'satisfactory',

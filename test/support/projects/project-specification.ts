@@ -3,6 +3,7 @@ import type { ProjectContext } from '../../../src/projects/domain/project.contex
 import { projectDecider } from '../../../src/projects/domain/project.decider';
 import type { ProjectEvent } from '../../../src/projects/domain/project.events';
 import type { ProjectState } from '../../../src/projects/domain/project.state';
+import { projectView, type ProjectView } from '../../../src/projects/domain/project.view';
 import { deciderSpecification, type RefusalExpectation } from '../decider-specification';
 import {
   approver,
@@ -43,14 +44,21 @@ export function ruleOn(field?: string): RefusalExpectation {
   return field === undefined ? { kind: 'rule' } : { kind: 'rule', field };
 }
 
+/** What a decision leads to: a check of the state, or the fields the project view must show. */
+export type After = ((state: ProjectState) => void) | Partial<ProjectView>;
+
+const check = (after: After | undefined) => (state: ProjectState) => {
+  if (typeof after === 'function') after(state);
+  else if (after !== undefined) expect(projectView(state)).toMatchObject(after);
+};
+
 /** A project with this history, and whoever acts on it: the cases of one table share both. */
 export interface GivenProject {
-  /** The command decides exactly these events; `andState` checks the state they lead to. */
-  decides(
-    command: ProjectCommand,
-    expected: readonly ProjectEvent[],
-    andState?: (state: ProjectState) => void,
-  ): void;
+  /**
+   * The command decides exactly these events; `after` checks the state they lead to: a check
+   * of its own, or what the project view must show (the fields named, the rest unchecked).
+   */
+  decides(command: ProjectCommand, expected: readonly ProjectEvent[], after?: After): void;
   /** The command breaks a rule: this code, on this field when one is given. */
   breaks(command: ProjectCommand, code: string, field?: string): void;
   /** The command is refused with this code and whatever else the expectation names. */
@@ -67,7 +75,7 @@ export interface GivenProject {
 export function givenProject(history: readonly ProjectEvent[], who: Acting): GivenProject {
   const when = (command: ProjectCommand) => spec.given(history).when(command, contextOf(who));
   const project: GivenProject = {
-    decides: (command, expected, andState) => when(command).then(expected, andState),
+    decides: (command, expected, after) => when(command).then(expected, check(after)),
     breaks: (command, code, field) => when(command).thenThrows(code, ruleOn(field)),
     refuses: (command, code, expectation) => when(command).thenThrows(code, expectation),
     refusesInThisStatus: (command) =>
