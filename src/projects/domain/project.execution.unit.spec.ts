@@ -10,6 +10,8 @@ import {
 } from '../../../test/support/projects/project-specification';
 import { projectView } from './project.view';
 
+const inExecution = givenProject(historyOf.in_execution, 'center');
+
 describe('starting execution', () => {
   describe('when approved', () => {
     const approved = givenProject(historyOf.approved, 'center');
@@ -43,10 +45,10 @@ describe('reporting progress', () => {
   const trainees = (value: number) => [{ indicator: 'trainees', value }];
 
   describe('when in execution', () => {
-    const inExecution = givenProject(historyOf.in_execution, 'district');
+    const inExecutionByDistrict = givenProject(historyOf.in_execution, 'district');
 
     it('records the first report of a period', () =>
-      inExecution.decides(cmd.report('2024-04', '2024-04-25', trainees(12)), [
+      inExecutionByDistrict.decides(cmd.report('2024-04', '2024-04-25', trainees(12)), [
         ev.reported('2024-04', '2024-04-25', trainees(12), false),
       ]));
 
@@ -86,20 +88,18 @@ describe('reporting progress', () => {
       ['the month execution started, reported on the day it started', '2024-03', STARTED_ON],
       ['a report dated today for this month', '2024-06', TODAY],
     ])('accepts %s', (_, period, reportedOn) =>
-      givenProject(historyOf.in_execution, 'center').decides(cmd.report(period, reportedOn), [
-        ev.reported(period, reportedOn),
-      ]),
+      inExecution.decides(cmd.report(period, reportedOn), [ev.reported(period, reportedOn)]),
     );
 
     it('accepts a value of 0', () =>
-      inExecution.decides(cmd.report('2024-04', '2024-04-25', trainees(0)), [
+      inExecutionByDistrict.decides(cmd.report('2024-04', '2024-04-25', trainees(0)), [
         ev.reported('2024-04', '2024-04-25', trainees(0)),
       ]));
 
     const report = (period: string, reportedOn = '2024-04-25') => cmd.report(period, reportedOn);
     const april = (achievements: { indicator: string; value: number }[]) =>
       cmd.report('2024-04', '2024-04-25', achievements);
-    inExecution.itRefuses({
+    inExecutionByDistrict.itRefuses({
       'a period before the month execution started': [
         report('2024-02'),
         'period_before_execution',
@@ -140,8 +140,6 @@ describe('reporting progress', () => {
 
 describe('recording an inspection', () => {
   describe('when in execution', () => {
-    const inExecution = givenProject(historyOf.in_execution, 'center');
-
     it('records it on the day execution started', () =>
       inExecution.decides(cmd.inspect(STARTED_ON), [ev.inspected(STARTED_ON)], (state) =>
         expect(projectView(state)?.inspectionCount).toBe(1),
@@ -173,12 +171,12 @@ describe('recording an inspection', () => {
 });
 
 describe('adjusting a project in execution', () => {
-  const inExecution = givenProject(historyOf.in_execution, 'approver');
+  const inExecutionByApprover = givenProject(historyOf.in_execution, 'approver');
   const advanced = givenProject([...historyOf.in_execution, ev.advance(100_000_000)], 'approver');
 
   // Machinery, 200,000,000 requested + 300,000,000 counterpart: the norm allows 250,000,000.
   it('raises the funding above the appraisal up to the norm', () =>
-    inExecution.decides(
+    inExecutionByApprover.decides(
       cmd.adjust({ approvedFundingVnd: 250_000_000 }),
       [ev.adjusted({ approvedFundingVnd: 250_000_000 })],
       {
@@ -200,7 +198,7 @@ describe('adjusting a project in execution', () => {
     ));
 
   it('moves the planned end, down to the planned start', () =>
-    inExecution.decides(
+    inExecutionByApprover.decides(
       cmd.adjust({ plannedEnd: '2024-03-01' }),
       [ev.adjusted({ plannedEnd: '2024-03-01' })],
       (state) => expect(projectView(state)?.plannedEnd).toBe('2024-03-01'),
@@ -226,7 +224,7 @@ describe('adjusting a project in execution', () => {
   });
 
   const newEnd = { plannedEnd: '2024-12-31' };
-  inExecution.itRefuses({
+  inExecutionByApprover.itRefuses({
     '1 đồng above the norm': [
       cmd.adjust({ approvedFundingVnd: 250_000_001 }),
       'exceeds_support_norm',
@@ -269,8 +267,6 @@ describe('adjusting a project in execution', () => {
 
 describe('accepting the results (nghiệm thu)', () => {
   describe('when in execution', () => {
-    const inExecution = givenProject(historyOf.in_execution, 'center');
-
     it('accepts on the day execution started', () =>
       inExecution.decides(cmd.accept(STARTED_ON), [ev.accepted(STARTED_ON)], {
         status: 'accepted',

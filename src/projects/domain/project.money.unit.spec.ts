@@ -15,6 +15,7 @@ import {
 
 /** Accepted after an advance of 100,000,000: where payments, recoveries and settling start. */
 const acceptedAfterAdvance = [...historyOf.in_execution, ev.advance(100_000_000), ev.accepted()];
+const accepted = givenProject(acceptedAfterAdvance, 'finance');
 
 describe('recording an advance (tạm ứng)', () => {
   // Approved 200,000,000: advances may reach 70%, 140,000,000.
@@ -99,8 +100,6 @@ describe('recording an advance (tạm ứng)', () => {
 
 describe('recording a payment (thanh toán)', () => {
   describe('when accepted', () => {
-    const accepted = givenProject(acceptedAfterAdvance, 'finance');
-
     it('pays up to exactly the approved funding, net of advances', () =>
       accepted.decides(cmd.payment(100_000_000), [ev.payment(100_000_000)], {
         advancesVnd: 100_000_000,
@@ -139,8 +138,6 @@ describe('recording a payment (thanh toán)', () => {
 
 describe('recording a recovery (thu hồi)', () => {
   describe('when accepted', () => {
-    const accepted = givenProject(acceptedAfterAdvance, 'finance');
-
     it('recovers everything disbursed', () =>
       accepted.decides(cmd.recovery(100_000_000), [ev.recovered(100_000_000)], {
         recoveredVnd: 100_000_000,
