@@ -11,20 +11,20 @@ import {
 
 describe('starting the appraisal', () => {
   it('moves a registered project under appraisal, recording who started it', () =>
-    givenProject(historyOf.registered, 'center').decides(
+    givenProject('registered', 'center').decides(
       cmd.startAppraisal(),
       [ev.appraisalStarted()],
       (state) => expect(state.status).toBe('under_appraisal'),
     ));
 
   itRefusesOutOfTurn('center', {
-    'a project already under appraisal': [historyOf.under_appraisal, cmd.startAppraisal()],
+    'a project already under appraisal': ['under_appraisal', cmd.startAppraisal()],
   });
 });
 
 describe('recording the appraisal result', () => {
   describe('when under appraisal', () => {
-    const underAppraisal = givenProject(historyOf.under_appraisal, 'center');
+    const underAppraisal = givenProject('under_appraisal', 'center');
 
     it('passes it with the appraised funding, recording the appraiser', () =>
       underAppraisal.decides(cmd.pass(150_000_000), [ev.passed(150_000_000)], {
@@ -84,7 +84,7 @@ describe('recording the appraisal result', () => {
   });
 
   describe('when the appraisal has not started', () => {
-    itRefusesOutOfTurn('center', { 'any result': [historyOf.registered, cmd.pass()] });
+    itRefusesOutOfTurn('center', { 'any result': ['registered', cmd.pass()] });
   });
 
   describe('against the support norm', () => {
@@ -158,7 +158,7 @@ describe('recording the appraisal result', () => {
 });
 
 describe('resubmitting after a revision request', () => {
-  const revisionRequested = givenProject(historyOf.revision_requested, 'district');
+  const revisionRequested = givenProject('revision_requested', 'district');
 
   it('returns the project to registered with the changes merged, recording who resubmitted', () => {
     const changes = { requestedFundingVnd: 180_000_000, plannedEnd: '2024-12-15' };
@@ -214,6 +214,6 @@ describe('resubmitting after a revision request', () => {
   });
 
   itRefusesOutOfTurn('district', {
-    'a project that was not sent back for revision': [historyOf.under_appraisal, cmd.resubmit({})],
+    'a project that was not sent back for revision': ['under_appraisal', cmd.resubmit({})],
   });
 });

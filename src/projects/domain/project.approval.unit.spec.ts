@@ -19,7 +19,7 @@ import {
 const asApproverWho = (person: Actor) =>
   contextFor({ ...approver, sub: person.sub, name: person.name });
 
-const appraised = givenProject(historyOf.appraised, 'approver');
+const appraised = givenProject('appraised', 'approver');
 
 /** Who took a part in the project before the decision, by the part the refusal names. */
 const PARTIES = [
@@ -29,11 +29,10 @@ const PARTIES = [
 
 /** A test body: that party may not make this decision, and the refusal names their part. */
 const refusesTheParty = (decision: ProjectCommand) => (part: string, person: Actor) =>
-  givenProject(historyOf.appraised, asApproverWho(person)).refuses(
-    decision,
-    'segregation_of_duties',
-    { kind: 'rule', message: new RegExp(part) },
-  );
+  givenProject('appraised', asApproverWho(person)).refuses(decision, 'segregation_of_duties', {
+    kind: 'rule',
+    message: new RegExp(part),
+  });
 
 describe('approving a project', () => {
   describe('when appraised', () => {
@@ -116,11 +115,11 @@ describe('approving a project', () => {
 
   describe('when not appraised', () => {
     itRefusesOutOfTurn('approver', {
-      'to approve a project under appraisal': [historyOf.under_appraisal, cmd.approve()],
+      'to approve a project under appraisal': ['under_appraisal', cmd.approve()],
     });
 
     it('refuses to approve twice', () =>
-      givenProject(historyOf.approved, 'approver').refuses(cmd.approve(), 'invalid_transition', {
+      givenProject('approved', 'approver').refuses(cmd.approve(), 'invalid_transition', {
         kind: 'invalid_state',
         message: /approve when the project is approved/,
       }));
@@ -146,6 +145,6 @@ describe('rejecting an appraised project', () => {
   it.each(PARTIES)('refuses the person who %s the project', refusesTheParty(cmd.reject()));
 
   itRefusesOutOfTurn('approver', {
-    'a project already approved': [historyOf.approved, cmd.reject()],
+    'a project already approved': ['approved', cmd.reject()],
   });
 });

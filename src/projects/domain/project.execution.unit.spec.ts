@@ -10,11 +10,11 @@ import {
 } from '../../../test/support/projects/project-specification';
 import { projectView } from './project.view';
 
-const inExecution = givenProject(historyOf.in_execution, 'center');
+const inExecution = givenProject('in_execution', 'center');
 
 describe('starting execution', () => {
   describe('when approved', () => {
-    const approved = givenProject(historyOf.approved, 'center');
+    const approved = givenProject('approved', 'center');
 
     it('starts on the day of the approval decision', () =>
       approved.decides(cmd.startExecution(APPROVED_ON), [ev.executionStarted(APPROVED_ON)], {
@@ -37,7 +37,7 @@ describe('starting execution', () => {
   });
 
   itRefusesOutOfTurn('center', {
-    'a project that is only appraised': [historyOf.appraised, cmd.startExecution()],
+    'a project that is only appraised': ['appraised', cmd.startExecution()],
   });
 });
 
@@ -45,7 +45,7 @@ describe('reporting progress', () => {
   const trainees = (value: number) => [{ indicator: 'trainees', value }];
 
   describe('when in execution', () => {
-    const inExecutionByDistrict = givenProject(historyOf.in_execution, 'district');
+    const inExecutionByDistrict = givenProject('in_execution', 'district');
 
     it('records the first report of a period', () =>
       inExecutionByDistrict.decides(cmd.report('2024-04', '2024-04-25', trainees(12)), [
@@ -133,8 +133,8 @@ describe('reporting progress', () => {
   });
 
   itRefusesOutOfTurn('district', {
-    'a project not yet in execution': [historyOf.approved, cmd.report('2024-04', '2024-04-25')],
-    'a project already accepted': [historyOf.accepted, cmd.report('2024-06', TODAY)],
+    'a project not yet in execution': ['approved', cmd.report('2024-04', '2024-04-25')],
+    'a project already accepted': ['accepted', cmd.report('2024-06', TODAY)],
   });
 });
 
@@ -166,12 +166,12 @@ describe('recording an inspection', () => {
   });
 
   itRefusesOutOfTurn('center', {
-    'a project already accepted': [historyOf.accepted, cmd.inspect()],
+    'a project already accepted': ['accepted', cmd.inspect()],
   });
 });
 
 describe('adjusting a project in execution', () => {
-  const inExecutionByApprover = givenProject(historyOf.in_execution, 'approver');
+  const inExecutionByApprover = givenProject('in_execution', 'approver');
   const advanced = givenProject([...historyOf.in_execution, ev.advance(100_000_000)], 'approver');
 
   // Machinery, 200,000,000 requested + 300,000,000 counterpart: the norm allows 250,000,000.
@@ -261,7 +261,7 @@ describe('adjusting a project in execution', () => {
   });
 
   itRefusesOutOfTurn('approver', {
-    'a project not yet in execution': [historyOf.approved, cmd.adjust(newEnd)],
+    'a project not yet in execution': ['approved', cmd.adjust(newEnd)],
   });
 });
 
@@ -285,5 +285,5 @@ describe('accepting the results (nghiệm thu)', () => {
     });
   });
 
-  itRefusesOutOfTurn('center', { 'to accept twice': [historyOf.accepted, cmd.accept()] });
+  itRefusesOutOfTurn('center', { 'to accept twice': ['accepted', cmd.accept()] });
 });

@@ -20,7 +20,7 @@ const accepted = givenProject(acceptedAfterAdvance, 'finance');
 describe('recording an advance (tạm ứng)', () => {
   // Approved 200,000,000: advances may reach 70%, 140,000,000.
   describe('when in execution', () => {
-    const inExecution = givenProject(historyOf.in_execution, 'finance');
+    const inExecution = givenProject('in_execution', 'finance');
 
     it('records an advance of exactly 70% of the approved funding', () =>
       inExecution.decides(cmd.advance(140_000_000), [ev.advance(140_000_000)], {
@@ -67,7 +67,7 @@ describe('recording an advance (tạm ứng)', () => {
       const half = contextFor(financeOfficer, {
         rules: { ...DEFAULT_PROJECT_RULES, advanceCapPercent: 50 },
       });
-      capsAt(givenProject(historyOf.in_execution, half), 100_000_000);
+      capsAt(givenProject('in_execution', half), 100_000_000);
     });
 
     it('accepts an advance paid on the day of the approval decision', () =>
@@ -93,8 +93,8 @@ describe('recording an advance (tạm ứng)', () => {
   });
 
   itRefusesOutOfTurn('finance', {
-    'an advance before execution starts': [historyOf.approved, cmd.advance(1)],
-    'an advance after acceptance': [historyOf.accepted, cmd.advance(1, TODAY)],
+    'an advance before execution starts': ['approved', cmd.advance(1)],
+    'an advance after acceptance': ['accepted', cmd.advance(1, TODAY)],
   });
 });
 
@@ -132,7 +132,7 @@ describe('recording a payment (thanh toán)', () => {
   });
 
   itRefusesOutOfTurn('finance', {
-    'a payment before acceptance': [historyOf.in_execution, cmd.disburse('payment', 1)],
+    'a payment before acceptance': ['in_execution', cmd.disburse('payment', 1)],
   });
 });
 
@@ -158,7 +158,7 @@ describe('recording a recovery (thu hồi)', () => {
     });
 
     it('refuses any recovery when nothing was disbursed', () =>
-      givenProject(historyOf.accepted, 'finance').breaks(
+      givenProject('accepted', 'finance').breaks(
         cmd.recovery(1, TODAY, 'PC-001'),
         'recovery_exceeds_disbursed',
       ));
@@ -184,7 +184,7 @@ describe('settling (quyết toán)', () => {
       }));
 
     it('settles at 0 when nothing was disbursed', () =>
-      givenProject(historyOf.accepted, 'finance').decides(cmd.settle(0), [ev.settled(0)]));
+      givenProject('accepted', 'finance').decides(cmd.settle(0), [ev.settled(0)]));
 
     it('settles on the day of acceptance', () =>
       paidInFull.decides(cmd.settle(180_000_000, ACCEPTED_ON), [
@@ -236,7 +236,7 @@ describe('settling (quyết toán)', () => {
   });
 
   itRefusesOutOfTurn('finance', {
-    'to settle before acceptance': [historyOf.in_execution, cmd.settle(0)],
-    'to settle twice': [historyOf.settled, cmd.settle(0)],
+    'to settle before acceptance': ['in_execution', cmd.settle(0)],
+    'to settle twice': ['settled', cmd.settle(0)],
   });
 });

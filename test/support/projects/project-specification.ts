@@ -11,6 +11,7 @@ import {
   contextFor,
   districtOfficer,
   financeOfficer,
+  historyOf,
 } from './project-fixtures';
 
 /**
@@ -39,6 +40,12 @@ export type Acting = keyof typeof CONTEXTS | ProjectContext;
 
 const contextOf = (who: Acting): ProjectContext => (typeof who === 'string' ? CONTEXTS[who] : who);
 
+/** A history: the events themselves, or the status whose usual road `historyOf` holds. */
+export type History = readonly ProjectEvent[] | keyof typeof historyOf;
+
+const eventsOf = (history: History): readonly ProjectEvent[] =>
+  typeof history === 'string' ? historyOf[history] : history;
+
 /** A broken rule: kind `rule`, and the field it names when one is given (else not checked). */
 export function ruleOn(field?: string): RefusalExpectation {
   return field === undefined ? { kind: 'rule' } : { kind: 'rule', field };
@@ -52,7 +59,7 @@ const check = (after: After | undefined) => (state: ProjectState) => {
   else if (after !== undefined) expect(projectView(state)).toMatchObject(after);
 };
 
-/** A project with this history, and whoever acts on it: the cases of one table share both. */
+/** A project with this history (or the usual one to a status), and whoever acts on it: the cases of one table share both. */
 export interface GivenProject {
   /**
    * The command decides exactly these events; `after` checks the state they lead to: a check
@@ -72,8 +79,9 @@ export interface GivenProject {
   itRefuses(breaches: RuleBreaches, title?: string): void;
 }
 
-export function givenProject(history: readonly ProjectEvent[], who: Acting): GivenProject {
-  const when = (command: ProjectCommand) => spec.given(history).when(command, contextOf(who));
+export function givenProject(history: History, who: Acting): GivenProject {
+  const when = (command: ProjectCommand) =>
+    spec.given(eventsOf(history)).when(command, contextOf(who));
   const project: GivenProject = {
     decides: (command, expected, after) => when(command).then(expected, check(after)),
     breaks: (command, code, field) => when(command).thenThrows(code, ruleOn(field)),
@@ -95,7 +103,7 @@ export type RuleBreaches = Readonly<
 
 /** A table of steps the status does not allow, by the name of the case: history and command. */
 export type OutOfTurn = Readonly<
-  Record<string, readonly [history: readonly ProjectEvent[], command: ProjectCommand]>
+  Record<string, readonly [history: History, command: ProjectCommand]>
 >;
 
 /** One test per row, named `refuses <case>`: the status of that history does not allow it. */
