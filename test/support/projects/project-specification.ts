@@ -6,12 +6,14 @@ import type { ProjectState } from '../../../src/projects/domain/project.state';
 import { projectView, type ProjectView } from '../../../src/projects/domain/project.view';
 import { deciderSpecification, type RefusalExpectation } from '../decider-specification';
 import {
+  admin,
   approver,
   centerOfficer,
   contextFor,
   districtOfficer,
   financeOfficer,
   historyOf,
+  reminderWorker,
 } from './project-fixtures';
 
 /**
@@ -33,6 +35,8 @@ const CONTEXTS = {
   center: asCenter,
   approver: asApprover,
   finance: asFinance,
+  admin: contextFor(admin),
+  reminders: contextFor(reminderWorker),
 } as const;
 
 /** Who acts: one of the fixture actors by name, or any context. */
