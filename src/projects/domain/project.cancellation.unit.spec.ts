@@ -1,10 +1,9 @@
-import type { ProjectEvent } from './project.events';
 import { CANCELLABLE_STATUSES } from './project.state';
 import {
   cmd,
   ev,
+  type FromStatus,
   givenProject,
-  historyOf,
   itRefusesOutOfTurn,
   TODAY,
 } from '../../../test/support/projects/project-specification';
@@ -26,7 +25,7 @@ describe('cancelling a project', () => {
 
   it('records the advances paid as the amount to recover', () =>
     givenProject(
-      [...historyOf.in_execution, ev.advance(100_000_000), ev.advance(40_000_000, TODAY, 'PC-002')],
+      ['in_execution', ev.advance(100_000_000), ev.advance(40_000_000, TODAY, 'PC-002')],
       'approver',
     ).decides(cmd.cancel(), [ev.cancelled(140_000_000)], {
       status: 'cancelled',
@@ -47,11 +46,7 @@ describe('cancelling a project', () => {
 });
 
 describe('when cancelled with money to recover', () => {
-  const history: ProjectEvent[] = [
-    ...historyOf.in_execution,
-    ev.advance(140_000_000),
-    ev.cancelled(140_000_000),
-  ];
+  const history: FromStatus = ['in_execution', ev.advance(140_000_000), ev.cancelled(140_000_000)];
   const cancelledOwing = givenProject(history, 'finance');
 
   it('records a partial recovery, reducing what is still to recover', () =>

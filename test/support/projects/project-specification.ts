@@ -44,11 +44,22 @@ export type Acting = keyof typeof CONTEXTS | ProjectContext;
 
 const contextOf = (who: Acting): ProjectContext => (typeof who === 'string' ? CONTEXTS[who] : who);
 
-/** A history: the events themselves, or the status whose usual road `historyOf` holds. */
-export type History = readonly ProjectEvent[] | keyof typeof historyOf;
+/** A status of the default project, reached by the usual road that `historyOf` holds. */
+export type Status = keyof typeof historyOf;
 
-const eventsOf = (history: History): readonly ProjectEvent[] =>
-  typeof history === 'string' ? historyOf[history] : history;
+/** The usual road to a status, then these events. */
+export type FromStatus = readonly [Status, ...ProjectEvent[]];
+
+/** A history: the events themselves, the usual road to a status, or that road and then more. */
+export type History = readonly ProjectEvent[] | Status | FromStatus;
+
+function eventsOf(history: History): readonly ProjectEvent[] {
+  if (typeof history === 'string') return historyOf[history];
+  const [first, ...rest] = history;
+  return typeof first === 'string'
+    ? [...historyOf[first], ...(rest as ProjectEvent[])]
+    : (history as readonly ProjectEvent[]);
+}
 
 /** A broken rule: kind `rule`, and the field it names when one is given (else not checked). */
 export function ruleOn(field?: string): RefusalExpectation {
