@@ -42,7 +42,9 @@ const CONTEXTS = {
 /** Who acts: one of the fixture actors by name, or any context. */
 export type Acting = keyof typeof CONTEXTS | ProjectContext;
 
-const contextOf = (who: Acting): ProjectContext => (typeof who === 'string' ? CONTEXTS[who] : who);
+/** The context of whoever acts. */
+export const contextOf = (who: Acting): ProjectContext =>
+  typeof who === 'string' ? CONTEXTS[who] : who;
 
 /** A status of the default project, reached by the usual road that `historyOf` holds. */
 export type Status = keyof typeof historyOf;
