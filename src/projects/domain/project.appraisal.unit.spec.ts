@@ -4,7 +4,6 @@ import {
   cmd,
   ev,
   givenProject,
-  historyOf,
   itRefusesOutOfTurn,
   TODAY,
 } from '../../../test/support/projects/project-specification';
@@ -180,10 +179,9 @@ describe('resubmitting after a revision request', () => {
   });
 
   it('can be appraised again afterwards', () =>
-    givenProject([...historyOf.revision_requested, ev.resubmitted()], 'center').decides(
-      cmd.startAppraisal(),
-      [ev.appraisalStarted()],
-    ));
+    givenProject(['revision_requested', ev.resubmitted()], 'center').decides(cmd.startAppraisal(), [
+      ev.appraisalStarted(),
+    ]));
 
   describe('refuses changes that would make the registration invalid', () => {
     revisionRequested.itRefuses(

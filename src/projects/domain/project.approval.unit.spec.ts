@@ -91,7 +91,7 @@ describe('approving a project', () => {
       const colleague: Actor = { ...districtOfficer, sub: 'u-bien-hoa-2', name: 'Võ Thị E' };
       givenProject(
         [
-          ...historyOf.revision_requested,
+          'revision_requested',
           ev.resubmitted({}, colleague.sub),
           ev.appraisalStarted(),
           ev.passed(),
@@ -103,11 +103,7 @@ describe('approving a project', () => {
     it('does not bar whoever only opened the appraisal that someone else passed', () => {
       const opener: Actor = { ...centerOfficer, sub: 'u-center-2' };
       givenProject(
-        [
-          ...historyOf.registered,
-          { type: 'AppraisalStarted', data: { startedBy: opener.sub } },
-          ev.passed(),
-        ],
+        ['registered', { type: 'AppraisalStarted', data: { startedBy: opener.sub } }, ev.passed()],
         asApproverWho(opener),
       ).decides(cmd.approve(), [ev.approved(200_000_000, APPROVED_ON, opener.sub)]);
     });

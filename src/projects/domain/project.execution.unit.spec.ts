@@ -3,7 +3,6 @@ import {
   cmd,
   ev,
   givenProject,
-  historyOf,
   itRefusesOutOfTurn,
   STARTED_ON,
   TODAY,
@@ -54,7 +53,7 @@ describe('reporting progress', () => {
 
     it('replaces an earlier report for the same period instead of adding to it', () =>
       givenProject(
-        [...historyOf.in_execution, ev.reported('2024-04', '2024-04-25', trainees(12))],
+        ['in_execution', ev.reported('2024-04', '2024-04-25', trainees(12))],
         'district',
       ).decides(
         cmd.report('2024-04', '2024-05-02', trainees(15)),
@@ -66,7 +65,7 @@ describe('reporting progress', () => {
       const establishments = (value: number) => [{ indicator: 'establishments_supported', value }];
       givenProject(
         [
-          ...historyOf.in_execution,
+          'in_execution',
           ev.reported('2024-03', '2024-03-25', [...establishments(0), ...trainees(10)]),
         ],
         'district',
@@ -172,7 +171,7 @@ describe('recording an inspection', () => {
 
 describe('adjusting a project in execution', () => {
   const inExecutionByApprover = givenProject('in_execution', 'approver');
-  const advanced = givenProject([...historyOf.in_execution, ev.advance(100_000_000)], 'approver');
+  const advanced = givenProject(['in_execution', ev.advance(100_000_000)], 'approver');
 
   // Machinery, 200,000,000 requested + 300,000,000 counterpart: the norm allows 250,000,000.
   it('raises the funding above the appraisal up to the norm', () =>
@@ -211,7 +210,7 @@ describe('adjusting a project in execution', () => {
     ];
     givenProject(
       [
-        ...historyOf.in_execution,
+        'in_execution',
         ev.reported('2024-04', '2024-04-25', [{ indicator: 'trainees', value: 12 }]),
       ],
       'approver',

@@ -1,5 +1,4 @@
 import { DEFAULT_PROJECT_RULES } from './project.context';
-import type { ProjectEvent } from './project.events';
 import {
   ACCEPTED_ON,
   APPROVED_ON,
@@ -7,14 +6,14 @@ import {
   contextFor,
   ev,
   financeOfficer,
+  type FromStatus,
   givenProject,
-  historyOf,
   itRefusesOutOfTurn,
   TODAY,
 } from '../../../test/support/projects/project-specification';
 
 /** Accepted after an advance of 100,000,000: where payments, recoveries and settling start. */
-const acceptedAfterAdvance = [...historyOf.in_execution, ev.advance(100_000_000), ev.accepted()];
+const acceptedAfterAdvance: FromStatus = ['in_execution', ev.advance(100_000_000), ev.accepted()];
 const accepted = givenProject(acceptedAfterAdvance, 'finance');
 
 describe('recording an advance (tạm ứng)', () => {
@@ -30,10 +29,7 @@ describe('recording an advance (tạm ứng)', () => {
       }));
 
     it('counts earlier advances towards the cap', () => {
-      const afterFirst = givenProject(
-        [...historyOf.in_execution, ev.advance(100_000_000)],
-        'finance',
-      );
+      const afterFirst = givenProject(['in_execution', ev.advance(100_000_000)], 'finance');
       afterFirst.decides(cmd.advance(40_000_000, TODAY, 'PC-002'), [
         ev.advance(40_000_000, TODAY, 'PC-002'),
       ]);
@@ -48,8 +44,8 @@ describe('recording an advance (tạm ứng)', () => {
 
     it('rounds the cap down to the đồng', () => {
       // 70% of 100,000,001 is 70,000,000.7.
-      const oddApproval = [
-        ...historyOf.registered,
+      const oddApproval: FromStatus = [
+        'registered',
         ev.appraisalStarted(),
         ev.passed(100_000_001),
         ev.approved(100_000_001),
@@ -59,7 +55,7 @@ describe('recording an advance (tạm ứng)', () => {
     });
 
     it('takes the cap from the approved funding as adjusted', () => {
-      const raised = [...historyOf.in_execution, ev.adjusted({ approvedFundingVnd: 250_000_000 })];
+      const raised: FromStatus = ['in_execution', ev.adjusted({ approvedFundingVnd: 250_000_000 })];
       capsAt(givenProject(raised, 'finance'), 175_000_000);
     });
 
@@ -166,7 +162,7 @@ describe('recording a recovery (thu hồi)', () => {
 
   itRefusesOutOfTurn('finance', {
     'a recovery during execution': [
-      [...historyOf.in_execution, ev.advance(100_000_000)],
+      ['in_execution', ev.advance(100_000_000)],
       cmd.recovery(1, TODAY, 'PC-001'),
     ],
   });
@@ -221,8 +217,8 @@ describe('settling (quyết toán)', () => {
 
     it('refuses to settle above the approved funding, even when a history recorded under older rules allows it', () => {
       // An adjustment below the advances paid, as an import from before that rule could hold.
-      const legacy: ProjectEvent[] = [
-        ...historyOf.in_execution,
+      const legacy: FromStatus = [
+        'in_execution',
         ev.advance(140_000_000),
         ev.adjusted({ approvedFundingVnd: 100_000_000 }),
         ev.accepted(),

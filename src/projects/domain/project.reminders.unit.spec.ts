@@ -27,7 +27,7 @@ describe('recording a delivered reminder', () => {
 
   describe('when the same reminder was recorded already', () => {
     const recorded = (channels?: RecordReminderSent['data']['channels']) =>
-      givenProject([...historyOf.in_execution, ev.reminderSent(ID, channels)], 'reminders');
+      givenProject(['in_execution', ev.reminderSent(ID, channels)], 'reminders');
 
     it('records nothing new', () => recorded().decides(cmd.recordReminder(ID), []));
 
