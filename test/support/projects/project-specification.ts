@@ -76,7 +76,10 @@ const check = (after: After | undefined) => (state: ProjectState) => {
   else if (after !== undefined) expect(projectView(state)).toMatchObject(after);
 };
 
-/** A project with this history (or the usual one to a status), and whoever acts on it: the cases of one table share both. */
+/**
+ * A project with this history (or the usual one to a status), and whoever acts on it: the
+ * cases of one block or table share both.
+ */
 export interface GivenProject {
   /**
    * The command decides exactly these events; `after` checks the state they lead to: a check
