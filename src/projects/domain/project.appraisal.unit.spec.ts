@@ -3,253 +3,215 @@ import {
   centerOfficer,
   cmd,
   ev,
-  historyOf,
+  givenProject,
+  itRefusesOutOfTurn,
   TODAY,
-} from '../../../test/support/projects/project-fixtures';
-import { asCenter, asDistrict, spec } from '../../../test/support/projects/project-specification';
-import { projectView } from './project.view';
-
-/** A project of the given shape, under appraisal. */
-const underAppraisal = (
-  activityType: string,
-  requestedFundingVnd: number,
-  counterpartFundingVnd: number,
-) => [
-  ev.registered({ activityType, requestedFundingVnd, counterpartFundingVnd, targets: [] }),
-  ev.appraisalStarted(),
-];
+} from '../../../test/support/projects/project-specification';
 
 describe('starting the appraisal', () => {
-  it('moves a registered project under appraisal, recording who started it', () => {
-    spec
-      .given(historyOf.registered)
-      .when(cmd.startAppraisal(), asCenter)
-      .then([ev.appraisalStarted()], (state) => expect(state.status).toBe('under_appraisal'));
-  });
+  it('moves a registered project under appraisal, recording who started it', () =>
+    givenProject('registered', 'center').decides(
+      cmd.startAppraisal(),
+      [ev.appraisalStarted()],
+      (state) => expect(state.status).toBe('under_appraisal'),
+    ));
 
-  it('refuses a project already under appraisal', () => {
-    spec
-      .given(historyOf.under_appraisal)
-      .when(cmd.startAppraisal(), asCenter)
-      .thenThrows('invalid_transition', { kind: 'invalid_state' });
+  itRefusesOutOfTurn('center', {
+    'a project already under appraisal': ['under_appraisal', cmd.startAppraisal()],
   });
 });
 
 describe('recording the appraisal result', () => {
   describe('when under appraisal', () => {
-    it('passes it with the appraised funding, recording the appraiser', () => {
-      spec
-        .given(historyOf.under_appraisal)
-        .when(cmd.pass(150_000_000), asCenter)
-        .then([ev.passed(150_000_000)], (state) =>
-          expect(projectView(state)).toMatchObject({
-            status: 'appraised',
-            appraisedFundingVnd: 150_000_000,
-            appraisedBy: centerOfficer.sub,
-          }),
-        );
-    });
+    const underAppraisal = givenProject('under_appraisal', 'center');
 
-    it('passes it at exactly the requested amount', () => {
-      spec
-        .given(historyOf.under_appraisal)
-        .when(cmd.pass(200_000_000), asCenter)
-        .then([ev.passed(200_000_000)]);
-    });
+    it('passes it with the appraised funding, recording the appraiser', () =>
+      underAppraisal.decides(cmd.pass(150_000_000), [ev.passed(150_000_000)], {
+        status: 'appraised',
+        appraisedFundingVnd: 150_000_000,
+        appraisedBy: centerOfficer.sub,
+      }));
 
-    it('refuses 1 đồng above the requested amount', () => {
-      spec
-        .given(historyOf.under_appraisal)
-        .when(cmd.pass(200_000_001), asCenter)
-        .thenThrows('appraised_exceeds_requested', { kind: 'rule', field: 'appraisedFundingVnd' });
-    });
+    it('passes it at exactly the requested amount', () =>
+      underAppraisal.decides(cmd.pass(200_000_000), [ev.passed(200_000_000)]));
 
-    it('refuses a pass without appraised funding', () => {
-      spec
-        .given(historyOf.under_appraisal)
-        .when(cmd.passWithoutFunding(), asCenter)
-        .thenThrows('required', { kind: 'rule', field: 'appraisedFundingVnd' });
-    });
+    it('requests a revision, dated today', () =>
+      underAppraisal.decides(cmd.requestRevision(), [ev.revisionRequested(TODAY)], {
+        status: 'revision_requested',
+        revisionRequestedOn: TODAY,
+      }));
 
-    it('refuses a pass with 0 appraised funding', () => {
-      spec
-        .given(historyOf.under_appraisal)
-        .when(cmd.pass(0), asCenter)
-        .thenThrows('amount_not_positive', { kind: 'rule', field: 'appraisedFundingVnd' });
-    });
+    it('rejects it for good', () =>
+      underAppraisal.decides(
+        cmd.failAppraisal(),
+        [
+          {
+            type: 'AppraisalRejected',
+            data: { notes: 'Không đạt', appraisedBy: centerOfficer.sub },
+          },
+        ],
+        {
+          status: 'rejected',
+          rejectionReason: 'Không đạt',
+          appraisedFundingVnd: null,
+        },
+      ));
 
-    it('requests a revision, dated today', () => {
-      spec
-        .given(historyOf.under_appraisal)
-        .when(cmd.requestRevision(), asCenter)
-        .then([ev.revisionRequested(TODAY)], (state) =>
-          expect(projectView(state)).toMatchObject({
-            status: 'revision_requested',
-            revisionRequestedOn: TODAY,
-          }),
-        );
-    });
-
-    it('rejects it for good', () => {
-      spec
-        .given(historyOf.under_appraisal)
-        .when(cmd.failAppraisal(), asCenter)
-        .then(
-          [
-            {
-              type: 'AppraisalRejected',
-              data: { notes: 'Không đạt', appraisedBy: centerOfficer.sub },
-            },
-          ],
-          (state) =>
-            expect(projectView(state)).toMatchObject({
-              status: 'rejected',
-              rejectionReason: 'Không đạt',
-              appraisedFundingVnd: null,
-            }),
-        );
-    });
-
-    it('refuses an outcome it does not know', () => {
-      const command = {
-        type: 'RecordAppraisalResult',
-        data: { outcome: 'maybe', notes: '' },
-      } as unknown as ProjectCommand;
-      spec
-        .given(historyOf.under_appraisal)
-        .when(command, asCenter)
-        .thenThrows('invalid_outcome', { kind: 'rule', field: 'outcome' });
+    const maybe = { type: 'RecordAppraisalResult', data: { outcome: 'maybe', notes: '' } };
+    underAppraisal.itRefuses({
+      '1 đồng above the requested amount': [
+        cmd.pass(200_000_001),
+        'appraised_exceeds_requested',
+        'appraisedFundingVnd',
+      ],
+      'a pass without appraised funding': [
+        cmd.passWithoutFunding(),
+        'required',
+        'appraisedFundingVnd',
+      ],
+      'a pass with 0 appraised funding': [
+        cmd.pass(0),
+        'amount_not_positive',
+        'appraisedFundingVnd',
+      ],
+      'an outcome it does not know': [
+        maybe as unknown as ProjectCommand,
+        'invalid_outcome',
+        'outcome',
+      ],
     });
   });
 
   describe('when the appraisal has not started', () => {
-    it('refuses any result', () => {
-      spec
-        .given(historyOf.registered)
-        .when(cmd.pass(), asCenter)
-        .thenThrows('invalid_transition', { kind: 'invalid_state' });
-    });
+    itRefusesOutOfTurn('center', { 'any result': ['registered', cmd.pass()] });
   });
 
   describe('against the support norm', () => {
-    const pass = (history: ReturnType<typeof underAppraisal>, amount: number) =>
-      spec.given(history).when(cmd.pass(amount), asCenter);
-    const refusedAbove = (history: ReturnType<typeof underAppraisal>, amount: number): void => {
-      pass(history, amount).thenThrows('exceeds_support_norm', {
-        kind: 'rule',
-        field: 'appraisedFundingVnd',
-      });
-    };
+    /** A project of the given shape, under appraisal. */
+    const underAppraisal = (
+      activityType: string,
+      requestedFundingVnd: number,
+      counterpartFundingVnd: number,
+    ) =>
+      givenProject(
+        [
+          ev.registered({ activityType, requestedFundingVnd, counterpartFundingVnd, targets: [] }),
+          ev.appraisalStarted(),
+        ],
+        'center',
+      );
+    type UnderAppraisal = ReturnType<typeof underAppraisal>;
+    const passes = (project: UnderAppraisal, amount: number) =>
+      project.decides(cmd.pass(amount), [ev.passed(amount)]);
+    const refusedAbove = (project: UnderAppraisal, amount: number) =>
+      project.breaks(cmd.pass(amount), 'exceeds_support_norm', 'appraisedFundingVnd');
+
+    /** Where each limit of a norm binds: the requested and counterpart funding, and the limit. */
+    interface Binding {
+      readonly requested: number;
+      readonly counterpart: number;
+      readonly limit: number;
+    }
+    const amount = (vnd: number) => vnd.toLocaleString('en-US');
+
+    describe.each<{ norm: string; activityType: string; percent: Binding; cap: Binding }>([
+      {
+        norm: 'machinery: 50% of the cost, at most 300,000,000',
+        activityType: 'machinery',
+        // 250,000,000 requested + 150,000,000 counterpart: 50% is 200,000,000, below the cap.
+        percent: { requested: 250_000_000, counterpart: 150_000_000, limit: 200_000_000 },
+        // 400,000,000 + 600,000,000: 50% is 500,000,000, so the 300,000,000 cap binds.
+        cap: { requested: 400_000_000, counterpart: 600_000_000, limit: 300_000_000 },
+      },
+      {
+        norm: 'brand_registration: 50% of the cost, at most 35,000,000',
+        activityType: 'brand_registration',
+        percent: { requested: 40_000_000, counterpart: 20_000_000, limit: 30_000_000 },
+        cap: { requested: 40_000_000, counterpart: 40_000_000, limit: 35_000_000 },
+      },
+    ])('$norm', ({ activityType, percent, cap }) => {
+      const shaped = ({ requested, counterpart }: Binding) =>
+        underAppraisal(activityType, requested, counterpart);
+
+      it('passes exactly 50% of the cost', () => passes(shaped(percent), percent.limit));
+      it('refuses 1 đồng above 50% of the cost', () =>
+        refusedAbove(shaped(percent), percent.limit + 1));
+      it(`passes exactly ${amount(cap.limit)}`, () => passes(shaped(cap), cap.limit));
+      it(`refuses ${amount(cap.limit + 1)}`, () => refusedAbove(shaped(cap), cap.limit + 1));
+    });
 
     describe('machinery: 50% of the cost, at most 300,000,000', () => {
-      // 250,000,000 requested + 150,000,000 counterpart: 50% is 200,000,000, below the cap.
-      const percentBinds = underAppraisal('machinery', 250_000_000, 150_000_000);
-      // 400,000,000 + 600,000,000: 50% is 500,000,000, so the 300,000,000 cap binds.
-      const capBinds = underAppraisal('machinery', 400_000_000, 600_000_000);
-      // 150,000,001 + 50,000,000 = 200,000,001: half is 100,000,000.5, rounded down.
-      const oddTotal = underAppraisal('machinery', 150_000_001, 50_000_000);
-
-      it('passes exactly 50% of the cost', () =>
-        pass(percentBinds, 200_000_000).then([ev.passed(200_000_000)]));
-      it('refuses 1 đồng above 50% of the cost', () => refusedAbove(percentBinds, 200_000_001));
-      it('passes exactly 300,000,000', () =>
-        pass(capBinds, 300_000_000).then([ev.passed(300_000_000)]));
-      it('refuses 300,000,001', () => refusedAbove(capBinds, 300_000_001));
       it('rounds half a đồng of the cap down', () => {
-        pass(oddTotal, 100_000_000).then([ev.passed(100_000_000)]);
+        // 150,000,001 + 50,000,000 = 200,000,001: half is 100,000,000.5, rounded down.
+        const oddTotal = underAppraisal('machinery', 150_000_001, 50_000_000);
+        passes(oddTotal, 100_000_000);
         refusedAbove(oddTotal, 100_000_001);
       });
     });
 
-    describe('brand_registration: 50% of the cost, at most 35,000,000', () => {
-      const percentBinds = underAppraisal('brand_registration', 40_000_000, 20_000_000);
-      const capBinds = underAppraisal('brand_registration', 40_000_000, 40_000_000);
-
-      it('passes exactly 50% of the cost', () =>
-        pass(percentBinds, 30_000_000).then([ev.passed(30_000_000)]));
-      it('refuses 1 đồng above 50% of the cost', () => refusedAbove(percentBinds, 30_000_001));
-      it('passes exactly 35,000,000', () =>
-        pass(capBinds, 35_000_000).then([ev.passed(35_000_000)]));
-      it('refuses 35,000,001', () => refusedAbove(capBinds, 35_000_001));
-    });
-
     describe('an activity type without a norm', () => {
-      it('caps at the requested amount only, even with no counterpart', () => {
-        pass(underAppraisal('training', 50_000_000, 0), 50_000_000).then([ev.passed(50_000_000)]);
-      });
+      it('caps at the requested amount only, even with no counterpart', () =>
+        passes(underAppraisal('training', 50_000_000, 0), 50_000_000));
     });
   });
 });
 
 describe('resubmitting after a revision request', () => {
+  const revisionRequested = givenProject('revision_requested', 'district');
+
   it('returns the project to registered with the changes merged, recording who resubmitted', () => {
     const changes = { requestedFundingVnd: 180_000_000, plannedEnd: '2024-12-15' };
-    spec
-      .given(historyOf.revision_requested)
-      .when(cmd.resubmit(changes), asDistrict)
-      .then([ev.resubmitted(changes)], (state) =>
-        expect(projectView(state)).toMatchObject({
-          status: 'registered',
-          requestedFundingVnd: 180_000_000,
-          plannedEnd: '2024-12-15',
-          plannedStart: '2024-03-01',
-          title: 'Hỗ trợ máy chế biến hạt điều',
-        }),
-      );
+    revisionRequested.decides(cmd.resubmit(changes), [ev.resubmitted(changes)], {
+      status: 'registered',
+      requestedFundingVnd: 180_000_000,
+      plannedEnd: '2024-12-15',
+      plannedStart: '2024-03-01',
+      title: 'Hỗ trợ máy chế biến hạt điều',
+    });
   });
 
-  it('accepts a resubmission that changes nothing (documents were added outside the system)', () => {
-    spec
-      .given(historyOf.revision_requested)
-      .when(cmd.resubmit({}), asDistrict)
-      .then([ev.resubmitted({})]);
-  });
+  it('accepts a resubmission that changes nothing (documents were added outside the system)', () =>
+    revisionRequested.decides(cmd.resubmit({}), [ev.resubmitted({})]));
 
   it('keeps only registration fields among the changes', () => {
     const changes = { title: 'Máy sấy điều', district: 'cam-my' } as { title: string };
-    spec
-      .given(historyOf.revision_requested)
-      .when(cmd.resubmit(changes), asDistrict)
-      .then([ev.resubmitted({ title: 'Máy sấy điều' })]);
+    revisionRequested.decides(cmd.resubmit(changes), [ev.resubmitted({ title: 'Máy sấy điều' })]);
   });
 
-  it('can be appraised again afterwards', () => {
-    spec
-      .given([...historyOf.revision_requested, ev.resubmitted()])
-      .when(cmd.startAppraisal(), asCenter)
-      .then([ev.appraisalStarted()]);
-  });
+  it('can be appraised again afterwards', () =>
+    givenProject(['revision_requested', ev.resubmitted()], 'center').decides(cmd.startAppraisal(), [
+      ev.appraisalStarted(),
+    ]));
 
   describe('refuses changes that would make the registration invalid', () => {
-    const refused = (
-      changes: Parameters<typeof cmd.resubmit>[0],
-      code: string,
-      field: string,
-    ): void => {
-      spec
-        .given(historyOf.revision_requested)
-        .when(cmd.resubmit(changes), asDistrict)
-        .thenThrows(code, { kind: 'rule', field });
-    };
-
-    it('a plannedEnd before the unchanged plannedStart', () =>
-      refused({ plannedEnd: '2024-02-29' }, 'planned_end_before_start', 'plannedEnd'));
-    it('a requested amount of 0', () =>
-      refused({ requestedFundingVnd: 0 }, 'amount_not_positive', 'requestedFundingVnd'));
-    it('an unknown indicator', () =>
-      refused(
-        { targets: [{ indicator: 'rockets', target: 1 }] },
-        'unknown_indicator',
-        'targets[0].indicator',
-      ));
-    it('an unknown activity type', () =>
-      refused({ activityType: 'space_program' }, 'unknown_activity_type', 'activityType'));
+    revisionRequested.itRefuses(
+      {
+        'a plannedEnd before the unchanged plannedStart': [
+          cmd.resubmit({ plannedEnd: '2024-02-29' }),
+          'planned_end_before_start',
+          'plannedEnd',
+        ],
+        'a requested amount of 0': [
+          cmd.resubmit({ requestedFundingVnd: 0 }),
+          'amount_not_positive',
+          'requestedFundingVnd',
+        ],
+        'an unknown indicator': [
+          cmd.resubmit({ targets: [{ indicator: 'rockets', target: 1 }] }),
+          'unknown_indicator',
+          'targets[0].indicator',
+        ],
+        'an unknown activity type': [
+          cmd.resubmit({ activityType: 'space_program' }),
+          'unknown_activity_type',
+          'activityType',
+        ],
+      },
+      '%s',
+    );
   });
 
-  it('refuses a project that was not sent back for revision', () => {
-    spec
-      .given(historyOf.under_appraisal)
-      .when(cmd.resubmit({}), asDistrict)
-      .thenThrows('invalid_transition', { kind: 'invalid_state' });
+  itRefusesOutOfTurn('district', {
+    'a project that was not sent back for revision': ['under_appraisal', cmd.resubmit({})],
   });
 });

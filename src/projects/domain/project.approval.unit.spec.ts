@@ -1,4 +1,5 @@
 import type { Actor } from '../../shared/actor';
+import type { ProjectCommand } from './project.commands';
 import {
   APPROVED_ON,
   approver,
@@ -7,206 +8,139 @@ import {
   contextFor,
   districtOfficer,
   ev,
+  givenProject,
   historyOf,
+  itRefusesOutOfTurn,
   referenceWithNorm,
   TODAY,
-} from '../../../test/support/projects/project-fixtures';
-import { asApprover, spec } from '../../../test/support/projects/project-specification';
-import { projectView } from './project.view';
+} from '../../../test/support/projects/project-specification';
 
 /** The same person, now acting in the approver role. */
 const asApproverWho = (person: Actor) =>
   contextFor({ ...approver, sub: person.sub, name: person.name });
 
+const appraised = givenProject('appraised', 'approver');
+
+/** Who took a part in the project before the decision, by the part the refusal names. */
+const PARTIES = [
+  ['registered', districtOfficer],
+  ['appraised', centerOfficer],
+] as const;
+
+/** A test body: that party may not make this decision, and the refusal names their part. */
+const refusesTheParty = (decision: ProjectCommand) => (part: string, person: Actor) =>
+  givenProject('appraised', asApproverWho(person)).refuses(decision, 'segregation_of_duties', {
+    kind: 'rule',
+    message: new RegExp(part),
+  });
+
 describe('approving a project', () => {
   describe('when appraised', () => {
-    it('approves exactly the appraised funding', () => {
-      spec
-        .given(historyOf.appraised)
-        .when(cmd.approve(200_000_000), asApprover)
-        .then([ev.approved(200_000_000)], (state) =>
-          expect(projectView(state)).toMatchObject({
-            status: 'approved',
-            approvedFundingVnd: 200_000_000,
-            approvalDecisionNo: '123/QĐ-SCT',
-            approvalDecisionDate: '2024-03-01',
-            disbursementRate: 0,
-          }),
-        );
-    });
+    it('approves exactly the appraised funding', () =>
+      appraised.decides(cmd.approve(200_000_000), [ev.approved(200_000_000)], {
+        status: 'approved',
+        approvedFundingVnd: 200_000_000,
+        approvalDecisionNo: '123/QĐ-SCT',
+        approvalDecisionDate: '2024-03-01',
+        disbursementRate: 0,
+      }));
 
-    it('approves less than appraised', () => {
-      spec
-        .given(historyOf.appraised)
-        .when(cmd.approve(150_000_000), asApprover)
-        .then([ev.approved(150_000_000)]);
-    });
+    it.each([
+      ['approves less than appraised', cmd.approve(150_000_000), ev.approved(150_000_000)],
+      [
+        'accepts a decision dated today',
+        cmd.approve(200_000_000, TODAY),
+        ev.approved(200_000_000, TODAY),
+      ],
+    ])('%s', (_, command, event) => appraised.decides(command, [event]));
 
-    it('refuses 1 đồng above the appraised funding', () => {
-      spec
-        .given(historyOf.appraised)
-        .when(cmd.approve(200_000_001), asApprover)
-        .thenThrows('approved_exceeds_appraised', { kind: 'rule', field: 'approvedFundingVnd' });
-    });
-
-    it('refuses 0 approved funding', () => {
-      spec
-        .given(historyOf.appraised)
-        .when(cmd.approve(0), asApprover)
-        .thenThrows('amount_not_positive', { kind: 'rule', field: 'approvedFundingVnd' });
-    });
-
-    it('accepts a decision dated today', () => {
-      spec
-        .given(historyOf.appraised)
-        .when(cmd.approve(200_000_000, TODAY), asApprover)
-        .then([ev.approved(200_000_000, TODAY)]);
-    });
-
-    it('refuses a decision dated tomorrow', () => {
-      spec
-        .given(historyOf.appraised)
-        .when(cmd.approve(200_000_000, '2024-06-16'), asApprover)
-        .thenThrows('date_in_future', { kind: 'rule', field: 'decisionDate' });
-    });
-
-    it('refuses a decision date that is not a date', () => {
-      spec
-        .given(historyOf.appraised)
-        .when(cmd.approve(200_000_000, '2024-13-01'), asApprover)
-        .thenThrows('invalid_date', { kind: 'rule', field: 'decisionDate' });
-    });
-
-    it('refuses a decision without a number', () => {
-      spec
-        .given(historyOf.appraised)
-        .when(cmd.approve(200_000_000, '2024-03-01', ''), asApprover)
-        .thenThrows('required', { kind: 'rule', field: 'decisionNo' });
+    /** The approval of the appraised funding, by a decision of this date and number. */
+    const decided = (decisionDate: string, decisionNo?: string) =>
+      cmd.approve(200_000_000, decisionDate, decisionNo);
+    appraised.itRefuses({
+      '1 đồng above the appraised funding': [
+        cmd.approve(200_000_001),
+        'approved_exceeds_appraised',
+        'approvedFundingVnd',
+      ],
+      '0 approved funding': [cmd.approve(0), 'amount_not_positive', 'approvedFundingVnd'],
+      'a decision dated tomorrow': [decided('2024-06-16'), 'date_in_future', 'decisionDate'],
+      'a decision date that is not a date': [decided('2024-13-01'), 'invalid_date', 'decisionDate'],
+      'a decision without a number': [decided('2024-03-01', ''), 'required', 'decisionNo'],
     });
   });
 
   describe('when the support norm was lowered after the appraisal', () => {
     // Machinery now capped at 150,000,000: the appraisal of 200,000,000 no longer fits.
-    const lowered = contextFor(approver, {
-      reference: referenceWithNorm('machinery', 50, 150_000_000),
-    });
+    const lowered = givenProject(
+      historyOf.appraised,
+      contextFor(approver, { reference: referenceWithNorm('machinery', 50, 150_000_000) }),
+    );
 
-    it('approves up to the norm in force', () => {
-      spec
-        .given(historyOf.appraised)
-        .when(cmd.approve(150_000_000), lowered)
-        .then([ev.approved(150_000_000)]);
-    });
+    it('approves up to the norm in force', () =>
+      lowered.decides(cmd.approve(150_000_000), [ev.approved(150_000_000)]));
 
-    it('refuses 1 đồng above the norm in force', () => {
-      spec
-        .given(historyOf.appraised)
-        .when(cmd.approve(150_000_001), lowered)
-        .thenThrows('exceeds_support_norm', { kind: 'rule', field: 'approvedFundingVnd' });
-    });
+    it('refuses 1 đồng above the norm in force', () =>
+      lowered.breaks(cmd.approve(150_000_001), 'exceeds_support_norm', 'approvedFundingVnd'));
   });
 
   describe('segregation of duties', () => {
-    it('refuses the person who registered the project', () => {
-      spec
-        .given(historyOf.appraised)
-        .when(cmd.approve(), asApproverWho(districtOfficer))
-        .thenThrows('segregation_of_duties', { kind: 'rule', message: /registered/ });
-    });
-
-    it('refuses the person who appraised the project', () => {
-      spec
-        .given(historyOf.appraised)
-        .when(cmd.approve(), asApproverWho(centerOfficer))
-        .thenThrows('segregation_of_duties', { kind: 'rule', message: /appraised/ });
-    });
+    it.each(PARTIES)('refuses the person who %s the project', refusesTheParty(cmd.approve()));
 
     it('refuses the person who resubmitted the project after a revision request', () => {
       const colleague: Actor = { ...districtOfficer, sub: 'u-bien-hoa-2', name: 'Võ Thị E' };
-      spec
-        .given([
-          ...historyOf.revision_requested,
+      givenProject(
+        [
+          'revision_requested',
           ev.resubmitted({}, colleague.sub),
           ev.appraisalStarted(),
           ev.passed(),
-        ])
-        .when(cmd.approve(), asApproverWho(colleague))
-        .thenThrows('segregation_of_duties', { kind: 'rule' });
+        ],
+        asApproverWho(colleague),
+      ).breaks(cmd.approve(), 'segregation_of_duties');
     });
 
     it('does not bar whoever only opened the appraisal that someone else passed', () => {
       const opener: Actor = { ...centerOfficer, sub: 'u-center-2' };
-      spec
-        .given([
-          ...historyOf.registered,
-          { type: 'AppraisalStarted', data: { startedBy: opener.sub } },
-          ev.passed(),
-        ])
-        .when(cmd.approve(), asApproverWho(opener))
-        .then([ev.approved(200_000_000, APPROVED_ON, opener.sub)]);
+      givenProject(
+        ['registered', { type: 'AppraisalStarted', data: { startedBy: opener.sub } }, ev.passed()],
+        asApproverWho(opener),
+      ).decides(cmd.approve(), [ev.approved(200_000_000, APPROVED_ON, opener.sub)]);
     });
   });
 
   describe('when not appraised', () => {
-    it('refuses to approve a project under appraisal', () => {
-      spec
-        .given(historyOf.under_appraisal)
-        .when(cmd.approve(), asApprover)
-        .thenThrows('invalid_transition', { kind: 'invalid_state' });
+    itRefusesOutOfTurn('approver', {
+      'to approve a project under appraisal': ['under_appraisal', cmd.approve()],
     });
 
-    it('refuses to approve twice', () => {
-      spec
-        .given(historyOf.approved)
-        .when(cmd.approve(), asApprover)
-        .thenThrows('invalid_transition', {
-          kind: 'invalid_state',
-          message: /approve when the project is approved/,
-        });
-    });
+    it('refuses to approve twice', () =>
+      givenProject('approved', 'approver').refuses(cmd.approve(), 'invalid_transition', {
+        kind: 'invalid_state',
+        message: /approve when the project is approved/,
+      }));
   });
 });
 
 describe('rejecting an appraised project', () => {
-  it('rejects it for good, keeping the appraisal on record', () => {
-    spec
-      .given(historyOf.appraised)
-      .when(cmd.reject('Trùng lặp nội dung'), asApprover)
-      .then([{ type: 'ProjectRejected', data: { reason: 'Trùng lặp nội dung' } }], (state) =>
-        expect(projectView(state)).toMatchObject({
-          status: 'rejected',
-          rejectionReason: 'Trùng lặp nội dung',
-          appraisedFundingVnd: 200_000_000,
-          approvedFundingVnd: null,
-        }),
-      );
-  });
+  it('rejects it for good, keeping the appraisal on record', () =>
+    appraised.decides(
+      cmd.reject('Trùng lặp nội dung'),
+      [{ type: 'ProjectRejected', data: { reason: 'Trùng lặp nội dung' } }],
+      {
+        status: 'rejected',
+        rejectionReason: 'Trùng lặp nội dung',
+        appraisedFundingVnd: 200_000_000,
+        approvedFundingVnd: null,
+      },
+    ));
 
-  it('refuses a rejection without a reason', () => {
-    spec
-      .given(historyOf.appraised)
-      .when(cmd.reject(' '), asApprover)
-      .thenThrows('required', { kind: 'rule', field: 'reason' });
-  });
+  it('refuses a rejection without a reason', () =>
+    appraised.breaks(cmd.reject(' '), 'required', 'reason'));
 
-  it('refuses the person who registered the project', () => {
-    spec
-      .given(historyOf.appraised)
-      .when(cmd.reject(), asApproverWho(districtOfficer))
-      .thenThrows('segregation_of_duties', { kind: 'rule' });
-  });
+  it.each(PARTIES)('refuses the person who %s the project', refusesTheParty(cmd.reject()));
 
-  it('refuses the person who appraised the project', () => {
-    spec
-      .given(historyOf.appraised)
-      .when(cmd.reject(), asApproverWho(centerOfficer))
-      .thenThrows('segregation_of_duties', { kind: 'rule' });
-  });
-
-  it('refuses a project already approved', () => {
-    spec
-      .given(historyOf.approved)
-      .when(cmd.reject(), asApprover)
-      .thenThrows('invalid_transition', { kind: 'invalid_state' });
+  itRefusesOutOfTurn('approver', {
+    'a project already approved': ['approved', cmd.reject()],
   });
 });

@@ -1,6 +1,4 @@
-import type { ProjectCommand } from './project.commands';
 import { DEFAULT_PROJECT_RULES } from './project.context';
-import type { ProjectEvent } from './project.events';
 import {
   ACCEPTED_ON,
   APPROVED_ON,
@@ -8,345 +6,233 @@ import {
   contextFor,
   ev,
   financeOfficer,
-  historyOf,
+  type FromStatus,
+  givenProject,
+  itRefusesOutOfTurn,
   TODAY,
-} from '../../../test/support/projects/project-fixtures';
-import { asFinance, spec } from '../../../test/support/projects/project-specification';
-import { projectView } from './project.view';
+} from '../../../test/support/projects/project-specification';
+
+/** Accepted after an advance of 100,000,000: where payments, recoveries and settling start. */
+const acceptedAfterAdvance: FromStatus = ['in_execution', ev.advance(100_000_000), ev.accepted()];
+const accepted = givenProject(acceptedAfterAdvance, 'finance');
 
 describe('recording an advance (tạm ứng)', () => {
   // Approved 200,000,000: advances may reach 70%, 140,000,000.
   describe('when in execution', () => {
-    it('records an advance of exactly 70% of the approved funding', () => {
-      spec
-        .given(historyOf.in_execution)
-        .when(cmd.disburse('advance', 140_000_000), asFinance)
-        .then([ev.advance(140_000_000)], (state) =>
-          expect(projectView(state)).toMatchObject({
-            advancesVnd: 140_000_000,
-            netDisbursedVnd: 140_000_000,
-            disbursementRate: 0.7,
-          }),
-        );
-    });
+    const inExecution = givenProject('in_execution', 'finance');
 
-    it('refuses an advance 1 đồng above 70%', () => {
-      spec
-        .given(historyOf.in_execution)
-        .when(cmd.disburse('advance', 140_000_001), asFinance)
-        .thenThrows('advance_cap_exceeded', { kind: 'rule', field: 'amountVnd' });
-    });
+    it('records an advance of exactly 70% of the approved funding', () =>
+      inExecution.decides(cmd.advance(140_000_000), [ev.advance(140_000_000)], {
+        advancesVnd: 140_000_000,
+        netDisbursedVnd: 140_000_000,
+        disbursementRate: 0.7,
+      }));
 
     it('counts earlier advances towards the cap', () => {
-      const afterFirst = [...historyOf.in_execution, ev.advance(100_000_000)];
-      spec
-        .given(afterFirst)
-        .when(cmd.disburse('advance', 40_000_000, TODAY, 'PC-002'), asFinance)
-        .then([ev.advance(40_000_000, TODAY, 'PC-002')]);
-      spec
-        .given(afterFirst)
-        .when(cmd.disburse('advance', 40_000_001), asFinance)
-        .thenThrows('advance_cap_exceeded', { kind: 'rule' });
+      const afterFirst = givenProject(['in_execution', ev.advance(100_000_000)], 'finance');
+      afterFirst.decides(cmd.advance(40_000_000, TODAY, 'PC-002'), [
+        ev.advance(40_000_000, TODAY, 'PC-002'),
+      ]);
+      afterFirst.breaks(cmd.advance(40_000_001), 'advance_cap_exceeded');
     });
+
+    /** The cap lets exactly `cap` through and refuses 1 đồng more. */
+    const capsAt = (project: ReturnType<typeof givenProject>, cap: number) => {
+      project.decides(cmd.advance(cap), [ev.advance(cap)]);
+      project.breaks(cmd.advance(cap + 1), 'advance_cap_exceeded');
+    };
 
     it('rounds the cap down to the đồng', () => {
       // 70% of 100,000,001 is 70,000,000.7.
-      const oddApproval = [
-        ...historyOf.registered,
+      const oddApproval: FromStatus = [
+        'registered',
         ev.appraisalStarted(),
         ev.passed(100_000_001),
         ev.approved(100_000_001),
         ev.executionStarted(),
       ];
-      spec
-        .given(oddApproval)
-        .when(cmd.disburse('advance', 70_000_000), asFinance)
-        .then([ev.advance(70_000_000)]);
-      spec
-        .given(oddApproval)
-        .when(cmd.disburse('advance', 70_000_001), asFinance)
-        .thenThrows('advance_cap_exceeded', { kind: 'rule' });
+      capsAt(givenProject(oddApproval, 'finance'), 70_000_000);
     });
 
     it('takes the cap from the approved funding as adjusted', () => {
-      const raised = [...historyOf.in_execution, ev.adjusted({ approvedFundingVnd: 250_000_000 })];
-      spec
-        .given(raised)
-        .when(cmd.disburse('advance', 175_000_000), asFinance)
-        .then([ev.advance(175_000_000)]);
-      spec
-        .given(raised)
-        .when(cmd.disburse('advance', 175_000_001), asFinance)
-        .thenThrows('advance_cap_exceeded', { kind: 'rule' });
+      const raised: FromStatus = ['in_execution', ev.adjusted({ approvedFundingVnd: 250_000_000 })];
+      capsAt(givenProject(raised, 'finance'), 175_000_000);
     });
 
     it('takes the cap percentage from the rules in force', () => {
       const half = contextFor(financeOfficer, {
         rules: { ...DEFAULT_PROJECT_RULES, advanceCapPercent: 50 },
       });
-      spec
-        .given(historyOf.in_execution)
-        .when(cmd.disburse('advance', 100_000_000), half)
-        .then([ev.advance(100_000_000)]);
-      spec
-        .given(historyOf.in_execution)
-        .when(cmd.disburse('advance', 100_000_001), half)
-        .thenThrows('advance_cap_exceeded', { kind: 'rule' });
+      capsAt(givenProject('in_execution', half), 100_000_000);
     });
 
-    it('accepts an advance paid on the day of the approval decision', () => {
-      spec
-        .given(historyOf.in_execution)
-        .when(cmd.disburse('advance', 1, APPROVED_ON), asFinance)
-        .then([ev.advance(1, APPROVED_ON)]);
-    });
+    it('accepts an advance paid on the day of the approval decision', () =>
+      inExecution.decides(cmd.advance(1, APPROVED_ON), [ev.advance(1, APPROVED_ON)]));
 
-    it('refuses an advance paid before the approval decision', () => {
-      spec
-        .given(historyOf.in_execution)
-        .when(cmd.disburse('advance', 1, '2024-02-29'), asFinance)
-        .thenThrows('date_before_approval', { kind: 'rule', field: 'paidOn' });
-    });
-
-    it('refuses an advance paid tomorrow', () => {
-      spec
-        .given(historyOf.in_execution)
-        .when(cmd.disburse('advance', 1, '2024-06-16'), asFinance)
-        .thenThrows('date_in_future', { kind: 'rule', field: 'paidOn' });
-    });
-
-    it('refuses 0, fractions of a đồng and a missing voucher', () => {
-      const when = (command: ProjectCommand) =>
-        spec.given(historyOf.in_execution).when(command, asFinance);
-      when(cmd.disburse('advance', 0)).thenThrows('amount_not_positive', {
-        kind: 'rule',
-        field: 'amountVnd',
-      });
-      when(cmd.disburse('advance', 10.5)).thenThrows('invalid_amount', {
-        kind: 'rule',
-        field: 'amountVnd',
-      });
-      when(cmd.disburse('advance', 10, TODAY, '')).thenThrows('required', {
-        kind: 'rule',
-        field: 'voucherNo',
-      });
-    });
-
-    it('refuses a kind it does not know', () => {
-      spec
-        .given(historyOf.in_execution)
-        .when(cmd.disburse('grant' as 'advance', 10), asFinance)
-        .thenThrows('invalid_kind', { kind: 'rule', field: 'kind' });
+    inExecution.itRefuses({
+      'an advance 1 đồng above 70%': [
+        cmd.advance(140_000_001),
+        'advance_cap_exceeded',
+        'amountVnd',
+      ],
+      'an advance paid before the approval decision': [
+        cmd.advance(1, '2024-02-29'),
+        'date_before_approval',
+        'paidOn',
+      ],
+      'an advance paid tomorrow': [cmd.advance(1, '2024-06-16'), 'date_in_future', 'paidOn'],
+      'an advance of 0': [cmd.advance(0), 'amount_not_positive', 'amountVnd'],
+      'an advance in fractions of a đồng': [cmd.advance(10.5), 'invalid_amount', 'amountVnd'],
+      'an advance without a voucher': [cmd.advance(10, TODAY, ''), 'required', 'voucherNo'],
+      'a kind it does not know': [cmd.disburse('grant' as 'advance', 10), 'invalid_kind', 'kind'],
     });
   });
 
-  it('refuses an advance before execution starts', () => {
-    spec
-      .given(historyOf.approved)
-      .when(cmd.disburse('advance', 1), asFinance)
-      .thenThrows('invalid_transition', { kind: 'invalid_state' });
-  });
-
-  it('refuses an advance after acceptance', () => {
-    spec
-      .given(historyOf.accepted)
-      .when(cmd.disburse('advance', 1, TODAY), asFinance)
-      .thenThrows('invalid_transition', { kind: 'invalid_state' });
+  itRefusesOutOfTurn('finance', {
+    'an advance before execution starts': ['approved', cmd.advance(1)],
+    'an advance after acceptance': ['accepted', cmd.advance(1, TODAY)],
   });
 });
 
 describe('recording a payment (thanh toán)', () => {
-  const acceptedAfterAdvance = [...historyOf.in_execution, ev.advance(100_000_000), ev.accepted()];
-
   describe('when accepted', () => {
-    it('pays up to exactly the approved funding, net of advances', () => {
-      spec
-        .given(acceptedAfterAdvance)
-        .when(cmd.disburse('payment', 100_000_000, '2024-06-12', 'PC-002'), asFinance)
-        .then([ev.payment(100_000_000)], (state) =>
-          expect(projectView(state)).toMatchObject({
-            advancesVnd: 100_000_000,
-            paymentsVnd: 100_000_000,
-            netDisbursedVnd: 200_000_000,
-            disbursementRate: 1,
-          }),
-        );
-    });
+    it('pays up to exactly the approved funding, net of advances', () =>
+      accepted.decides(cmd.payment(100_000_000), [ev.payment(100_000_000)], {
+        advancesVnd: 100_000_000,
+        paymentsVnd: 100_000_000,
+        netDisbursedVnd: 200_000_000,
+        disbursementRate: 1,
+      }));
 
-    it('refuses 1 đồng more than the approved funding', () => {
-      spec
-        .given(acceptedAfterAdvance)
-        .when(cmd.disburse('payment', 100_000_001, '2024-06-12'), asFinance)
-        .thenThrows('disbursement_exceeds_approved', { kind: 'rule', field: 'amountVnd' });
-    });
+    it('counts recoveries back into the room left', () =>
+      givenProject([...acceptedAfterAdvance, ev.recovered(20_000_000)], 'finance').decides(
+        cmd.payment(120_000_000, TODAY),
+        [ev.payment(120_000_000, TODAY)],
+      ));
 
-    it('counts recoveries back into the room left', () => {
-      spec
-        .given([...acceptedAfterAdvance, ev.recovered(20_000_000)])
-        .when(cmd.disburse('payment', 120_000_000, TODAY, 'PC-002'), asFinance)
-        .then([ev.payment(120_000_000, TODAY)]);
-    });
+    it('accepts a payment on the day of acceptance', () =>
+      accepted.decides(cmd.payment(1, ACCEPTED_ON), [ev.payment(1, ACCEPTED_ON)]));
 
-    it('accepts a payment on the day of acceptance', () => {
-      spec
-        .given(acceptedAfterAdvance)
-        .when(cmd.disburse('payment', 1, ACCEPTED_ON, 'PC-002'), asFinance)
-        .then([ev.payment(1, ACCEPTED_ON)]);
-    });
-
-    it('refuses a payment dated before acceptance', () => {
-      spec
-        .given(acceptedAfterAdvance)
-        .when(cmd.disburse('payment', 1, '2024-06-09'), asFinance)
-        .thenThrows('date_before_acceptance', { kind: 'rule', field: 'paidOn' });
+    accepted.itRefuses({
+      '1 đồng more than the approved funding': [
+        cmd.payment(100_000_001, '2024-06-12', 'PC-001'),
+        'disbursement_exceeds_approved',
+        'amountVnd',
+      ],
+      'a payment dated before acceptance': [
+        cmd.payment(1, '2024-06-09', 'PC-001'),
+        'date_before_acceptance',
+        'paidOn',
+      ],
     });
   });
 
-  it('refuses a payment before acceptance', () => {
-    spec
-      .given(historyOf.in_execution)
-      .when(cmd.disburse('payment', 1), asFinance)
-      .thenThrows('invalid_transition', { kind: 'invalid_state' });
+  itRefusesOutOfTurn('finance', {
+    'a payment before acceptance': ['in_execution', cmd.disburse('payment', 1)],
   });
 });
 
 describe('recording a recovery (thu hồi)', () => {
-  const acceptedAfterAdvance = [...historyOf.in_execution, ev.advance(100_000_000), ev.accepted()];
-
   describe('when accepted', () => {
-    it('recovers everything disbursed', () => {
-      spec
-        .given(acceptedAfterAdvance)
-        .when(cmd.disburse('recovery', 100_000_000, TODAY, 'PT-001'), asFinance)
-        .then([ev.recovered(100_000_000)], (state) =>
-          expect(projectView(state)).toMatchObject({
-            recoveredVnd: 100_000_000,
-            netDisbursedVnd: 0,
-          }),
-        );
+    it('recovers everything disbursed', () =>
+      accepted.decides(cmd.recovery(100_000_000), [ev.recovered(100_000_000)], {
+        recoveredVnd: 100_000_000,
+        netDisbursedVnd: 0,
+      }));
+
+    accepted.itRefuses({
+      'to recover 1 đồng more than the net disbursed': [
+        cmd.recovery(100_000_001, TODAY, 'PC-001'),
+        'recovery_exceeds_disbursed',
+        'amountVnd',
+      ],
+      'a recovery dated before the approval decision': [
+        cmd.recovery(1, '2024-02-29', 'PC-001'),
+        'date_before_approval',
+        'paidOn',
+      ],
     });
 
-    it('refuses to recover 1 đồng more than the net disbursed', () => {
-      spec
-        .given(acceptedAfterAdvance)
-        .when(cmd.disburse('recovery', 100_000_001, TODAY), asFinance)
-        .thenThrows('recovery_exceeds_disbursed', { kind: 'rule', field: 'amountVnd' });
-    });
-
-    it('refuses any recovery when nothing was disbursed', () => {
-      spec
-        .given(historyOf.accepted)
-        .when(cmd.disburse('recovery', 1, TODAY), asFinance)
-        .thenThrows('recovery_exceeds_disbursed', { kind: 'rule' });
-    });
-
-    it('refuses a recovery dated before the approval decision', () => {
-      spec
-        .given(acceptedAfterAdvance)
-        .when(cmd.disburse('recovery', 1, '2024-02-29'), asFinance)
-        .thenThrows('date_before_approval', { kind: 'rule', field: 'paidOn' });
-    });
+    it('refuses any recovery when nothing was disbursed', () =>
+      givenProject('accepted', 'finance').breaks(
+        cmd.recovery(1, TODAY, 'PC-001'),
+        'recovery_exceeds_disbursed',
+      ));
   });
 
-  it('refuses a recovery during execution', () => {
-    spec
-      .given([...historyOf.in_execution, ev.advance(100_000_000)])
-      .when(cmd.disburse('recovery', 1, TODAY), asFinance)
-      .thenThrows('invalid_transition', { kind: 'invalid_state' });
+  itRefusesOutOfTurn('finance', {
+    'a recovery during execution': [
+      ['in_execution', ev.advance(100_000_000)],
+      cmd.recovery(1, TODAY, 'PC-001'),
+    ],
   });
 });
 
 describe('settling (quyết toán)', () => {
-  const paidInFull = [
-    ...historyOf.in_execution,
-    ev.advance(100_000_000),
-    ev.accepted(),
-    ev.payment(80_000_000),
-  ];
-
   describe('when accepted', () => {
-    it('settles at exactly the net disbursed', () => {
-      spec
-        .given(paidInFull)
-        .when(cmd.settle(180_000_000), asFinance)
-        .then([ev.settled(180_000_000)], (state) =>
-          expect(projectView(state)).toMatchObject({
-            status: 'settled',
-            settledVnd: 180_000_000,
-            settledOn: TODAY,
-          }),
-        );
-    });
+    const paidInFull = givenProject([...acceptedAfterAdvance, ev.payment(80_000_000)], 'finance');
 
-    it('refuses a settlement 1 đồng above or below the net disbursed', () => {
-      spec
-        .given(paidInFull)
-        .when(cmd.settle(180_000_001), asFinance)
-        .thenThrows('settlement_mismatch', { kind: 'rule', field: 'settledAmountVnd' });
-      spec
-        .given(paidInFull)
-        .when(cmd.settle(179_999_999), asFinance)
-        .thenThrows('settlement_mismatch', { kind: 'rule', field: 'settledAmountVnd' });
-    });
+    it('settles at exactly the net disbursed', () =>
+      paidInFull.decides(cmd.settle(180_000_000), [ev.settled(180_000_000)], {
+        status: 'settled',
+        settledVnd: 180_000_000,
+        settledOn: TODAY,
+      }));
 
-    it('settles at 0 when nothing was disbursed', () => {
-      spec
-        .given(historyOf.accepted)
-        .when(cmd.settle(0), asFinance)
-        .then([ev.settled(0)]);
-    });
+    it('settles at 0 when nothing was disbursed', () =>
+      givenProject('accepted', 'finance').decides(cmd.settle(0), [ev.settled(0)]));
 
-    it('settles on the day of acceptance', () => {
-      spec
-        .given(paidInFull)
-        .when(cmd.settle(180_000_000, ACCEPTED_ON), asFinance)
-        .then([ev.settled(180_000_000, ACCEPTED_ON)]);
-    });
+    it('settles on the day of acceptance', () =>
+      paidInFull.decides(cmd.settle(180_000_000, ACCEPTED_ON), [
+        ev.settled(180_000_000, ACCEPTED_ON),
+      ]));
 
-    it('refuses a settlement dated before acceptance or tomorrow', () => {
-      spec
-        .given(paidInFull)
-        .when(cmd.settle(180_000_000, '2024-06-09'), asFinance)
-        .thenThrows('date_before_acceptance', { kind: 'rule', field: 'settledOn' });
-      spec
-        .given(paidInFull)
-        .when(cmd.settle(180_000_000, '2024-06-16'), asFinance)
-        .thenThrows('date_in_future', { kind: 'rule', field: 'settledOn' });
-    });
-
-    it('refuses a settlement without a decision number', () => {
-      spec
-        .given(paidInFull)
-        .when(cmd.settle(180_000_000, TODAY, ''), asFinance)
-        .thenThrows('required', { kind: 'rule', field: 'decisionNo' });
+    paidInFull.itRefuses({
+      'a settlement 1 đồng above the net disbursed': [
+        cmd.settle(180_000_001),
+        'settlement_mismatch',
+        'settledAmountVnd',
+      ],
+      'a settlement 1 đồng below the net disbursed': [
+        cmd.settle(179_999_999),
+        'settlement_mismatch',
+        'settledAmountVnd',
+      ],
+      'a settlement dated before acceptance': [
+        cmd.settle(180_000_000, '2024-06-09'),
+        'date_before_acceptance',
+        'settledOn',
+      ],
+      'a settlement dated tomorrow': [
+        cmd.settle(180_000_000, '2024-06-16'),
+        'date_in_future',
+        'settledOn',
+      ],
+      'a settlement without a decision number': [
+        cmd.settle(180_000_000, TODAY, ''),
+        'required',
+        'decisionNo',
+      ],
     });
 
     it('refuses to settle above the approved funding, even when a history recorded under older rules allows it', () => {
       // An adjustment below the advances paid, as an import from before that rule could hold.
-      const legacy: ProjectEvent[] = [
-        ...historyOf.in_execution,
+      const legacy: FromStatus = [
+        'in_execution',
         ev.advance(140_000_000),
         ev.adjusted({ approvedFundingVnd: 100_000_000 }),
         ev.accepted(),
       ];
-      spec
-        .given(legacy)
-        .when(cmd.settle(140_000_000), asFinance)
-        .thenThrows('settlement_exceeds_approved', { kind: 'rule', field: 'settledAmountVnd' });
+      givenProject(legacy, 'finance').breaks(
+        cmd.settle(140_000_000),
+        'settlement_exceeds_approved',
+        'settledAmountVnd',
+      );
     });
   });
 
-  it('refuses to settle before acceptance', () => {
-    spec
-      .given(historyOf.in_execution)
-      .when(cmd.settle(0), asFinance)
-      .thenThrows('invalid_transition', { kind: 'invalid_state' });
-  });
-
-  it('refuses to settle twice', () => {
-    spec
-      .given(historyOf.settled)
-      .when(cmd.settle(0), asFinance)
-      .thenThrows('invalid_transition', { kind: 'invalid_state' });
+  itRefusesOutOfTurn('finance', {
+    'to settle before acceptance': ['in_execution', cmd.settle(0)],
+    'to settle twice': ['settled', cmd.settle(0)],
   });
 });

@@ -1,17 +1,13 @@
-import type { Actor } from '../../shared/actor';
 import type { ProjectCommand } from './project.commands';
 import type { ProjectEvent } from './project.events';
 import {
+  admin,
   centerOfficer,
-  contextFor,
   ev,
+  givenProject,
   historyOf,
-} from '../../../test/support/projects/project-fixtures';
-import { spec } from '../../../test/support/projects/project-specification';
+} from '../../../test/support/projects/project-specification';
 import type { SealedBeneficiary } from './project.types';
-
-const admin: Actor = { sub: 'u-admin', name: 'Quản trị', role: 'admin' };
-const asAdmin = contextFor(admin);
 
 const sealed = (version: number, hash = 'a'.repeat(64)): SealedBeneficiary => ({
   personalData: { subjectId: '0b4d8a52-1111-5222-8333-444455556666', version, hash },
@@ -35,71 +31,54 @@ const correct = (beneficiary: SealedBeneficiary): ProjectCommand => ({
 });
 
 describe("the data subject's rights over the beneficiary", () => {
-  it('records an erasure with its legal basis and request, never the data', () => {
-    spec
-      .given([registeredSealed])
-      .when(erase, asAdmin)
-      .then([erased], (state) => {
-        expect(state.status !== 'unregistered' && state.dossier.personalDataErased).toBe(true);
-      });
-  });
+  const sealedOnly = givenProject([registeredSealed], 'admin');
+  const erasedAlready = givenProject([registeredSealed, erased], 'admin');
 
-  it('records nothing more when the data is already erased', () => {
-    spec.given([registeredSealed, erased]).when(erase, asAdmin).then([]);
-  });
+  it('records an erasure with its legal basis and request, never the data', () =>
+    sealedOnly.decides(erase, [erased], (state) => {
+      expect(state.status !== 'unregistered' && state.dossier.personalDataErased).toBe(true);
+    }));
+
+  it('records nothing more when the data is already erased', () =>
+    erasedAlready.decides(erase, []));
 
   it('erases in any status, a settled project included', () => {
     const settled = historyOf.settled.map((e) =>
       e.type === 'ProjectRegistered' ? registeredSealed : e,
     );
-    spec.given(settled).when(erase, asAdmin).then([erased]);
+    givenProject(settled, 'admin').decides(erase, [erased]);
   });
 
-  it('refuses to erase a beneficiary recorded in the log itself (older projects)', () => {
-    spec.given([ev.registered()]).when(erase, asAdmin).thenThrows('personal_data_in_log');
-  });
+  it('refuses to erase a beneficiary recorded in the log itself (older projects)', () =>
+    givenProject([ev.registered()], 'admin').refuses(erase, 'personal_data_in_log'));
 
-  it('requires the legal basis', () => {
-    spec
-      .given([registeredSealed])
-      .when({ type: 'ErasePersonalData', data: { legalBasis: ' ', requestRef: 'Đơn 1' } }, asAdmin)
-      .thenThrows('required', { field: 'legalBasis' });
-  });
+  it('requires the legal basis', () =>
+    sealedOnly.refuses(
+      { type: 'ErasePersonalData', data: { legalBasis: ' ', requestRef: 'Đơn 1' } },
+      'required',
+      { field: 'legalBasis' },
+    ));
 
-  it('records a correction as the new version', () => {
-    spec
-      .given([registeredSealed])
-      .when(correct(sealed(2, 'b'.repeat(64))), contextFor(centerOfficer))
-      .then([
-        {
-          type: 'BeneficiaryCorrected',
-          data: {
-            beneficiary: sealed(2, 'b'.repeat(64)),
-            reason: 'Sửa địa chỉ',
-            correctedBy: centerOfficer.sub,
-          },
+  it('records a correction as the new version', () =>
+    givenProject([registeredSealed], 'center').decides(correct(sealed(2, 'b'.repeat(64))), [
+      {
+        type: 'BeneficiaryCorrected',
+        data: {
+          beneficiary: sealed(2, 'b'.repeat(64)),
+          reason: 'Sửa địa chỉ',
+          correctedBy: centerOfficer.sub,
         },
-      ]);
-  });
+      },
+    ]));
 
-  it('records nothing for a correction to the version already in force', () => {
-    spec
-      .given([registeredSealed])
-      .when(correct(sealed(1)), asAdmin)
-      .then([]);
-  });
+  it('records nothing for a correction to the version already in force', () =>
+    sealedOnly.decides(correct(sealed(1)), []));
 
-  it('refuses a correction after an erasure', () => {
-    spec
-      .given([registeredSealed, erased])
-      .when(correct(sealed(2)), asAdmin)
-      .thenThrows('personal_data_erased');
-  });
+  it('refuses a correction after an erasure', () =>
+    erasedAlready.refuses(correct(sealed(2)), 'personal_data_erased'));
 
-  it('refuses a malformed reference', () => {
-    spec
-      .given([registeredSealed])
-      .when(correct(sealed(0)), asAdmin)
-      .thenThrows('invalid_personal_data_reference', { field: 'beneficiary' });
-  });
+  it('refuses a malformed reference', () =>
+    sealedOnly.refuses(correct(sealed(0)), 'invalid_personal_data_reference', {
+      field: 'beneficiary',
+    }));
 });

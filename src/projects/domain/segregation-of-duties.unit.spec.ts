@@ -5,16 +5,12 @@ import type { ProjectEvent } from './project.events';
 import {
   ACCEPTED_ON,
   APPROVED_ON,
-  approver,
-  centerOfficer,
   cmd,
   contextFor,
-  districtOfficer,
   ev,
-  financeOfficer,
+  spec,
   TODAY,
-} from '../../../test/support/projects/project-fixtures';
-import { spec } from '../../../test/support/projects/project-specification';
+} from '../../../test/support/projects/project-specification';
 
 /**
  * Segregation of duties, one row of docs/domain.md's table at a time: a person who held a
@@ -38,20 +34,21 @@ const PARTS_BY: Record<Stage, readonly Part[]> = {
 
 /** The default project up to `stage`, with DUAL in `part` and the usual people in the rest. */
 function story(stage: Stage, part?: Part): ProjectEvent[] {
-  const who = (p: Part, usual: string) => (p === part ? DUAL : usual);
+  // Who held the part: DUAL, or nobody named, which leaves the fixtures' usual person.
+  const who = (p: Part) => (p === part ? DUAL : undefined);
   const events = [
-    ev.registered({}, who('registrant', districtOfficer.sub)),
+    ev.registered({}, who('registrant')),
     ev.appraisalStarted(),
-    ev.passed(200_000_000, who('appraiser', centerOfficer.sub)),
+    ev.passed(200_000_000, who('appraiser')),
   ];
   if (stage === 'appraised') return events;
   events.push(
-    ev.approved(200_000_000, APPROVED_ON, who('approver', approver.sub)),
+    ev.approved(200_000_000, APPROVED_ON, who('approver')),
     ev.executionStarted(),
-    ev.advance(10_000_000, '2024-04-01', 'PC-001', who('disburser', financeOfficer.sub)),
+    ev.advance(10_000_000, '2024-04-01', 'PC-001', who('disburser')),
   );
   if (stage === 'in_execution') return events;
-  events.push(ev.accepted(ACCEPTED_ON, who('acceptor', centerOfficer.sub)));
+  events.push(ev.accepted(ACCEPTED_ON, who('acceptor')));
   return events;
 }
 

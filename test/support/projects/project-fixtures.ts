@@ -7,9 +7,10 @@ import {
 } from '../../../src/projects/domain/project.context';
 import type {
   ProjectCommand,
+  RecordReminderSent,
   RegisterProject,
 } from '../../../src/projects/domain/project.commands';
-import type { ProjectEvent } from '../../../src/projects/domain/project.events';
+import type { ProjectEvent, ReminderSent } from '../../../src/projects/domain/project.events';
 
 /**
  * A fixed world for the project decider's specifications: today is 2024-06-15, one actor per
@@ -33,6 +34,14 @@ export const financeOfficer: Actor = {
   sub: 'u-finance',
   name: 'Phạm Thị D',
   role: 'finance_officer',
+};
+
+export const admin: Actor = { sub: 'u-admin', name: 'Quản trị', role: 'admin' };
+/** The reminder worker, recording the reminders it delivered: a system actor in the admin role. */
+export const reminderWorker: Actor = {
+  sub: 'system:reminders',
+  name: 'Nhắc việc tự động',
+  role: 'admin',
 };
 
 export function contextFor(actor: Actor, overrides: Partial<ProjectContext> = {}): ProjectContext {
@@ -79,6 +88,8 @@ export const registration: RegisterProject['data'] = {
 export const APPROVED_ON = '2024-03-01';
 export const STARTED_ON = '2024-03-11';
 export const ACCEPTED_ON = '2024-06-10';
+/** When the reminder worker delivered a monthly progress reminder, early on the fixed day. */
+export const REMINDER_SENT_AT = '2024-06-15T00:00:05.123Z';
 
 export const cmd = {
   register: (data: Partial<RegisterProject['data']> = {}): ProjectCommand => ({
@@ -140,6 +151,19 @@ export const cmd = {
     type: 'RecordDisbursement',
     data: { kind, amountVnd, paidOn, voucherNo },
   }),
+  /** The three kinds of disbursement, with the defaults of the events they record. */
+  advance: (amountVnd: number, paidOn = '2024-04-01', voucherNo = 'PC-001'): ProjectCommand => ({
+    type: 'RecordDisbursement',
+    data: { kind: 'advance', amountVnd, paidOn, voucherNo },
+  }),
+  payment: (amountVnd: number, paidOn = '2024-06-12', voucherNo = 'PC-002'): ProjectCommand => ({
+    type: 'RecordDisbursement',
+    data: { kind: 'payment', amountVnd, paidOn, voucherNo },
+  }),
+  recovery: (amountVnd: number, paidOn = TODAY, voucherNo = 'PT-001'): ProjectCommand => ({
+    type: 'RecordDisbursement',
+    data: { kind: 'recovery', amountVnd, paidOn, voucherNo },
+  }),
   inspect: (
     inspectedOn = '2024-05-20',
     outcome: 'satisfactory' | 'issues_found' = 'satisfactory',
@@ -171,6 +195,20 @@ export const cmd = {
   cancel: (reason = 'Thiếu cơ sở pháp lý'): ProjectCommand => ({
     type: 'CancelProject',
     data: { reason },
+  }),
+  /** The reminder worker recording a monthly progress reminder it delivered by webhook. */
+  recordReminder: (
+    reminderId: string,
+    overrides: Partial<RecordReminderSent['data']> = {},
+  ): RecordReminderSent => ({
+    type: 'RecordReminderSent',
+    data: {
+      reminderId,
+      rule: 'monthly_progress',
+      channels: ['webhook'],
+      sentAt: REMINDER_SENT_AT,
+      ...overrides,
+    },
   }),
 };
 
@@ -248,6 +286,13 @@ export const ev = {
     type: 'ProgressReported',
     data: { period, reportedOn, achievements, replacesEarlierReport },
   }),
+  inspected: (
+    inspectedOn = '2024-05-20',
+    outcome: 'satisfactory' | 'issues_found' = 'satisfactory',
+  ): ProjectEvent => ({
+    type: 'InspectionRecorded',
+    data: { inspectedOn, findings: 'Máy đã lắp đặt', outcome },
+  }),
   adjusted: (
     changes: {
       approvedFundingVnd?: number;
@@ -270,6 +315,13 @@ export const ev = {
   cancelled: (amountToRecoverVnd = 0, reason = 'Thiếu cơ sở pháp lý'): ProjectEvent => ({
     type: 'ProjectCancelled',
     data: { reason, cancelledOn: TODAY, amountToRecoverVnd },
+  }),
+  reminderSent: (
+    reminderId: string,
+    channels: ReminderSent['data']['channels'] = ['webhook'],
+  ): ProjectEvent => ({
+    type: 'ReminderSent',
+    data: { reminderId, rule: 'monthly_progress', channels, sentAt: REMINDER_SENT_AT },
   }),
 };
 
