@@ -20,6 +20,7 @@ import { ProjectsModule } from './projects/projects.module';
 import { ReportsModule } from './reports/reports.module';
 import { REMINDER_HEALTH_PROBES } from './reminders/reminders.health';
 import { RemindersModule } from './reminders/reminders.module';
+import { ReferenceDataModule } from './reference-data/reference-data.module';
 
 export interface AppModuleOptions {
   /** Replaces the system clock everywhere (the demo replays past years on a clock it moves). */
@@ -63,6 +64,7 @@ export class AppModule {
         ReportsModule,
         InboxModule,
         RemindersModule,
+        ReferenceDataModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: HEALTH_PROBES, useExisting: REMINDER_HEALTH_PROBES }],

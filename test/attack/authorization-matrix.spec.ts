@@ -1,10 +1,6 @@
 import { businessDateOf } from '../../src/shared/business-date';
 import { ROLES, type Role } from '../../src/shared/actor';
-import {
-  registrationBody,
-  type HttpResponse,
-  type Json,
-} from '../support/http';
+import { registrationBody, type HttpResponse, type Json } from '../support/http';
 import {
   DAY,
   expectStatus,
@@ -66,6 +62,7 @@ const MATRIX = {
   'GET /reports/progress': EVERYONE,
   'GET /reports/plan-status': EVERYONE,
   'GET /inbox': EVERYONE,
+  'GET /reference/units': EVERYONE,
   'POST /programs': ['admin'],
   'POST /programs/{code}/budget-changes': ['admin'],
   'POST /programs/{code}/targets': ['admin'],
@@ -266,10 +263,14 @@ const CALLS: Record<Endpoint, Call> = {
     legalBasis: 'Điều 14 Luật Bảo vệ dữ liệu cá nhân',
     requestRef: 'Đơn số 1/2024',
   }),
-  'POST /projects/{id}/beneficiary/correction': projectStep('registered', 'beneficiary/correction', {
-    beneficiary: { name: 'Hộ kinh doanh Nguyễn Văn Sửa' },
-    reason: 'Sửa tên theo đề nghị',
-  }),
+  'POST /projects/{id}/beneficiary/correction': projectStep(
+    'registered',
+    'beneficiary/correction',
+    {
+      beneficiary: { name: 'Hộ kinh doanh Nguyễn Văn Sửa' },
+      reason: 'Sửa tên theo đề nghị',
+    },
+  ),
   'GET /projects': { scope: 'none', prepare: get(() => '/projects') },
   'GET /projects/{id}': projectRead('', (position) => `?minPosition=${position}`),
   'GET /projects/{id}/history': projectRead('/history'),
@@ -285,6 +286,7 @@ const CALLS: Record<Endpoint, Call> = {
   },
   'GET /reports/plan-status': { scope: 'none', prepare: get(() => '/reports/plan-status') },
   'GET /inbox': { scope: 'none', prepare: get(() => '/inbox') },
+  'GET /reference/units': { scope: 'none', prepare: get(() => '/reference/units?asOf=2026-01-01') },
   'POST /programs': {
     scope: 'none',
     prepare: async () => ({
@@ -399,7 +401,10 @@ const CALLS: Record<Endpoint, Call> = {
   'GET /admin/projections/rebuild': {
     scope: 'none',
     prepare: async () => {
-      await send({ method: 'POST', path: '/admin/projections/rebuild' }, await callerToken('admin'));
+      await send(
+        { method: 'POST', path: '/admin/projections/rebuild' },
+        await callerToken('admin'),
+      );
       return { method: 'GET', path: '/admin/projections/rebuild' };
     },
   },

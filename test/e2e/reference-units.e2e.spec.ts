@@ -1,0 +1,64 @@
+import { problemOf } from '../support/http';
+import { useTestServer } from '../support/suite-server';
+
+/**
+ * The administrative units as of a date, over HTTP, for every signed-in role: the districts
+ * of Đồng Nai until 30/06/2025, its commune-level units from 01/07/2025.
+ */
+
+const { api, people } = useTestServer({ planYears: [] });
+
+const unitsAsOf = async (asOf: string | undefined, token = people.districtOfficer) =>
+  api.get('/reference/units', { asOf }, { token });
+
+describe('GET /reference/units', () => {
+  it('reads, as of a date before 1 July 2025, the province of districts', async () => {
+    const response = await unitsAsOf('2023-05-19');
+    expect(response.status).toBe(200);
+    expect(response.body.asOf).toBe('2023-05-19');
+    const bienHoa = response.body.items.find((u: { code: string }) => u.code === '731');
+    expect(bienHoa).toEqual({
+      code: '731',
+      name: 'Thành phố Biên Hòa',
+      level: 'district',
+      kind: 'provincial_city',
+      parent: '75',
+      validTo: '2025-06-30',
+      successors: expect.arrayContaining(['26068', '26041']),
+      formerKeys: ['bien-hoa'],
+      source: expect.stringContaining('Tổng cục Thống kê'),
+      verified: true,
+    });
+  });
+
+  it('reads, as of a later date, the communes and wards under the province, and no district', async () => {
+    const response = await unitsAsOf('2026-01-01');
+    const items = response.body.items as { code: string; level: string; parent?: string }[];
+    expect(items.filter((u) => u.level === 'district')).toEqual([]);
+    expect(items.filter((u) => u.parent === '75')).toHaveLength(95);
+    expect(items.find((u) => u.code === '26068')).toMatchObject({
+      name: 'Phường Biên Hòa',
+      level: 'commune',
+      kind: 'ward',
+      validFrom: '2025-07-01',
+    });
+  });
+
+  it('answers every role, as of today when no date is given', async () => {
+    for (const token of [people.auditor, people.finance, people.admin]) {
+      const response = await unitsAsOf(undefined, token);
+      expect(response.status).toBe(200);
+      expect(response.body.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(response.body.items.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('refuses a date that is no date, naming the field', async () => {
+    const response = await unitsAsOf('2025-02-30');
+    expect(problemOf(response)).toMatchObject({
+      status: 400,
+      contentType: 'application/problem+json',
+    });
+    expect(response.body.errors).toEqual([expect.objectContaining({ field: 'asOf' })]);
+  });
+});
