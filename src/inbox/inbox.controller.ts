@@ -15,6 +15,8 @@ import {
   type ReportOutput,
 } from '../reports/report-response';
 import { inboxFor, type InboxItem } from './inbox';
+import { ReferenceDataService } from '../reference-data/reference-data.service';
+import { registeringUnits } from '../reference-data/registering-units';
 
 const COLUMNS: readonly CsvColumn<InboxItem>[] = [
   { header: 'role', value: (i) => i.role },
@@ -41,6 +43,7 @@ const INBOX_CSV: ReportCsv<{ readonly items: readonly InboxItem[] }, InboxItem> 
 export class InboxController {
   constructor(
     private readonly readYourWrites: ReadYourWrites,
+    private readonly referenceData: ReferenceDataService,
     @Inject(READ_MODEL_DB) private readonly db: Database,
   ) {}
 
@@ -54,7 +57,11 @@ export class InboxController {
     @ReportOutputParam() output: ReportOutput,
   ) {
     return answerReport(this.readYourWrites, query.minPosition, output, INBOX_CSV, () => {
-      const items = inboxFor(this.db, { roles: principal.roles, district: principal.district });
+      const items = inboxFor(this.db, {
+        roles: principal.roles,
+        district: principal.district,
+        units: registeringUnits(this.referenceData.current()),
+      });
       return { items, total: items.length };
     });
   }

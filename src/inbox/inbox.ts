@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Role } from '../shared/actor';
+import { registersIn, type RegisteringUnits } from '../reference-data/registering-units';
 
 /** What is waiting, and for whom. */
 export type InboxAction =
@@ -34,6 +35,12 @@ export interface InboxOwner {
   readonly roles: readonly Role[];
   /** A district officer's own district. */
   readonly district?: string;
+  /**
+   * The registering units and their days (registering-units.ts): a unit is asked to register
+   * only for the plans of years it exists in (a district ended on 30/06/2025 is never asked
+   * for 2026). Absent: every open plan.
+   */
+  readonly units?: RegisteringUnits;
 }
 
 /** Project steps by the role that takes them, from DOMAIN.md's lifecycle table. */
@@ -75,7 +82,7 @@ const planTitle = (year: number): string => `Kế hoạch khuyến công năm ${
  */
 export function inboxFor(db: Database, owner: InboxOwner): InboxItem[] {
   return [...new Set(owner.roles)].flatMap((role) => [
-    ...planItems(db, role, owner.district),
+    ...planItems(db, role, owner.district, owner.units),
     ...projectItems(db, role, owner.district),
   ]);
 }
@@ -116,7 +123,12 @@ function projectItems(db: Database, role: Role, district: string | undefined): I
   return items;
 }
 
-function planItems(db: Database, role: Role, district: string | undefined): InboxItem[] {
+function planItems(
+  db: Database,
+  role: Role,
+  district: string | undefined,
+  units: RegisteringUnits | undefined,
+): InboxItem[] {
   const plans = (status: string) =>
     db
       .prepare('SELECT year, status, updated_at FROM plan_summary WHERE status = ? ORDER BY year')
@@ -148,7 +160,10 @@ function planItems(db: Database, role: Role, district: string | undefined): Inbo
            ORDER BY year`,
         )
         .all(district) as PlanRow[];
-      return waiting.map(toItem('submit_registration', district));
+      const unit = units && Object.hasOwn(units, district) ? units[district] : undefined;
+      return waiting
+        .filter((plan) => !units || (unit !== undefined && registersIn(unit, plan.year)))
+        .map(toItem('submit_registration', district));
     }
     default:
       return [];

@@ -27,7 +27,8 @@ import { RunPlanCommand } from './commands/run-plan-command';
 import { ApprovePlanDto } from './dto/approve-plan.dto';
 import { DistrictRegistrationDto } from './dto/district-registration.dto';
 import { OpenPlanDto } from './dto/open-plan.dto';
-import { PlanQueries, type PlanDetails } from './read-models/plan-queries';
+import { PlanQueries, type ExpectedUnits, type PlanDetails } from './read-models/plan-queries';
+import { registeringKeysIn } from '../reference-data/registering-units';
 import { ROLES } from '../shared/actor';
 
 const Year = () =>
@@ -70,7 +71,11 @@ export class PlansController {
   open(@Body() body: OpenPlanDto, @CommandMetaParam() meta: CommandMeta): Promise<CommandResponse> {
     const { year, programCode, registrationDeadline } = body;
     return this.commands.execute(
-      new RunPlanCommand(year, { type: 'OpenPlan', data: { year, programCode, registrationDeadline } }, meta),
+      new RunPlanCommand(
+        year,
+        { type: 'OpenPlan', data: { year, programCode, registrationDeadline } },
+        meta,
+      ),
     );
   }
 
@@ -88,7 +93,11 @@ export class PlansController {
   ): Promise<CommandResponse> {
     const district = body.district ?? meta.actor.district ?? '';
     return this.commands.execute(
-      new RunPlanCommand(year, { type: 'SubmitDistrictRegistration', data: { district, projectIds: body.projectIds } }, meta),
+      new RunPlanCommand(
+        year,
+        { type: 'SubmitDistrictRegistration', data: { district, projectIds: body.projectIds } },
+        meta,
+      ),
     );
   }
 
@@ -124,7 +133,7 @@ export class PlansController {
   })
   async list(@Query() query: ListPlansQuery) {
     await this.readYourWrites.reach(query.minPosition);
-    const items = this.queries.list({ programCode: query.programCode }, this.knownDistricts());
+    const items = this.queries.list({ programCode: query.programCode }, this.knownDistricts);
     return { items, total: items.length };
   }
 
@@ -135,13 +144,13 @@ export class PlansController {
   })
   async find(@Year() year: number, @Query() query: MinPositionQuery): Promise<PlanDetails> {
     await this.readYourWrites.reach(query.minPosition);
-    const plan = this.queries.find(year, this.knownDistricts());
+    const plan = this.queries.find(year, this.knownDistricts);
     if (!plan)
       throw new DomainError('plan_not_found', `No plan has been opened for ${year}`, 'not_found');
     return plan;
   }
 
-  private knownDistricts(): string[] {
-    return Object.keys(this.referenceData.current().districts);
-  }
+  /** The units expected to register for a year: the districts until 2025, then the communes. */
+  private readonly knownDistricts: ExpectedUnits = (year) =>
+    registeringKeysIn(this.referenceData.current(), year);
 }

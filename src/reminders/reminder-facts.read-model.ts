@@ -35,7 +35,11 @@ export function fedWith<Subject, Facts>(
     version: rows.version,
     setup: (db) => rows.setup(db),
     reset: (db) => rows.reset(db),
-    save: (db, subjects) => rows.save(db, subjects.flatMap((subject) => factsOf(subject) ?? [])),
+    save: (db, subjects) =>
+      rows.save(
+        db,
+        subjects.flatMap((subject) => factsOf(subject) ?? []),
+      ),
   };
 }
 
@@ -117,7 +121,9 @@ export class ReminderPlanFactsRows implements ReminderFactsRows<PlanReminderFact
   setup(db: Database): void {
     // The table as the reminders' own projection made it kept the plan's folded state: the
     // plan projection's version change rebuilds its rows, in the narrow shape.
-    const columns = db.prepare('PRAGMA table_info(reminder_plan_facts)').all() as { name: string }[];
+    const columns = db.prepare('PRAGMA table_info(reminder_plan_facts)').all() as {
+      name: string;
+    }[];
     if (columns.some((column) => column.name === 'state_json'))
       db.exec('DROP TABLE reminder_plan_facts');
     db.exec(`

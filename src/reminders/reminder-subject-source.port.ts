@@ -11,7 +11,9 @@ import type { PlanReminderFacts, ProjectReminderFacts } from './rules/reminder-f
  * with `@ReminderSubjectSourceProvider()`; the reminders module collects every such provider
  * at start (ReminderSubjectSources) and refuses to start without one for each kind.
  */
-export interface ReminderSubjectSource<K extends ReminderSubject['kind'] = ReminderSubject['kind']> {
+export interface ReminderSubjectSource<
+  K extends ReminderSubject['kind'] = ReminderSubject['kind'],
+> {
   readonly kind: K;
   /**
    * What the subject's history says now: its reminder facts, sent ids included, from its
@@ -25,7 +27,10 @@ export interface ReminderSubjectSource<K extends ReminderSubject['kind'] = Remin
   recordSent(subject: SubjectOfKind<K>, record: ReminderSentData): Promise<void>;
 }
 
-export type SubjectOfKind<K extends ReminderSubject['kind']> = Extract<ReminderSubject, { kind: K }>;
+export type SubjectOfKind<K extends ReminderSubject['kind']> = Extract<
+  ReminderSubject,
+  { kind: K }
+>;
 
 export type FactsOfKind<K extends ReminderSubject['kind']> = K extends 'project'
   ? ProjectReminderFacts

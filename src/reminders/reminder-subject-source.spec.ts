@@ -98,14 +98,17 @@ describe('the reminders port (ReminderSubjectSource)', () => {
       actor: REMINDER_SYSTEM_ACTOR,
       commandId: reminderRecordCommandId(sent),
     });
-    expect((await world.history.load({ kind: 'plan', year: 2024 }))?.facts.sentReminderIds).toEqual([
-      sent.reminderId,
-    ]);
+    expect((await world.history.load({ kind: 'plan', year: 2024 }))?.facts.sentReminderIds).toEqual(
+      [sent.reminderId],
+    );
   });
 
   it('records a project reminder through the project feature, as the reminders', async () => {
     const projectId = await world.register('Đề án nhắc việc');
-    const sent = { ...record(`appraisal-pending.${projectId}.2024-06-01`), rule: 'appraisal_pending' };
+    const sent = {
+      ...record(`appraisal-pending.${projectId}.2024-06-01`),
+      rule: 'appraisal_pending',
+    };
     const sources: ReminderSubjectSource[] = [
       world.commands.reminderSources.project,
       world.commands.reminderSources.plan,

@@ -29,6 +29,7 @@ import { ProjectionRunner } from '../projections/projection-runner';
 import { ReminderScan } from './reminder-scan';
 import { discoveredReminderSubjectSources } from './reminder-subject-source.port';
 import { REMINDER_HEALTH_PROBES, reminderHealthProbes } from './reminders.health';
+import { registeringUnits } from '../reference-data/registering-units';
 
 const NOTIFIERS = Symbol('REMINDER_NOTIFIERS');
 const log = new Logger('Reminders');
@@ -93,7 +94,7 @@ const log = new Logger('Reminders');
         runner: ProjectionRunner,
         history: ReminderHistory,
       ) => {
-        const districts = () => reference.current().districts;
+        const districts = () => registeringUnits(reference.current());
         const rules = () => settings.reminders.rules;
         return new ReminderScan({
           reader: new ReminderFactsReader(db),
@@ -164,7 +165,7 @@ function notifiersFor(settings: Settings, reference: ReferenceDataService): Noti
     notifiers.push(
       new EmailNotifier({
         smtpUrl,
-        addressOf: (district) => reference.current().districts[district]?.email,
+        addressOf: (district) => registeringUnits(reference.current())[district]?.email,
         onSkip: (reminder, why) => log.log(`Reminder ${reminder.reminderId} not e-mailed: ${why}`),
       }),
     );

@@ -1,6 +1,10 @@
 import type { Database } from 'better-sqlite3';
 import type { DistrictRegistrationStatus, PlanStatus } from '../plans/domain/plan.state';
-import { PlanQueries, type PlanFilter } from '../plans/read-models/plan-queries';
+import {
+  PlanQueries,
+  type ExpectedUnits,
+  type PlanFilter,
+} from '../plans/read-models/plan-queries';
 
 export interface PlanStatusRow {
   readonly year: number;
@@ -16,15 +20,15 @@ export interface PlanStatusRow {
 }
 
 /**
- * Every district's registration for each plan: submitted, late or missing, against the
- * districts known now. `district` limits the rows to one district (a district officer's own).
+ * Every registering unit's registration for each plan: submitted, late or missing, against
+ * the units expected for that plan's year. `district` limits the rows to one district (a district officer's own).
  */
 export function planStatusReport(
   db: Database,
   filter: PlanFilter & { readonly district?: string },
-  knownDistricts: readonly string[],
+  expected: ExpectedUnits,
 ): { rows: PlanStatusRow[] } {
-  const plans = new PlanQueries(db).list(filter, knownDistricts);
+  const plans = new PlanQueries(db).list(filter, expected);
   const rows = plans.flatMap((plan) =>
     plan.districts
       .filter((d) => filter.district === undefined || d.district === filter.district)

@@ -7,6 +7,7 @@ import { ReadYourWrites } from '../platform/read-your-writes';
 import { READ_MODEL_DB } from '../projections/projection';
 import { disbursementReport } from './disbursement-report';
 import { ReferenceDataService } from '../reference-data/reference-data.service';
+import { registeringKeysIn } from '../reference-data/registering-units';
 import type { Actor } from '../shared/actor';
 import { planStatusReport } from './plan-status-report';
 import { progressReport } from './progress-report';
@@ -78,7 +79,7 @@ export class ReportsController {
       planStatusReport(
         this.db,
         { year: query.year, programCode: query.programCode, district: boundDistrict(actor) },
-        Object.keys(this.referenceData.current().districts),
+        (year) => registeringKeysIn(this.referenceData.current(), year),
       ),
     );
   }

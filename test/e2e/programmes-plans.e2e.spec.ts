@@ -15,6 +15,8 @@ const today = businessDateOf(new Date());
 const thisYear = yearOf(today);
 const CODE = `PP-${process.pid}`;
 const lastYear = thisYear - 1;
+/** Xã Xuân Lộc, Xã Tân Phú, Phường Biên Hòa: commune-level units since 1 July 2025. */
+const [XUAN_LOC, TAN_PHU, BIEN_HOA] = ['26425', '26116', '26068'];
 const nextYear = thisYear + 1;
 
 function expectOk(response: HttpResponse, status: number): Json {
@@ -29,13 +31,14 @@ beforeAll(async () => {
   tokens.center2 = await server.token('center_officer', { sub: 'center-2' });
   tokens.approver = await server.token('approver', { sub: 'approver-1' });
   tokens.auditor = await server.token('auditor', { sub: 'auditor-1' });
+  // The plan years are around today, after 1 July 2025: communes register, not districts.
   tokens.xuanLoc = await server.token('district_officer', {
     sub: 'do-xuan-loc',
-    district: 'xuan-loc',
+    district: XUAN_LOC,
   });
   tokens.tanPhu = await server.token('district_officer', {
     sub: 'do-tan-phu',
-    district: 'tan-phu',
+    district: TAN_PHU,
   });
 });
 
@@ -249,17 +252,17 @@ describe('yearly plans', () => {
       plannedEnd: `${thisYear}-06-30`,
     });
     xuanLocProject = expectOk(
-      await api.post('/projects', project('xuan-loc'), { token: tokens.xuanLoc }),
+      await api.post('/projects', project(XUAN_LOC), { token: tokens.xuanLoc }),
       201,
     ).id;
     tanPhuProject = expectOk(
-      await api.post('/projects', project('tan-phu'), { token: tokens.tanPhu }),
+      await api.post('/projects', project(TAN_PHU), { token: tokens.tanPhu }),
       201,
     ).id;
 
     const other = await api.post(
       `/plans/${nextYear}/registrations`,
-      { district: 'tan-phu', projectIds: [] },
+      { district: TAN_PHU, projectIds: [] },
       { token: tokens.xuanLoc },
     );
     expect(other.status).toBe(403);
@@ -324,7 +327,7 @@ describe('yearly plans', () => {
       ),
       200,
     );
-    expect(plan.districts.find((d: Json) => d.district === 'tan-phu')).toMatchObject({
+    expect(plan.districts.find((d: Json) => d.district === TAN_PHU)).toMatchObject({
       status: 'late',
       submittedOn: today,
     });
@@ -369,13 +372,15 @@ describe('yearly plans', () => {
       decisionNo: '99/QĐ-UBND',
       projectIds: [xuanLocProject],
     });
-    expect(plan.districts).toHaveLength(11);
+    // Every commune-level unit of Đồng Nai in force that year: 23 wards and 72 communes.
+    expect(plan.districts).toHaveLength(95);
     const byDistrict = Object.fromEntries(plan.districts.map((d: Json) => [d.district, d.status]));
     expect(byDistrict).toMatchObject({
-      'xuan-loc': 'submitted',
-      'tan-phu': 'submitted',
-      'bien-hoa': 'missing',
+      [XUAN_LOC]: 'submitted',
+      [TAN_PHU]: 'submitted',
+      [BIEN_HOA]: 'missing',
     });
+    expect(byDistrict).not.toHaveProperty('bien-hoa');
   });
 
   it('answer a repeated command with the same Idempotency-Key as the first time, appending nothing', async () => {
@@ -400,7 +405,7 @@ describe('yearly plans', () => {
       ),
       200,
     );
-    expect(plan.districts.find((d: Json) => d.district === 'xuan-loc').submissions).toBe(1);
+    expect(plan.districts.find((d: Json) => d.district === XUAN_LOC).submissions).toBe(1);
   });
 
   it('answer 404 for a year without a plan and 400 for a year that is not a number', async () => {
@@ -458,7 +463,7 @@ describe('a project', () => {
       '/projects',
       {
         planYear: noPlanYear,
-        district: 'tan-phu',
+        district: TAN_PHU,
         title: 'Đề án không có kế hoạch',
         activityType: 'training',
         beneficiary: { name: 'Cơ sở Phú Lâm' },

@@ -1,4 +1,4 @@
-import { problemOf } from '../support/http';
+import { problemOf, registrationBody } from '../support/http';
 import { useTestServer } from '../support/suite-server';
 
 /**
@@ -6,7 +6,7 @@ import { useTestServer } from '../support/suite-server';
  * of Đồng Nai until 30/06/2025, its commune-level units from 01/07/2025.
  */
 
-const { api, people } = useTestServer({ planYears: [] });
+const { server, api, people } = useTestServer({ planYears: [2023, 2026] });
 
 const unitsAsOf = async (asOf: string | undefined, token = people.districtOfficer) =>
   api.get('/reference/units', { asOf }, { token });
@@ -60,5 +60,48 @@ describe('GET /reference/units', () => {
       contentType: 'application/problem+json',
     });
     expect(response.body.errors).toEqual([expect.objectContaining({ field: 'asOf' })]);
+  });
+});
+
+describe('registering by the unit of the year', () => {
+  const officerOf = (unit: string) =>
+    server.token('district_officer', { sub: `officer-${unit}`, district: unit });
+  const register = async (unit: string, planYear: number) =>
+    api.post(
+      '/projects',
+      registrationBody(unit, {
+        planYear,
+        plannedStart: `${planYear}-03-01`,
+        plannedEnd: `${planYear}-11-30`,
+      }),
+      { token: await officerOf(unit) },
+    );
+
+  it('takes a 2023 project from a district and a 2026 project from a commune', async () => {
+    expect((await register('tan-phu', 2023)).status).toBe(201);
+    expect((await register('26116', 2026)).status).toBe(201);
+  });
+
+  it("refuses a district's 2026 registration: the district no longer exists (422 naming it)", async () => {
+    const refused = await register('tan-phu', 2026);
+    expect(problemOf(refused)).toMatchObject({ status: 422, code: 'unit_not_in_force' });
+    expect(refused.body.errors).toEqual([
+      { field: 'district', message: expect.stringContaining('Huyện Tân Phú') },
+    ]);
+  });
+
+  it("refuses a district's registration to the 2026 plan, and takes the commune's", async () => {
+    const district = await api.post(
+      '/plans/2026/registrations',
+      { projectIds: [] },
+      { token: await officerOf('xuan-loc') },
+    );
+    expect(problemOf(district)).toMatchObject({ status: 422, code: 'unit_not_in_force' });
+    const commune = await api.post(
+      '/plans/2026/registrations',
+      { projectIds: [] },
+      { token: await officerOf('26425') },
+    );
+    expect(commune.status).toBe(200);
   });
 });

@@ -1,3 +1,5 @@
+import { DEFAULT_REFERENCE_DATA } from '../../src/reference-data/default-reference-data';
+import { registeringKeysIn } from '../../src/reference-data/registering-units';
 import { addDays, businessDateOf, yearOf } from '../../src/shared/business-date';
 import type { HttpResponse, Json } from '../support/http';
 import { useTestServer } from '../support/suite-server';
@@ -32,6 +34,22 @@ const B = `RB-${process.pid}`; // years Y+1 .. Y+2
 const LIVE = ['approved', 'in_execution', 'accepted', 'settled'];
 
 const { server, api } = useTestServer({ planYears: [] });
+
+/**
+ * Who registers in a year: a district until 2025, after 1 July 2025 a commune of its territory
+ * (Xã Xuân Lộc, Xã Tân Phú, Xã Cẩm Mỹ, Phường Biên Hòa). The years follow the clock, so which
+ * of the two registers depends on when the suite runs.
+ */
+const COMMUNE_OF: Record<string, string> = {
+  'xuan-loc': '26425',
+  'tan-phu': '26116',
+  'cam-my': '26341',
+  'bien-hoa': '26068',
+};
+const unitIn = (district: string, year: number): string =>
+  year <= 2025 ? district : COMMUNE_OF[district];
+/** The units expected to register for a year's plan. */
+const unitsOf = (year: number): string[] => registeringKeysIn(DEFAULT_REFERENCE_DATA, year);
 const t: Record<string, string> = {};
 
 function ok(response: HttpResponse, status = 200): Json {
@@ -247,7 +265,13 @@ beforeAll(async () => {
   t.finance = await server.token('finance_officer', { sub: 'finance' });
   t.auditor = await server.token('auditor', { sub: 'auditor' });
   t.both = await server.token('center_officer', { sub: 'both', alsoRoles: ['approver'] });
-  for (const district of ['xuan-loc', 'tan-phu', 'cam-my', 'bien-hoa']) {
+  for (const district of [
+    'xuan-loc',
+    'tan-phu',
+    'cam-my',
+    'bien-hoa',
+    ...Object.values(COMMUNE_OF),
+  ]) {
     t[district] = await server.token('district_officer', { sub: `do-${district}`, district });
   }
 
@@ -317,7 +341,7 @@ beforeAll(async () => {
   // Settled: an advance, acceptance, a payment, settlement.
   lines.settled = await register({
     title: 'Đào tạo khởi sự doanh nghiệp Xuân Lộc',
-    district: 'xuan-loc',
+    district: unitIn('xuan-loc', Y - 2),
     planYear: Y - 2,
     activityType: 'training',
     requestedFundingVnd: 200_000_000,
@@ -335,7 +359,7 @@ beforeAll(async () => {
   // Accepted, with a payment and a recovery after it: not settled yet.
   lines.accepted = await register({
     title: 'Máy sấy nông sản, Tân Phú',
-    district: 'tan-phu',
+    district: unitIn('tan-phu', Y - 2),
     planYear: Y - 2,
     activityType: 'machinery',
     requestedFundingVnd: 250_000_000,
@@ -354,7 +378,7 @@ beforeAll(async () => {
   // In execution with two advances (national funding).
   lines.inExecution = await register({
     title: 'Hội chợ "Hàng Việt", Đồng Nai',
-    district: 'xuan-loc',
+    district: unitIn('xuan-loc', Y - 1),
     planYear: Y - 1,
     activityType: 'trade_fair',
     fundingSource: 'national',
@@ -371,7 +395,7 @@ beforeAll(async () => {
   // Cancelled after an advance, part of the money recovered since.
   lines.cancelled = await register({
     title: 'Hội thảo công nghệ mới Cẩm Mỹ',
-    district: 'cam-my',
+    district: unitIn('cam-my', Y - 1),
     planYear: Y - 1,
     activityType: 'workshop',
     requestedFundingVnd: 150_000_000,
@@ -394,7 +418,7 @@ beforeAll(async () => {
   // Rejected by the approver after appraisal.
   lines.rejected = await register({
     title: 'Đào tạo quản lý Tân Phú',
-    district: 'tan-phu',
+    district: unitIn('tan-phu', Y - 1),
     planYear: Y - 1,
     activityType: 'training',
     requestedFundingVnd: 100_000_000,
@@ -406,7 +430,7 @@ beforeAll(async () => {
   // Approved, not started (programme B).
   lines.approved = await register({
     title: 'Phát sóng chuyên đề khuyến công',
-    district: 'bien-hoa',
+    district: unitIn('bien-hoa', Y + 1),
     planYear: Y + 1,
     activityType: 'communication',
     requestedFundingVnd: 500_000_000,
@@ -418,7 +442,7 @@ beforeAll(async () => {
   // Waiting at the steps before approval.
   lines.registered = await register({
     title: 'Đào tạo nghề Cẩm Mỹ',
-    district: 'cam-my',
+    district: unitIn('cam-my', Y + 1),
     planYear: Y + 1,
     activityType: 'training',
     requestedFundingVnd: 80_000_000,
@@ -426,7 +450,7 @@ beforeAll(async () => {
   });
   lines.revision = await register({
     title: 'Máy cắt CNC Xuân Lộc',
-    district: 'xuan-loc',
+    district: unitIn('xuan-loc', Y - 1),
     planYear: Y - 1,
     activityType: 'machinery',
     requestedFundingVnd: 100_000_000,
@@ -443,7 +467,7 @@ beforeAll(async () => {
   );
   lines.underAppraisal = await register({
     title: 'Khảo sát học tập kinh nghiệm',
-    district: 'tan-phu',
+    district: unitIn('tan-phu', Y - 1),
     planYear: Y - 1,
     activityType: 'study_tour',
     requestedFundingVnd: 120_000_000,
@@ -452,7 +476,7 @@ beforeAll(async () => {
   await step(lines.underAppraisal, 'appraisal/start', undefined, t.center, 'under_appraisal');
   lines.appraised = await register({
     title: 'Đào tạo Biên Hòa',
-    district: 'bien-hoa',
+    district: unitIn('bien-hoa', Y - 1),
     planYear: Y - 1,
     activityType: 'training',
     requestedFundingVnd: 90_000_000,
@@ -465,14 +489,14 @@ beforeAll(async () => {
     await api.post(
       `/plans/${Y - 2}/registrations`,
       { projectIds: [lines.settled.id] },
-      { token: t['xuan-loc'] },
+      { token: t[unitIn('xuan-loc', Y - 2)] },
     ),
   );
   ok(
     await api.post(
       `/plans/${Y - 2}/registrations`,
       { projectIds: [lines.accepted.id] },
-      { token: t['tan-phu'] },
+      { token: t[unitIn('tan-phu', Y - 2)] },
     ),
   );
   ok(await api.post(`/plans/${Y - 2}/compile`, undefined, { token: t.center }));
@@ -487,7 +511,7 @@ beforeAll(async () => {
     await api.post(
       `/plans/${Y - 1}/registrations`,
       { projectIds: [lines.cancelled.id] },
-      { token: t['cam-my'] },
+      { token: t[unitIn('cam-my', Y - 1)] },
     ),
   );
   ok(await api.post(`/plans/${Y - 1}/compile`, undefined, { token: t.center }));
@@ -495,7 +519,7 @@ beforeAll(async () => {
     await api.post(
       `/plans/${Y + 1}/registrations`,
       { projectIds: [lines.approved.id] },
-      { token: t['bien-hoa'] },
+      { token: t[unitIn('bien-hoa', Y + 1)] },
     ),
   );
   lastPosition = last.position;
@@ -576,11 +600,12 @@ describe('the disbursement report', () => {
   });
 
   it("shows a district officer its own district's figures only", async () => {
-    const report = ok(await get('/reports/disbursement', t['xuan-loc'], { groupBy: 'district' }));
+    const xuanLoc = unitIn('xuan-loc', Y - 2);
+    const report = ok(await get('/reports/disbursement', t[xuanLoc], { groupBy: 'district' }));
     expect(report.rows).toEqual(
       expectedDisbursement(
         (l) => l.district,
-        ledger.filter((l) => l.district === 'xuan-loc'),
+        ledger.filter((l) => l.district === xuanLoc),
       ).rows,
     );
   });
@@ -662,19 +687,24 @@ describe('the plan status report', () => {
     const { rows } = ok(await get('/reports/plan-status', t.auditor));
     const status = (year: number, district: string) =>
       rows.find((r: Json) => r.year === year && r.district === district)?.status;
-    expect(rows).toHaveLength(3 * 11);
-    expect([status(Y - 2, 'xuan-loc'), status(Y - 2, 'tan-phu'), status(Y - 2, 'cam-my')]).toEqual([
-      'late',
-      'late',
-      'missing',
-    ]);
-    expect([status(Y + 1, 'bien-hoa'), status(Y + 1, 'cam-my')]).toEqual(['submitted', 'missing']);
-    expect(rows.find((r: Json) => r.year === Y - 1 && r.district === 'cam-my')).toEqual({
+    expect(rows).toHaveLength([Y - 2, Y - 1, Y + 1].map(unitsOf).flat().length);
+    expect([
+      status(Y - 2, unitIn('xuan-loc', Y - 2)),
+      status(Y - 2, unitIn('tan-phu', Y - 2)),
+      status(Y - 2, unitIn('cam-my', Y - 2)),
+    ]).toEqual(['late', 'late', 'missing']);
+    expect([
+      status(Y + 1, unitIn('bien-hoa', Y + 1)),
+      status(Y + 1, unitIn('cam-my', Y + 1)),
+    ]).toEqual(['submitted', 'missing']);
+    expect(
+      rows.find((r: Json) => r.year === Y - 1 && r.district === unitIn('cam-my', Y - 1)),
+    ).toEqual({
       year: Y - 1,
       programCode: A,
       planStatus: 'compiled',
       registrationDeadline: `${Y - 1}-05-20`,
-      district: 'cam-my',
+      district: unitIn('cam-my', Y - 1),
       status: 'late',
       submittedOn: today,
       submissions: 1,
@@ -685,11 +715,11 @@ describe('the plan status report', () => {
   it('filters by year, and as CSV keeps the same rows', async () => {
     const { rows } = ok(await get('/reports/plan-status', t.auditor, { year: Y + 1 }));
     expect(rows.map((r: Json) => r.status).sort()).toEqual([
-      ...Array(10).fill('missing'),
+      ...Array(unitsOf(Y + 1).length - 1).fill('missing'),
       'submitted',
     ]);
     const csv = await getCsv('/reports/plan-status', t.auditor, { year: Y + 1 });
-    expect(csv.text.trimEnd().split('\r\n')).toHaveLength(12);
+    expect(csv.text.trimEnd().split('\r\n')).toHaveLength(1 + unitsOf(Y + 1).length);
   });
 });
 
@@ -728,13 +758,20 @@ describe('the inbox', () => {
   });
 
   it("lists for a district officer its own district's revisions and the open plans it has not answered", async () => {
-    expect(await itemsOf(t['xuan-loc'])).toEqual(
-      [
-        `district_officer resubmit ${lines.revision.id}`,
-        `district_officer submit_registration ${Y + 1}`,
-      ].sort(),
-    );
-    expect(await itemsOf(t['bien-hoa'])).toEqual([]);
+    // The revision is the unit's of Y-1; the open plan of Y+1 asks the unit of Y+1.
+    const [ofRevision, ofOpenPlan] = [unitIn('xuan-loc', Y - 1), unitIn('xuan-loc', Y + 1)];
+    const expected = [
+      [ofRevision, `district_officer resubmit ${lines.revision.id}`],
+      [ofOpenPlan, `district_officer submit_registration ${Y + 1}`],
+    ];
+    for (const unit of new Set([ofRevision, ofOpenPlan]))
+      expect(await itemsOf(t[unit])).toEqual(
+        expected
+          .filter(([u]) => u === unit)
+          .map(([, item]) => item)
+          .sort(),
+      );
+    expect(await itemsOf(t[unitIn('bien-hoa', Y + 1)])).toEqual([]);
     expect(await itemsOf(t.auditor)).toEqual([]);
   });
 

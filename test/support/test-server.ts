@@ -76,7 +76,8 @@ export interface TestServerOptions {
 }
 
 /** The plan years the project tests register in, unless a test says otherwise. */
-export const DEFAULT_PLAN_YEARS: readonly number[] = [2023, 2024, 2025, 2026, 2051, 2052];
+/** Years before 1 July 2025, when the districts the test officers belong to still registered. */
+export const DEFAULT_PLAN_YEARS: readonly number[] = [2019, 2020, 2023, 2024, 2025];
 export const SEEDED_PROGRAMME_CODE = 'E2E-SEED';
 
 /** At least 32 characters: HS256 keys shorter than the hash are refused by loadSettings. */

@@ -6,6 +6,7 @@ import type { CommandMeta, CommandResponse } from '../../kernel/command-meta';
 import { RunProjectCommand } from '../../projects/commands/run-project-command';
 import { RegisterProjectCommand } from '../../projects/commands/register-project.command';
 import { DEFAULT_REFERENCE_DATA } from '../../reference-data/default-reference-data';
+import { registeringKeysIn } from '../../reference-data/registering-units';
 import type { Actor } from '../../shared/actor';
 import { addDays, periodOf } from '../../shared/business-date';
 import {
@@ -277,7 +278,7 @@ function submitRegistrations(
   send: Send,
   meta: Meta,
 ): void {
-  for (const district of Object.keys(DEFAULT_REFERENCE_DATA.districts)) {
+  for (const district of registeringKeysIn(DEFAULT_REFERENCE_DATA, plan.year)) {
     if (plan.missing.includes(district)) continue;
     const on = plan.late.includes(district) ? addDays(plan.deadline, 7) : plan.submittedOn;
     timeline.at(on, async () => {

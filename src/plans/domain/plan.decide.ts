@@ -3,6 +3,7 @@ import { isBusinessDate, type BusinessDate } from '../../shared/business-date';
 import { assertNever } from '../../shared/decider';
 import { DomainError, invalidState, ruleBroken } from '../../shared/domain-error';
 import type { ReferenceData } from '../../reference-data/reference-data';
+import { registeringKeysIn, requireRegisteringUnit } from '../../reference-data/registering-units';
 import type { ProgrammeSpan } from '../../programmes/domain/programme.state';
 import { checkedReminderSent } from '../../shared/reminder-sent';
 import type {
@@ -33,9 +34,6 @@ export interface PlanContext {
   readonly reference: ReferenceData;
   readonly programme?: ProgrammeSpan;
 }
-
-const has = (record: object, key: string): boolean =>
-  Object.prototype.hasOwnProperty.call(record, key);
 
 function requireOpenedOrLater(state: PlanState): Exclude<PlanState, { status: 'none' }> {
   if (state.status === 'none')
@@ -124,10 +122,7 @@ function submitRegistration(
   context: PlanContext,
 ): PlanEvent[] {
   const plan = requireOpen(state);
-  const { district } = command.data;
-  if (typeof district !== 'string' || !has(context.reference.districts, district)) {
-    throw ruleBroken('unknown_district', `${district} is not a known district`, 'district');
-  }
+  const district = requireRegisteringUnit(command.data.district, context.reference, plan.year);
   if (!Array.isArray(command.data.projectIds)) {
     throw ruleBroken(
       'invalid_project_id',
@@ -156,7 +151,7 @@ function submitRegistration(
 function compilePlan(state: PlanState, context: PlanContext): PlanEvent[] {
   const plan = requireOpen(state);
   const districtsSubmitted = plan.registrations.map((r) => r.district);
-  const districtsMissing = Object.keys(context.reference.districts).filter(
+  const districtsMissing = registeringKeysIn(context.reference, plan.year).filter(
     (d) => !districtsSubmitted.includes(d),
   );
   return [

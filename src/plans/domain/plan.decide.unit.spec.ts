@@ -320,6 +320,7 @@ describe('CompilePlan', () => {
     const reference = {
       ...DEFAULT_REFERENCE_DATA,
       districts: { 'bien-hoa': { name: 'Biên Hòa' }, 'xa-moi': { name: 'Xã mới' } },
+      units: [],
     };
     spec
       .given([opened, submitted('bien-hoa', ['p-1'])])

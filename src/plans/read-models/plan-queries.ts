@@ -16,25 +16,29 @@ export interface PlanFilter {
   readonly programCode?: string;
 }
 
+/** The registering units expected to register for a year's plan (registering-units.ts). */
+export type ExpectedUnits = (year: number) => readonly string[];
+
 /** Reads of the plan read model. */
 export class PlanQueries {
   constructor(private readonly db: Database) {}
 
-  find(year: number, knownDistricts: readonly string[]): PlanDetails | undefined {
-    return this.list({ year }, knownDistricts)[0];
+  find(year: number, expected: ExpectedUnits): PlanDetails | undefined {
+    return this.list({ year }, expected)[0];
   }
 
-  list(filter: PlanFilter, knownDistricts: readonly string[]): PlanDetails[] {
+  list(filter: PlanFilter, expected: ExpectedUnits): PlanDetails[] {
     const { where, params } = whereEqual(filter, { year: 'year', programCode: 'program_code' });
     const rows = this.db
       .prepare(`SELECT version, updated_at, state_json FROM plan_summary ${where} ORDER BY year`)
       .all(params) as Row[];
-    return rows.map((row) => details(row, knownDistricts));
+    return rows.map((row) => details(row, expected));
   }
 }
 
-function details(row: Row, knownDistricts: readonly string[]): PlanDetails {
-  const view = planView(JSON.parse(row.state_json) as PlanState, knownDistricts);
+function details(row: Row, expected: ExpectedUnits): PlanDetails {
+  const state = JSON.parse(row.state_json) as PlanState;
+  const view = state.status === 'none' ? null : planView(state, expected(state.year));
   if (!view) throw new Error('A plan read-model row holds no opened plan');
   return { ...view, version: row.version, updatedAt: row.updated_at };
 }

@@ -11,7 +11,6 @@ import type {
 import type { ProjectEvent } from './project.events';
 import { requireWithinSupportNorm } from './project.money-rules';
 import {
-  requireDistrict,
   requirePastDate,
   requirePlanYear,
   requirePositiveVnd,
@@ -22,6 +21,7 @@ import { changedDetails, detailsOf } from './project.registration-details';
 import type { ProjectState } from './project.state';
 import { requireStatus } from './project.status-guard';
 import { requireSegregationOfDuties } from './segregation-of-duties';
+import { requireRegisteringUnit } from '../../reference-data/registering-units';
 
 /** The steps from registration to the approval decision. */
 
@@ -38,8 +38,7 @@ export function register(
   }
   const { projectId, planYear, district } = command.data;
   requireText(projectId, 'projectId');
-  requirePlanYear(planYear);
-  requireDistrict(district, reference);
+  requireRegisteringUnit(district, reference, requirePlanYear(planYear));
   const details = detailsOf(command.data);
   validateDetails(details, reference);
   return [

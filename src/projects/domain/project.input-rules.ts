@@ -212,20 +212,6 @@ export function requireBeneficiary(beneficiary: BeneficiaryRecord | undefined): 
   }
 }
 
-export function requireDistrict(district: unknown, reference: ReferenceData): string {
-  if (
-    typeof district !== 'string' ||
-    !Object.prototype.hasOwnProperty.call(reference.districts, district)
-  ) {
-    throw ruleBroken(
-      'unknown_district',
-      `${String(district)} is not a known registering unit`,
-      'district',
-    );
-  }
-  return district;
-}
-
 export function requirePlanYear(planYear: unknown): number {
   if (
     typeof planYear !== 'number' ||

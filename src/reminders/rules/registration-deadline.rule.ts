@@ -1,9 +1,10 @@
 import { daysBetween, addDays, type BusinessDate } from '../../shared/business-date';
+import { registersIn } from '../../reference-data/registering-units';
 import { defineRule, type Due, type MessageOf } from './define-rule';
 import { registrationEscalationText, registrationReminderText } from './messages.vi';
 
 /**
- * Districts that have not submitted their registration to an open plan are reminded N days
+ * Registering units (the districts until 2025, then the communes) that have not submitted their registration to an open plan are reminded N days
  * before its deadline (30, 7, 1 by default), each threshold on its own day. A late scan still
  * sends the most recent threshold reached if it was not sent, but never an older one: a
  * district 5 days from the deadline gets "7 days", never "30 days". Once the deadline has
@@ -15,7 +16,7 @@ export const registrationDeadlineReminders = defineRule('registration_deadline',
   const { facts, asOf } = scan;
   const { daysBefore, escalateToCenter } = scan.settings.registrationDeadline;
   const thresholds = [...new Set(daysBefore)].sort((a, b) => a - b);
-  const known = Object.keys(facts.districts);
+  const known = Object.entries(facts.districts);
 
   for (const plan of facts.plans) {
     const deadline = plan.registrationDeadline;
@@ -26,8 +27,8 @@ export const registrationDeadlineReminders = defineRule('registration_deadline',
     else if (escalateToCenter) reminder = escalation(plan.year, deadline, -daysLeft);
     if (!reminder) continue;
     const submitted = new Set(plan.districtsSubmitted);
-    for (const district of known) {
-      if (submitted.has(district)) continue;
+    for (const [district, unit] of known) {
+      if (submitted.has(district) || !registersIn(unit, plan.year)) continue;
       found.aboutDistrict(plan.year, district, reminder.part, reminder.due, reminder.message);
     }
   }

@@ -38,8 +38,13 @@ export interface ProjectReminderFacts {
   readonly sentReminderIds: readonly string[];
 }
 
-/** The known registering units with their display names; `ReferenceData['districts']` fits. */
-export type DistrictNames = Readonly<Record<string, { readonly name: string }>>;
+/**
+ * The known registering units with their display names and the days they existed
+ * (registering-units.ts: undated units always register).
+ */
+export type DistrictNames = Readonly<
+  Record<string, { readonly name: string; readonly validFrom?: string; readonly validTo?: string }>
+>;
 
 export interface ReminderFacts {
   readonly plans: readonly PlanReminderFacts[];

@@ -1,0 +1,96 @@
+import type { BusinessDate } from '../shared/business-date';
+import { ruleBroken } from '../shared/domain-error';
+import type { AdministrativeUnit } from './administrative-units';
+import type { ReferenceData, RegisteringUnit } from './reference-data';
+
+/**
+ * The units that register proposals with the Center, by the key they are recorded under: the
+ * province's districts until 30/06/2025 (under their former keys, `bien-hoa`), its communes,
+ * wards and special zones from 01/07/2025 (under their codes), and any unit the reference data
+ * lists without dates. A 2023 registration stays with its district; a 2026 plan is registered
+ * by communes. Pure; memoised per reference data, which is replaced, never changed.
+ */
+export type RegisteringUnits = Readonly<Record<string, RegisteringUnit>>;
+
+const cache = new WeakMap<ReferenceData, RegisteringUnits>();
+
+export function registeringUnits(reference: ReferenceData): RegisteringUnits {
+  let found = cache.get(reference);
+  if (!found) {
+    found = collect(reference);
+    cache.set(reference, found);
+  }
+  return found;
+}
+
+function collect(reference: ReferenceData): RegisteringUnits {
+  const units: Record<string, RegisteringUnit> = { ...reference.districts };
+  for (const unit of reference.units ?? []) {
+    if (unit.parent !== reference.province || unit.level === 'province') continue;
+    const key = unit.formerKeys?.[0] ?? unit.code;
+    units[key] = merged(units[key], unit);
+  }
+  return units;
+}
+
+/** One key over the units that held it in turn (a commune that became a ward keeps its code). */
+function merged(known: RegisteringUnit | undefined, unit: AdministrativeUnit): RegisteringUnit {
+  const dated = known?.name !== undefined && (known.validFrom || known.validTo);
+  const validFrom = dated ? earliest(known.validFrom, unit.validFrom) : unit.validFrom;
+  const validTo = dated ? latest(known.validTo, unit.validTo) : unit.validTo;
+  const later = !dated || (unit.validFrom ?? '') >= (known.validFrom ?? '');
+  return {
+    name: later ? unit.name : known.name,
+    email: unit.email ?? known?.email,
+    ...(validFrom && { validFrom }),
+    ...(validTo && { validTo }),
+  };
+}
+
+const earliest = (a?: BusinessDate, b?: BusinessDate) =>
+  a === undefined || b === undefined ? undefined : a < b ? a : b;
+const latest = (a?: BusinessDate, b?: BusinessDate) =>
+  a === undefined || b === undefined ? undefined : a > b ? a : b;
+
+/** Whether the unit existed on some day of the plan year `year`. */
+export function registersIn(unit: RegisteringUnit, year: number): boolean {
+  return (
+    (unit.validFrom === undefined || unit.validFrom <= `${year}-12-31`) &&
+    (unit.validTo === undefined || unit.validTo >= `${year}-01-01`)
+  );
+}
+
+/** The keys of the units expected to register for the plan of `year`. */
+export function registeringKeysIn(reference: ReferenceData, year: number): string[] {
+  return Object.entries(registeringUnits(reference))
+    .filter(([, unit]) => registersIn(unit, year))
+    .map(([key]) => key);
+}
+
+/**
+ * The key of a unit that may register for the plan of `year`: known, and in existence on some
+ * day of that year (a district ended on 30/06/2025 registers for 2025, never for 2026).
+ */
+export function requireRegisteringUnit(
+  key: unknown,
+  reference: ReferenceData,
+  year: number,
+  field = 'district',
+): string {
+  const units = registeringUnits(reference);
+  const unit = typeof key === 'string' && Object.hasOwn(units, key) ? units[key] : undefined;
+  if (typeof key !== 'string' || !unit)
+    throw ruleBroken('unknown_district', `${String(key)} is not a known registering unit`, field);
+  if (!registersIn(unit, year)) {
+    const when =
+      unit.validTo && unit.validTo < `${year}-01-01`
+        ? `ended on ${unit.validTo}`
+        : `begins on ${unit.validFrom}`;
+    throw ruleBroken(
+      'unit_not_in_force',
+      `${unit.name} (${key}) ${when}: it does not register for ${year}`,
+      field,
+    );
+  }
+  return key;
+}
