@@ -1,13 +1,16 @@
 import defaults from './reference-data.defaults.json';
-import type { ReferenceData } from './reference-data';
+import type { NormSet, ReferenceData } from './reference-data';
 import { SHIPPED_UNITS } from './shipped-units';
+import supportNorms from './support-norms.json';
 
 /**
  * The shipped defaults (DOMAIN.md): the registering units of Đồng Nai (code 75) over time, the
- * activity types with their default support norms, the indicators.
+ * activity types, the national support norms over time with their legal basis (docs/domain.md
+ * says which figures were confirmed and which the Center must load), the indicators.
  */
 export const DEFAULT_REFERENCE_DATA: ReferenceData = {
   ...defaults,
   units: SHIPPED_UNITS,
   province: '75',
+  normSets: supportNorms.normSets as readonly NormSet[],
 };

@@ -10,8 +10,26 @@ import type { AdministrativeUnit } from './administrative-units';
 export interface SupportNorm {
   /** Share of the project's total cost (requested + counterpart) that may be supported. */
   readonly percent: number;
-  /** Absolute cap per project (per establishment). */
+  /** Absolute cap for the project (per establishment, model, brand or cluster: `per`). */
   readonly maxVnd: Vnd;
+  /** What the cap is counted per, in the text's words (`cơ sở`, `mô hình`, `cụm công nghiệp`). */
+  readonly per?: string;
+  /** The clause of the legal basis the figures are in. */
+  readonly clause?: string;
+  /** What the instrument also says that the check does not (a multiplier, what the cost is). */
+  readonly note?: string;
+}
+
+/**
+ * The support norms in force from a date, with their legal basis (norm-sets.ts). An activity
+ * type the set does not list has no norm under it: the check caps nothing beyond the request.
+ */
+export interface NormSet {
+  readonly id: string;
+  readonly effectiveFrom: BusinessDate;
+  /** The instrument, as an auditor would cite it. */
+  readonly legalBasis: string;
+  readonly norms: Readonly<Record<string, SupportNorm>>;
 }
 
 export interface RegisteringUnit {
@@ -26,8 +44,6 @@ export interface RegisteringUnit {
 
 export interface ActivityType {
   readonly name: string;
-  /** No norm means no cap beyond the requested amount. */
-  readonly norm?: SupportNorm;
 }
 
 export interface Indicator {
@@ -46,6 +62,8 @@ export interface ReferenceData {
   readonly units?: readonly AdministrativeUnit[];
   /** The code of the Center's province: its districts, then its communes, register. */
   readonly province?: string;
+  /** The support norms over time (norm-sets.ts); none: no norm caps any activity. */
+  readonly normSets?: readonly NormSet[];
   readonly activityTypes: Readonly<Record<string, ActivityType>>;
   readonly indicators: Readonly<Record<string, Indicator>>;
 }

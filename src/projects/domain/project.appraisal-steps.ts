@@ -83,11 +83,23 @@ export function recordAppraisalResult(
           'appraisedFundingVnd',
         );
       }
-      requireWithinSupportNorm(appraised, s.dossier.details, reference, 'appraisedFundingVnd');
+      // Judged by the norms in force on the day the appraisal result is recorded.
+      const supportNorm = requireWithinSupportNorm(
+        appraised,
+        s.dossier.details,
+        reference,
+        today,
+        'appraisedFundingVnd',
+      );
       return [
         {
           type: 'AppraisalPassed',
-          data: { appraisedFundingVnd: appraised, notes, appraisedBy: actor.sub },
+          data: {
+            appraisedFundingVnd: appraised,
+            notes,
+            appraisedBy: actor.sub,
+            ...(supportNorm && { supportNorm }),
+          },
         },
       ];
     }
@@ -136,8 +148,15 @@ export function approve(
       'approvedFundingVnd',
     );
   }
-  // The norm may have been lowered since the appraisal: the approval answers to the norm in force.
-  requireWithinSupportNorm(approved, s.dossier.details, context.reference, 'approvedFundingVnd');
+  // The norm may have changed since the appraisal: the approval answers to the norm in force
+  // on the date of its decision.
+  const supportNorm = requireWithinSupportNorm(
+    approved,
+    s.dossier.details,
+    context.reference,
+    decisionDate,
+    'approvedFundingVnd',
+  );
   return [
     {
       type: 'ProjectApproved',
@@ -146,6 +165,7 @@ export function approve(
         decisionDate,
         approvedFundingVnd: approved,
         approvedBy: context.actor.sub,
+        ...(supportNorm && { supportNorm }),
       },
     },
   ];

@@ -4,7 +4,10 @@ import {
   cmd,
   ev,
   givenProject,
+  contextOf,
   itRefusesOutOfTurn,
+  normOf,
+  registration,
   TODAY,
 } from '../../../test/support/projects/project-specification';
 
@@ -92,18 +95,16 @@ describe('recording the appraisal result', () => {
       activityType: string,
       requestedFundingVnd: number,
       counterpartFundingVnd: number,
-    ) =>
-      givenProject(
-        [
-          ev.registered({ activityType, requestedFundingVnd, counterpartFundingVnd, targets: [] }),
-          ev.appraisalStarted(),
-        ],
-        'center',
-      );
+    ) => {
+      const shape = { activityType, requestedFundingVnd, counterpartFundingVnd, targets: [] };
+      const project = givenProject([ev.registered(shape), ev.appraisalStarted()], 'center');
+      return { project, details: { ...registration, ...shape } };
+    };
     type UnderAppraisal = ReturnType<typeof underAppraisal>;
-    const passes = (project: UnderAppraisal, amount: number) =>
-      project.decides(cmd.pass(amount), [ev.passed(amount)]);
-    const refusedAbove = (project: UnderAppraisal, amount: number) =>
+    /** Passes, recording the norm of the day (Thông tư 28/2018 in 2024) as applied. */
+    const passes = ({ project, details }: UnderAppraisal, amount: number) =>
+      project.decides(cmd.pass(amount), [ev.passed(amount, undefined, normOf(details, TODAY))]);
+    const refusedAbove = ({ project }: UnderAppraisal, amount: number) =>
       project.breaks(cmd.pass(amount), 'exceeds_support_norm', 'appraisedFundingVnd');
 
     /** Where each limit of a norm binds: the requested and counterpart funding, and the limit. */
@@ -124,17 +125,19 @@ describe('recording the appraisal result', () => {
         cap: { requested: 400_000_000, counterpart: 600_000_000, limit: 300_000_000 },
       },
       {
-        norm: 'brand_registration: 50% of the cost, at most 35,000,000',
-        activityType: 'brand_registration',
-        percent: { requested: 40_000_000, counterpart: 20_000_000, limit: 30_000_000 },
-        cap: { requested: 40_000_000, counterpart: 40_000_000, limit: 35_000_000 },
+        norm: 'demonstration_model: 30% of the cost, at most 1,000,000,000',
+        activityType: 'demonstration_model',
+        // 700,000,000 + 1,300,000,000: 30% is 600,000,000, below the cap.
+        percent: { requested: 700_000_000, counterpart: 1_300_000_000, limit: 600_000_000 },
+        // 1,500,000,000 + 2,500,000,000: 30% is 1,200,000,000, so the cap binds.
+        cap: { requested: 1_500_000_000, counterpart: 2_500_000_000, limit: 1_000_000_000 },
       },
     ])('$norm', ({ activityType, percent, cap }) => {
       const shaped = ({ requested, counterpart }: Binding) =>
         underAppraisal(activityType, requested, counterpart);
 
-      it('passes exactly 50% of the cost', () => passes(shaped(percent), percent.limit));
-      it('refuses 1 đồng above 50% of the cost', () =>
+      it('passes exactly its share of the cost', () => passes(shaped(percent), percent.limit));
+      it('refuses 1 đồng above its share of the cost', () =>
         refusedAbove(shaped(percent), percent.limit + 1));
       it(`passes exactly ${amount(cap.limit)}`, () => passes(shaped(cap), cap.limit));
       it(`refuses ${amount(cap.limit + 1)}`, () => refusedAbove(shaped(cap), cap.limit + 1));
@@ -152,6 +155,31 @@ describe('recording the appraisal result', () => {
     describe('an activity type without a norm', () => {
       it('caps at the requested amount only, even with no counterpart', () =>
         passes(underAppraisal('training', 50_000_000, 0), 50_000_000));
+
+      it('caps nothing more where the norm in force confirms no national figure (brand, since 2018)', () =>
+        passes(underAppraisal('brand_registration', 50_000_000, 0), 50_000_000));
+    });
+
+    describe('in force on the day the result is recorded', () => {
+      it('judges an appraisal of 2017 by Thông tư liên tịch 26/2014 (machinery at most 200,000,000)', () => {
+        const shape = {
+          activityType: 'machinery',
+          requestedFundingVnd: 400_000_000,
+          counterpartFundingVnd: 600_000_000,
+          targets: [],
+        };
+        const details = { ...registration, ...shape };
+        const in2017 = { ...contextOf('center'), today: '2017-06-01' };
+        const project = givenProject([ev.registered(shape), ev.appraisalStarted()], in2017);
+        expect(normOf(details, '2017-06-01')).toMatchObject({
+          normSet: 'TTLT-26-2014',
+          capVnd: 200_000_000,
+        });
+        project.breaks(cmd.pass(200_000_001), 'exceeds_support_norm', 'appraisedFundingVnd');
+        project.decides(cmd.pass(200_000_000), [
+          ev.passed(200_000_000, undefined, normOf(details, '2017-06-01')),
+        ]);
+      });
     });
   });
 });

@@ -11,7 +11,9 @@ import {
   givenProject,
   historyOf,
   itRefusesOutOfTurn,
+  normOf,
   referenceWithNorm,
+  registration,
   TODAY,
 } from '../../../test/support/projects/project-specification';
 
@@ -71,17 +73,33 @@ describe('approving a project', () => {
   });
 
   describe('when the support norm was lowered after the appraisal', () => {
-    // Machinery now capped at 150,000,000: the appraisal of 200,000,000 no longer fits.
-    const lowered = givenProject(
-      historyOf.appraised,
-      contextFor(approver, { reference: referenceWithNorm('machinery', 50, 150_000_000) }),
-    );
+    // From 01/02/2024 machinery is capped at 150,000,000: the appraisal of 200,000,000 no longer fits.
+    const reference = referenceWithNorm('machinery', 50, 150_000_000, '2024-02-01');
+    const lowered = givenProject(historyOf.appraised, contextFor(approver, { reference }));
 
-    it('approves up to the norm in force', () =>
-      lowered.decides(cmd.approve(150_000_000), [ev.approved(150_000_000)]));
+    it('approves, with a decision dated after the change, up to the new norm, recording it', () =>
+      lowered.decides(cmd.approve(150_000_000), [
+        ev.approved(
+          150_000_000,
+          APPROVED_ON,
+          approver.sub,
+          normOf(registration, APPROVED_ON, reference),
+        ),
+      ]));
 
-    it('refuses 1 đồng above the norm in force', () =>
+    it('refuses 1 đồng above the new norm', () =>
       lowered.breaks(cmd.approve(150_000_001), 'exceeds_support_norm', 'approvedFundingVnd'));
+
+    it('judges a decision dated before the change by the norm then in force, and a replay keeps it', () => {
+      const before = '2024-01-15';
+      const judged = normOf(registration, before, reference);
+      expect(judged).toMatchObject({ normSet: 'TT-28-2018', capVnd: 250_000_000 });
+      lowered.decides(
+        cmd.approve(200_000_000, before),
+        [ev.approved(200_000_000, before, approver.sub, judged)],
+        { approvedFundingVnd: 200_000_000, supportNorm: judged },
+      );
+    });
   });
 
   describe('segregation of duties', () => {

@@ -16,7 +16,11 @@ import type {
 
 export type RegisterProject = Readonly<{
   type: 'RegisterProject';
-  data: RegistrationDetails & { readonly projectId: string; readonly planYear: number; readonly district: string };
+  data: RegistrationDetails & {
+    readonly projectId: string;
+    readonly planYear: number;
+    readonly district: string;
+  };
 }>;
 
 export type StartAppraisal = Readonly<{ type: 'StartAppraisal'; data: Record<string, never> }>;
@@ -38,7 +42,10 @@ export type ApproveProject = Readonly<{
 
 export type RejectProject = Readonly<{ type: 'RejectProject'; data: { reason: string } }>;
 
-export type StartExecution = Readonly<{ type: 'StartExecution'; data: { startedOn: BusinessDate } }>;
+export type StartExecution = Readonly<{
+  type: 'StartExecution';
+  data: { startedOn: BusinessDate };
+}>;
 
 export type ReportProgress = Readonly<{
   type: 'ReportProgress';
@@ -66,7 +73,10 @@ export type AdjustProject = Readonly<{
   };
 }>;
 
-export type AcceptProject = Readonly<{ type: 'AcceptProject'; data: { acceptedOn: BusinessDate; notes: string } }>;
+export type AcceptProject = Readonly<{
+  type: 'AcceptProject';
+  data: { acceptedOn: BusinessDate; notes: string };
+}>;
 
 export type SettleProject = Readonly<{
   type: 'SettleProject';

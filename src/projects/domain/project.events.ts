@@ -16,6 +16,7 @@ import type {
 } from './project.commands';
 import type { BusinessDate, Vnd } from './project.types';
 import { occurredOnFrom } from '../../shared/occurred-on';
+import type { AppliedNorm } from './project.money-rules';
 
 /**
  * Events of one support project, past tense, each a fact that happened. The actor, the
@@ -40,9 +41,17 @@ export type ProjectRegistered = Recording<
 
 export type AppraisalStarted = Readonly<{ type: 'AppraisalStarted'; data: { startedBy: string } }>;
 
+/**
+ * `supportNorm`: the norm in force on the day the decision was recorded, as applied (absent
+ * when no norm of the activity type was in force, and in events recorded before norms had dates).
+ */
+interface JudgedByNorm {
+  supportNorm?: AppliedNorm;
+}
+
 export type AppraisalPassed = Readonly<{
   type: 'AppraisalPassed';
-  data: { appraisedFundingVnd: Vnd; notes: string; appraisedBy: string };
+  data: { appraisedFundingVnd: Vnd; notes: string; appraisedBy: string } & JudgedByNorm;
 }>;
 
 export type RevisionRequested = Readonly<{
@@ -62,7 +71,11 @@ export type ProjectResubmitted = Recording<
 >;
 
 /** approvedBy since schema version 2; older events take it from their metadata's actor. */
-export type ProjectApproved = Recording<'ProjectApproved', ApproveProject, { approvedBy: string }>;
+export type ProjectApproved = Recording<
+  'ProjectApproved',
+  ApproveProject,
+  { approvedBy: string } & JudgedByNorm
+>;
 
 export type ProjectRejected = Recording<'ProjectRejected', RejectProject>;
 
@@ -96,7 +109,7 @@ export type ProjectAdjusted = Recording<
   {
     /** Since schema version 2 (older events: their metadata's actor). */
     adjustedBy: string;
-  }
+  } & JudgedByNorm
 >;
 
 /** acceptedBy since schema version 2 (older events: their metadata's actor). */

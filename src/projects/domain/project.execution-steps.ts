@@ -20,7 +20,7 @@ import {
   validateAchievements,
   validateTargets,
 } from './project.input-rules';
-import { netDisbursedVnd, requireWithinSupportNorm } from './project.money-rules';
+import { netDisbursedVnd, requireWithinSupportNorm, type AppliedNorm } from './project.money-rules';
 import type { ProjectState } from './project.state';
 import { requireStatus } from './project.status-guard';
 import { requireSegregationOfDuties } from './segregation-of-duties';
@@ -106,7 +106,7 @@ export function recordInspection(
 export function adjust(
   command: AdjustProject,
   state: ProjectState,
-  { actor, reference }: ProjectContext,
+  { actor, reference, today }: ProjectContext,
 ): ProjectEvent[] {
   const s = requireStatus(state, 'adjust', ['in_execution']);
   // An adjustment is an approval decision: it may change the approved funding.
@@ -120,10 +120,18 @@ export function adjust(
       'An adjustment changes approvedFundingVnd, plannedEnd or targets',
     );
   }
+  let supportNorm: AppliedNorm | undefined;
   if (approvedFundingVnd !== undefined) {
     const approved = requirePositiveVnd(approvedFundingVnd, 'approvedFundingVnd');
-    // An adjustment may raise the funding above the appraisal, but never above the norm.
-    requireWithinSupportNorm(approved, s.dossier.details, reference, 'approvedFundingVnd');
+    // An adjustment may raise the funding above the appraisal, but never above the norm in
+    // force on the day it is recorded (the adjustment carries no decision date of its own).
+    supportNorm = requireWithinSupportNorm(
+      approved,
+      s.dossier.details,
+      reference,
+      today,
+      'approvedFundingVnd',
+    );
     // Recoveries come only after acceptance, so today the two agree; both bounds are kept so
     // the rule still reads right if recoveries during execution are ever allowed.
     const alreadyOut = Math.max(netDisbursedVnd(s.disbursed), s.disbursed.advancesVnd);
@@ -152,6 +160,7 @@ export function adjust(
         ...(plannedEnd !== undefined ? { plannedEnd } : {}),
         ...(targets !== undefined ? { targets } : {}),
         adjustedBy: actor.sub,
+        ...(supportNorm && { supportNorm }),
       },
     },
   ];

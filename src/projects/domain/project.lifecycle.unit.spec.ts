@@ -119,6 +119,15 @@ describe('the life of a support project', () => {
       revisionRequestedOn: null,
       approvalDecisionNo: '123/QĐ-SCT',
       approvalDecisionDate: '2024-03-01',
+      // The adjustment's: 50% of 550,000,000, under Thông tư 28/2018 (machinery, per establishment).
+      supportNorm: {
+        normSet: 'TT-28-2018',
+        legalBasis: 'Thông tư 28/2018/TT-BTC ngày 28/03/2018 của Bộ Tài chính, Điều 8',
+        clause: 'khoản 4',
+        percent: 50,
+        maxVnd: 300_000_000,
+        capVnd: 275_000_000,
+      },
       startedOn: '2024-03-11',
       acceptedOn: '2024-06-10',
       settledOn: TODAY,

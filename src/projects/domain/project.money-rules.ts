@@ -2,7 +2,8 @@ import { ruleBroken } from '../../shared/domain-error';
 import { percentOfFloor, saturatingSumVnd, sumVnd } from '../../shared/vnd';
 import type { ReferenceData } from '../../reference-data/reference-data';
 import type { Disbursed } from './project.state';
-import type { RegistrationDetails, Vnd } from './project.types';
+import type { BusinessDate, RegistrationDetails, Vnd } from './project.types';
+import { supportNormOn } from '../../reference-data/norm-sets';
 
 /**
  * Money out minus money back. Recoveries never exceed what went out, so this is never negative.
@@ -14,36 +15,59 @@ export function netDisbursedVnd(disbursed: Disbursed): Vnd {
 }
 
 /**
- * The most the support norm of the activity type allows: its percentage of the total cost
- * (requested support + counterpart funding), rounded down, and never above its absolute cap.
- * Null when the activity type has no norm.
+ * The norm a decision was judged by, as its event records it: the set and its legal basis, the
+ * figures, and the cap they gave this project.
  */
-export function supportNormCapVnd(
-  details: RegistrationDetails,
-  reference: ReferenceData,
-): Vnd | null {
-  const norm = Object.prototype.hasOwnProperty.call(reference.activityTypes, details.activityType)
-    ? reference.activityTypes[details.activityType].norm
-    : undefined;
-  if (!norm) return null;
-  const totalCost = sumVnd([details.requestedFundingVnd, details.counterpartFundingVnd]);
-  return Math.min(percentOfFloor(totalCost, norm.percent), norm.maxVnd);
+export interface AppliedNorm {
+  readonly normSet: string;
+  readonly legalBasis: string;
+  readonly clause?: string;
+  readonly percent: number;
+  readonly maxVnd: Vnd;
+  readonly capVnd: Vnd;
 }
 
+/**
+ * The norm of the project's activity type in force on `date`, and the most it allows: its
+ * percentage of the total cost (requested support + counterpart funding), rounded down, and
+ * never above its absolute cap. Undefined when no norm of the type is in force.
+ */
+export function supportNormOf(
+  details: RegistrationDetails,
+  reference: ReferenceData,
+  date: BusinessDate,
+): AppliedNorm | undefined {
+  const found = supportNormOn(reference, details.activityType, date);
+  if (!found) return undefined;
+  const { set, norm } = found;
+  const totalCost = sumVnd([details.requestedFundingVnd, details.counterpartFundingVnd]);
+  return {
+    normSet: set.id,
+    legalBasis: set.legalBasis,
+    ...(norm.clause && { clause: norm.clause }),
+    percent: norm.percent,
+    maxVnd: norm.maxVnd,
+    capVnd: Math.min(percentOfFloor(totalCost, norm.percent), norm.maxVnd),
+  };
+}
+
+/** Checks `amount` against the norm in force on `date`; returns the norm applied, if any. */
 export function requireWithinSupportNorm(
   amount: Vnd,
   details: RegistrationDetails,
   reference: ReferenceData,
+  date: BusinessDate,
   field: string,
-): void {
-  const cap = supportNormCapVnd(details, reference);
-  if (cap !== null && amount > cap) {
+): AppliedNorm | undefined {
+  const applied = supportNormOf(details, reference, date);
+  if (applied && amount > applied.capVnd) {
     throw ruleBroken(
       'exceeds_support_norm',
-      `${field} ${amount} is above the support norm of ${details.activityType} for this project: ${cap}`,
+      `${field} ${amount} is above the support norm of ${details.activityType} for this project: ${applied.capVnd} (${applied.legalBasis})`,
       field,
     );
   }
+  return applied;
 }
 
 /** The most that may be advanced before acceptance: a share of the approved funding, rounded down. */

@@ -33,7 +33,12 @@ export function erasePersonalData(
   return [
     {
       type: 'PersonalDataErased',
-      data: { subjectId: beneficiary.personalData.subjectId, legalBasis, requestRef, erasedBy: actor.sub },
+      data: {
+        subjectId: beneficiary.personalData.subjectId,
+        legalBasis,
+        requestRef,
+        erasedBy: actor.sub,
+      },
     },
   ];
 }

@@ -12,7 +12,7 @@ import type { ProjectCommand } from './project.commands';
 import type { ProjectContext } from './project.context';
 import { projectDecider } from './project.decider';
 import { occurredOnOf, type ProjectEvent } from './project.events';
-import { supportNormCapVnd } from './project.money-rules';
+import { supportNormOf } from './project.money-rules';
 import type { ProjectState } from './project.state';
 import {
   ACCEPTED_ON,
@@ -258,7 +258,9 @@ function resolve(value: Amount, max: number): number {
 function normCap(state: ProjectState): number {
   if (state.status === 'unregistered') return 0;
   return (
-    supportNormCapVnd(state.dossier.details, DEFAULT_REFERENCE_DATA) ?? Number.MAX_SAFE_INTEGER
+    // Every step here is decided in 2024, under one norm set.
+    supportNormOf(state.dossier.details, DEFAULT_REFERENCE_DATA, APPROVED_ON)?.capVnd ??
+    Number.MAX_SAFE_INTEGER
   );
 }
 

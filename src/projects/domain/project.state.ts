@@ -11,6 +11,7 @@ import { PROJECT_STATUSES, STATUSES_BEFORE_ACCEPTANCE } from './project.types';
 import type { BusinessDate, Period, RegistrationDetails, Vnd } from './project.types';
 import { changedDetails } from './project.registration-details';
 import { sentReminderIdsOf } from './project.reminder-steps';
+import type { AppliedNorm } from './project.money-rules';
 
 /**
  * The state of one support project, a union on `status`: each variant holds only what is
@@ -42,6 +43,8 @@ export interface Approval {
   readonly decisionDate: BusinessDate;
   /** The approved funding in force: the decision's amount, or the last adjustment's. */
   readonly approvedFundingVnd: Vnd;
+  /** The norm that funding was judged by (the approval's, or the last adjustment's of it). */
+  readonly supportNorm?: AppliedNorm;
   /** Who approved the project, then whoever adjusted it since (segregation of duties). */
   readonly decidedBy: readonly string[];
 }
@@ -200,11 +203,16 @@ export function evolveProject(state: ProjectState, event: ProjectEvent): Project
       });
     case 'AppraisalPassed':
       return from(state, ['under_appraisal'], (s) => {
-        const { appraisedFundingVnd, appraisedBy, notes } = event.data;
+        const { appraisedFundingVnd, appraisedBy, notes, supportNorm } = event.data;
         return {
           status: 'appraised',
           dossier: s.dossier,
-          appraisal: { appraisedFundingVnd, appraisedBy, notes },
+          appraisal: {
+            appraisedFundingVnd,
+            appraisedBy,
+            notes,
+            ...(supportNorm && { supportNorm }),
+          },
         };
       });
     case 'RevisionRequested':
@@ -233,11 +241,18 @@ export function evolveProject(state: ProjectState, event: ProjectEvent): Project
       });
     case 'ProjectApproved':
       return from(state, ['appraised'], (s) => {
-        const { decisionNo, decisionDate, approvedFundingVnd, approvedBy } = event.data;
+        const { decisionNo, decisionDate, approvedFundingVnd, approvedBy, supportNorm } =
+          event.data;
         return {
           ...s,
           status: 'approved',
-          approval: { decisionNo, decisionDate, approvedFundingVnd, decidedBy: [approvedBy] },
+          approval: {
+            decisionNo,
+            decisionDate,
+            approvedFundingVnd,
+            decidedBy: [approvedBy],
+            ...(supportNorm && { supportNorm }),
+          },
         };
       });
     case 'ProjectRejected':
@@ -289,7 +304,7 @@ export function evolveProject(state: ProjectState, event: ProjectEvent): Project
       });
     case 'ProjectAdjusted':
       return from(state, ['in_execution'], (s) => {
-        const { approvedFundingVnd, plannedEnd, targets, adjustedBy } = event.data;
+        const { approvedFundingVnd, plannedEnd, targets, adjustedBy, supportNorm } = event.data;
         const details = {
           ...s.dossier.details,
           ...(plannedEnd !== undefined ? { plannedEnd } : {}),
@@ -298,6 +313,7 @@ export function evolveProject(state: ProjectState, event: ProjectEvent): Project
         const approval = {
           ...s.approval,
           ...(approvedFundingVnd !== undefined ? { approvedFundingVnd } : {}),
+          ...(supportNorm && { supportNorm }),
           decidedBy: withOnce(s.approval.decidedBy, adjustedBy),
         };
         return { ...s, dossier: { ...s.dossier, details }, approval };

@@ -10,6 +10,7 @@ import type {
   ProjectStatus,
   Vnd,
 } from './project.types';
+import type { AppliedNorm } from './project.money-rules';
 
 export interface ProjectTargetView {
   readonly indicator: string;
@@ -58,6 +59,11 @@ export interface ProjectView {
   readonly revisionRequestedOn: BusinessDate | null;
   readonly approvalDecisionNo: string | null;
   readonly approvalDecisionDate: BusinessDate | null;
+  /**
+   * The support norm the funding was judged by, with its legal basis: the approval's (or its
+   * last adjustment's), else the appraisal's; null where no norm applied.
+   */
+  readonly supportNorm: AppliedNorm | null;
   readonly startedOn: BusinessDate | null;
   readonly acceptedOn: BusinessDate | null;
   readonly settledOn: BusinessDate | null;
@@ -114,6 +120,7 @@ export function projectView(state: ProjectState): ProjectView | null {
     revisionRequestedOn: state.status === 'revision_requested' ? state.revision.requestedOn : null,
     approvalDecisionNo: approval?.decisionNo ?? null,
     approvalDecisionDate: approval?.decisionDate ?? null,
+    supportNorm: approval?.supportNorm ?? appraisal?.supportNorm ?? null,
     startedOn: execution?.startedOn ?? null,
     acceptedOn: 'acceptedOn' in state ? state.acceptedOn : null,
     settledOn: state.status === 'settled' ? state.settlement.settledOn : null,

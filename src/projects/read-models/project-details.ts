@@ -1,6 +1,7 @@
 import type { ShownBeneficiary } from '../../personal-data/shown-beneficiary';
 import type { ProjectView } from '../domain/project.view';
 import { rate } from '../../shared/vnd';
+import type { AppliedNorm } from '../domain/project.money-rules';
 
 /** A project as the API shows it (API.md "GET /projects/{id}"), with the extra money fields auditors ask for. */
 export interface ProjectDetails {
@@ -30,6 +31,8 @@ export interface ProjectDetails {
   readonly plannedStart: string;
   readonly plannedEnd: string;
   readonly approvalDecisionNo: string | null;
+  /** The support norm the funding was judged by, with its legal basis (project.view.ts). */
+  readonly supportNorm: AppliedNorm | null;
   readonly startedOn: string | null;
   readonly acceptedOn: string | null;
   readonly settledOn: string | null;
@@ -76,6 +79,7 @@ export function toProjectDetails(view: ProjectView, version: number, updatedAt: 
     plannedStart: view.plannedStart,
     plannedEnd: view.plannedEnd,
     approvalDecisionNo: view.approvalDecisionNo,
+    supportNorm: view.supportNorm,
     startedOn: view.startedOn,
     acceptedOn: view.acceptedOn,
     settledOn: view.settledOn,

@@ -1,6 +1,8 @@
 import type { Actor } from '../../../src/shared/actor';
 import { DEFAULT_REFERENCE_DATA } from '../../../src/reference-data/default-reference-data';
 import type { ReferenceData } from '../../../src/reference-data/reference-data';
+import { supportNormOf, type AppliedNorm } from '../../../src/projects/domain/project.money-rules';
+import type { RegistrationDetails } from '../../../src/projects/domain/project.types';
 import {
   DEFAULT_PROJECT_RULES,
   type ProjectContext,
@@ -54,19 +56,37 @@ export function contextFor(actor: Actor, overrides: Partial<ProjectContext> = {}
   };
 }
 
-/** The default reference data with one activity type's norm replaced (an admin edit). */
+/** The support norm a decision on these details records, judged by the norms of `date` (null: none). */
+export function normOf(
+  details: RegistrationDetails,
+  date: string,
+  reference: ReferenceData = DEFAULT_REFERENCE_DATA,
+): AppliedNorm | null {
+  return supportNormOf(details, reference, date) ?? null;
+}
+
+/**
+ * The default reference data with a norm set of its own in force from `effectiveFrom` (an
+ * edit of the norms): one activity type's norm replaced, the others as they were.
+ */
 export function referenceWithNorm(
   activityType: string,
   percent: number,
   maxVnd: number,
+  effectiveFrom = '2000-01-01',
 ): ReferenceData {
   const base = DEFAULT_REFERENCE_DATA;
+  const sets = base.normSets ?? [];
+  const latest = sets[sets.length - 1];
+  const set = {
+    id: `TEST-${activityType}-${effectiveFrom}`,
+    effectiveFrom,
+    legalBasis: `Quyết định thử nghiệm về định mức ${activityType}`,
+    norms: { ...latest?.norms, [activityType]: { percent, maxVnd } },
+  };
   return {
     ...base,
-    activityTypes: {
-      ...base.activityTypes,
-      [activityType]: { ...base.activityTypes[activityType], norm: { percent, maxVnd } },
-    },
+    normSets: [...sets.filter((s) => s.effectiveFrom < effectiveFrom), set],
   };
 }
 
@@ -224,9 +244,13 @@ export const ev = {
     type: 'AppraisalStarted',
     data: { startedBy: centerOfficer.sub },
   }),
-  passed: (appraisedFundingVnd = 200_000_000, appraisedBy = centerOfficer.sub): ProjectEvent => ({
+  passed: (
+    appraisedFundingVnd = 200_000_000,
+    appraisedBy = centerOfficer.sub,
+    supportNorm = normOf(registration, TODAY),
+  ): ProjectEvent => ({
     type: 'AppraisalPassed',
-    data: { appraisedFundingVnd, notes: 'Đạt', appraisedBy },
+    data: { appraisedFundingVnd, notes: 'Đạt', appraisedBy, ...(supportNorm && { supportNorm }) },
   }),
   revisionRequested: (requestedOn = '2024-02-10'): ProjectEvent => ({
     type: 'RevisionRequested',
@@ -240,9 +264,16 @@ export const ev = {
     approvedFundingVnd = 200_000_000,
     decisionDate = APPROVED_ON,
     approvedBy = approver.sub,
+    supportNorm = normOf(registration, decisionDate),
   ): ProjectEvent => ({
     type: 'ProjectApproved',
-    data: { decisionNo: '123/QĐ-SCT', decisionDate, approvedFundingVnd, approvedBy },
+    data: {
+      decisionNo: '123/QĐ-SCT',
+      decisionDate,
+      approvedFundingVnd,
+      approvedBy,
+      ...(supportNorm && { supportNorm }),
+    },
   }),
   executionStarted: (startedOn = STARTED_ON): ProjectEvent => ({
     type: 'ExecutionStarted',
@@ -300,9 +331,18 @@ export const ev = {
       targets?: readonly { indicator: string; target: number }[];
     },
     adjustedBy = approver.sub,
+    supportNorm = changes.approvedFundingVnd === undefined
+      ? undefined
+      : normOf(registration, TODAY),
   ): ProjectEvent => ({
     type: 'ProjectAdjusted',
-    data: { decisionNo: '45/QĐ-SCT', reason: 'Giá thiết bị tăng', ...changes, adjustedBy },
+    data: {
+      decisionNo: '45/QĐ-SCT',
+      reason: 'Giá thiết bị tăng',
+      ...changes,
+      adjustedBy,
+      ...(supportNorm && { supportNorm }),
+    },
   }),
   accepted: (acceptedOn = ACCEPTED_ON, acceptedBy = centerOfficer.sub): ProjectEvent => ({
     type: 'ProjectAccepted',
