@@ -18,6 +18,23 @@ export interface PrincipalClaims {
   readonly name?: unknown;
   readonly roles?: unknown;
   readonly district?: unknown;
+  /** The registering unit's code: the name of `district` since communes register. */
+  readonly unit?: unknown;
+}
+
+/**
+ * Token names since communes stand directly under the province: the role `unit_officer` with
+ * the claim `unit` is the officer of a registering unit (a district until 2025, a commune
+ * since), the same as `district_officer` with `district`, which keeps working.
+ */
+const UNIT_OFFICER = 'unit_officer';
+
+/** The unit claim, or the district claim; two that disagree bind to neither. */
+function unitOf(claims: PrincipalClaims): string | undefined {
+  const unit = text(claims.unit);
+  const district = text(claims.district);
+  if (unit !== undefined && district !== undefined && unit !== district) return undefined;
+  return unit ?? district;
 }
 
 const MAX_CLAIM_LENGTH = 200;
@@ -32,8 +49,12 @@ function text(value: unknown): string | undefined {
 export function principalFromClaims(claims: PrincipalClaims): Principal | undefined {
   const sub = text(claims.sub);
   if (sub === undefined) return undefined;
-  const district = text(claims.district);
-  const declared = Array.isArray(claims.roles) ? claims.roles.filter(isRole) : [];
+  const district = unitOf(claims);
+  const declared = Array.isArray(claims.roles)
+    ? claims.roles
+        .map((role: unknown): unknown => (role === UNIT_OFFICER ? 'district_officer' : role))
+        .filter(isRole)
+    : [];
   const roles = [...new Set(declared)].filter(
     (role) => role !== 'district_officer' || district !== undefined,
   );

@@ -29,6 +29,33 @@ describe('principalFromClaims', () => {
     ).toEqual(['auditor']);
   });
 
+  describe('the names since communes register (unit_officer, unit)', () => {
+    it('reads unit_officer with its unit as the officer of that unit', () => {
+      expect(
+        principalFromClaims({ sub: 'u2', roles: ['unit_officer'], unit: '26116' }),
+      ).toMatchObject({ roles: ['district_officer'], district: '26116' });
+    });
+
+    it('takes a unit and a district that agree, and binds to neither when they differ', () => {
+      const both = (district: string) =>
+        principalFromClaims({
+          sub: 'u2',
+          roles: ['unit_officer', 'auditor'],
+          unit: '26116',
+          district,
+        });
+      expect(both('26116')).toMatchObject({
+        roles: ['district_officer', 'auditor'],
+        district: '26116',
+      });
+      expect(both('tan-phu')).toEqual({ sub: 'u2', name: 'u2', roles: ['auditor'] });
+    });
+
+    it('drops unit_officer when the token names no unit', () => {
+      expect(principalFromClaims({ sub: 'u2', roles: ['unit_officer'] })?.roles).toEqual([]);
+    });
+  });
+
   it('has no roles when the roles claim is not an array', () => {
     expect(principalFromClaims({ sub: 'u1', roles: 'approver' })?.roles).toEqual([]);
   });

@@ -1,3 +1,4 @@
+import { SignJWT } from 'jose';
 import { problemOf, registrationBody } from '../support/http';
 import { useTestServer } from '../support/suite-server';
 
@@ -103,5 +104,31 @@ describe('registering by the unit of the year', () => {
       { token: await officerOf('26425') },
     );
     expect(commune.status).toBe(200);
+  });
+});
+
+describe('the officer of a unit, by the names since communes register', () => {
+  /** A token as an identity provider would issue it: role unit_officer, claim unit. */
+  const unitOfficer = async (unit: string) => {
+    const { secret } = server.settings.auth as { secret: string };
+    const now = Math.floor(Date.now() / 1000);
+    return new SignJWT({ name: 'Cán bộ xã Cẩm Mỹ', roles: ['unit_officer'], unit })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setSubject(`unit-officer-${unit}`)
+      .setIssuedAt(now)
+      .setExpirationTime(now + 600)
+      .sign(new TextEncoder().encode(secret));
+  };
+
+  it('registers for its own unit, and not for another', async () => {
+    const token = await unitOfficer('26341');
+    const body = (unit: string) =>
+      registrationBody(unit, {
+        planYear: 2026,
+        plannedStart: '2026-03-01',
+        plannedEnd: '2026-11-30',
+      });
+    expect((await api.post('/projects', body('26341'), { token })).status).toBe(201);
+    expect((await api.post('/projects', body('26116'), { token })).status).toBe(403);
   });
 });
