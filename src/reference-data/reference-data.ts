@@ -66,4 +66,6 @@ export interface ReferenceData {
   readonly normSets?: readonly NormSet[];
   readonly activityTypes: Readonly<Record<string, ActivityType>>;
   readonly indicators: Readonly<Record<string, Indicator>>;
+  /** The display names of the funding sources (`local`, `national`). */
+  readonly fundingSources?: Readonly<Record<string, { readonly name: string }>>;
 }

@@ -63,6 +63,9 @@ const MATRIX = {
   'GET /reports/plan-status': EVERYONE,
   'GET /inbox': EVERYONE,
   'GET /reference/units': EVERYONE,
+  'GET /reference/activity-types': EVERYONE,
+  'GET /reference/indicators': EVERYONE,
+  'GET /reference/funding-sources': EVERYONE,
   'POST /programs': ['admin'],
   'POST /programs/{code}/budget-changes': ['admin'],
   'POST /programs/{code}/targets': ['admin'],
@@ -288,6 +291,15 @@ const CALLS: Record<Endpoint, Call> = {
   'GET /reports/plan-status': { scope: 'none', prepare: get(() => '/reports/plan-status') },
   'GET /inbox': { scope: 'none', prepare: get(() => '/inbox') },
   'GET /reference/units': { scope: 'none', prepare: get(() => '/reference/units?asOf=2026-01-01') },
+  'GET /reference/activity-types': {
+    scope: 'none',
+    prepare: get(() => '/reference/activity-types'),
+  },
+  'GET /reference/indicators': { scope: 'none', prepare: get(() => '/reference/indicators') },
+  'GET /reference/funding-sources': {
+    scope: 'none',
+    prepare: get(() => '/reference/funding-sources'),
+  },
   'POST /programs': {
     scope: 'none',
     prepare: async () => ({

@@ -132,3 +132,38 @@ describe('the officer of a unit, by the names since communes register', () => {
     expect((await api.post('/projects', body('26116'), { token })).status).toBe(403);
   });
 });
+
+describe('the other reference data as of a date', () => {
+  const read = async (path: string, asOf: string) =>
+    api.get(`/reference/${path}`, { asOf }, { token: people.auditor });
+
+  it('gives each activity type the norm in force on the date, with its legal basis', async () => {
+    const [in2017, in2024] = [
+      await read('activity-types', '2017-06-01'),
+      await read('activity-types', '2024-06-01'),
+    ];
+    const machinery = (body: { items: { code: string }[] }) =>
+      body.items.find((t) => t.code === 'machinery');
+    expect(in2017.body.normSet).toMatchObject({ id: 'TTLT-26-2014', effectiveFrom: '2014-04-08' });
+    expect(machinery(in2017.body)).toMatchObject({
+      name: 'Ứng dụng máy móc thiết bị tiên tiến',
+      norm: { percent: 50, maxVnd: 200_000_000, per: 'cơ sở' },
+    });
+    expect(in2024.body.normSet).toMatchObject({ id: 'TT-28-2018' });
+    expect(machinery(in2024.body)).toMatchObject({ norm: { percent: 50, maxVnd: 300_000_000 } });
+    expect(in2024.body.items.find((t: { code: string }) => t.code === 'training')).toMatchObject({
+      norm: null,
+    });
+  });
+
+  it('lists the indicators and the funding sources', async () => {
+    expect((await read('indicators', '2024-06-01')).body.items).toContainEqual({
+      code: 'trainees',
+      name: 'Học viên đào tạo khởi sự doanh nghiệp, quản lý',
+      unit: 'học viên',
+    });
+    expect(
+      (await read('funding-sources', '2024-06-01')).body.items.map((s: { code: string }) => s.code),
+    ).toEqual(['local', 'national']);
+  });
+});
