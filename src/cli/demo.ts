@@ -19,6 +19,9 @@ import { programmeReviewMarkdown } from '../reports/programme-review.markdown';
 import { checkDemoData } from './demo/demo-checks';
 import { demoTimeline } from './demo/demo-script';
 import { PROGRAMME, PROGRAMME_CODE, REVIEW_DATE } from './demo/dong-nai-data';
+import { PlanQueries } from '../plans/read-models/plan-queries';
+import { registeringKeysIn, registeringUnits } from '../reference-data/registering-units';
+import { PLAN_2026, PROGRAMME_2026 } from './demo/dong-nai-2026';
 
 /**
  * npm run demo: builds the Đồng Nai industrial promotion programme 2021–2023 (the seed
@@ -41,6 +44,8 @@ export interface DemoResult {
   readonly events: bigint;
   readonly review: ProgrammeReview;
   readonly markdown: string;
+  /** The 2026 plan: the commune-level units expected, and those that registered. */
+  readonly plan2026: { readonly expected: number; readonly submitted: readonly string[] };
 }
 
 const noonOf = (date: string): Date => new Date(`${date}T12:00:00+07:00`);
@@ -77,6 +82,13 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
     );
     if (!review) throw new Error(`the programme ${PROGRAMME_CODE} is missing from the read models`);
     const markdown = programmeReviewMarkdown(review);
+    const reference = app.get(ReferenceDataService, { strict: false }).current();
+    const plan = new PlanQueries(app.get<Database>(READ_MODEL_DB)).find(PLAN_2026.year, (year) =>
+      registeringKeysIn(reference, year),
+    );
+    if (!plan) throw new Error(`the plan of ${PLAN_2026.year} is missing from the read models`);
+    const submitted = plan.districts.filter((d) => d.status !== 'missing').map((d) => d.district);
+    const names = registeringUnits(reference);
 
     out('Khuyến công Đồng Nai 2021–2023: demo');
     out(`Dữ liệu (data directory): ${dataDir}`);
@@ -94,11 +106,23 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
       'Số chưa giải ngân được tính từ sự kiện; con số in trong bài viết không khớp với chính các số liệu của bài. ' +
         "(The shortfall is computed from the events; the article's printed figure does not follow from its own numbers.)",
     );
+    out(
+      `Kế hoạch năm ${PLAN_2026.year} (${PROGRAMME_2026.name}): ${submitted.length}/${plan.districts.length} ` +
+        `đơn vị cấp xã đã đăng ký: ${submitted.map((key) => names[key]?.name ?? key).join(', ')}. ` +
+        `(The ${PLAN_2026.year} plan is registered by the new communes and wards, the districts being gone since 1 July 2025.)`,
+    );
     out('');
     out('---');
     out('');
     for (const line of markdown.split('\n')) out(line);
-    return { dataDir, commands: commands(), events, review, markdown };
+    return {
+      dataDir,
+      commands: commands(),
+      events,
+      review,
+      markdown,
+      plan2026: { expected: plan.districts.length, submitted },
+    };
   } finally {
     await app.close();
   }

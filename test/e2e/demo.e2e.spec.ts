@@ -95,6 +95,15 @@ describe('the Đồng Nai demo', () => {
     });
   });
 
+  it('adds a 2026 plan registered by the new communes and wards, the districts being gone', () => {
+    expect(result.plan2026).toEqual({
+      expected: 95,
+      submitted: ['26116', '26425', '26068'].sort(),
+    });
+    expect(output()).toContain('3/95 đơn vị cấp xã đã đăng ký');
+    expect(output()).toContain('Phường Biên Hòa');
+  });
+
   it('refuses a data directory that already holds a database', async () => {
     await expect(runDemo({ dataDir, out: () => undefined })).rejects.toThrow(/fresh directory/);
   });

@@ -22,6 +22,7 @@ import {
   type DemoPlan,
   type DemoProject,
 } from './dong-nai-data';
+import { communesOf2026 } from './dong-nai-2026';
 import { Timeline } from './timeline';
 
 const ADVANCE_SHARE_PERCENT = 50;
@@ -54,7 +55,8 @@ export function moneySteps(project: DemoProject): { advanceVnd: number; paymentV
 }
 
 /**
- * The Đồng Nai programme 2021–2023 as a timeline of commands sent on the command bus, each
+ * The Đồng Nai programme 2021–2023, then the first plan of 2026–2030 registered by communes
+ * (dong-nai-2026.ts), as a timeline of commands sent on the command bus, each
  * by the role that takes the step, on the date it happened. Returns the timeline and a count
  * of the commands sent once it has been played.
  */
@@ -132,6 +134,7 @@ export function demoTimeline(bus: CommandBus): { timeline: Timeline; commands: (
       );
     });
   }
+  communesOf2026(timeline, send, meta, { admin, center });
   return { timeline, commands: () => sent };
 }
 
