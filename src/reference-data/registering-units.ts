@@ -1,6 +1,6 @@
 import type { BusinessDate } from '../shared/business-date';
 import { ruleBroken } from '../shared/domain-error';
-import type { AdministrativeUnit } from './administrative-units';
+import { UnitRegistry, type AdministrativeUnit } from './administrative-units';
 import type { ReferenceData, RegisteringUnit } from './reference-data';
 
 /**
@@ -93,4 +93,51 @@ export function requireRegisteringUnit(
     );
   }
   return key;
+}
+
+/** Where a registering unit's figures go when rolled up (administrative-units.ts, `RolledUp`). */
+export interface RolledUpUnit {
+  /** The key the figures are shown under: the unit's own, or its one successor's. */
+  readonly key: string;
+  readonly rolledUp: boolean;
+  /** Its territory went to several units: shown as it was, marked. */
+  readonly split: boolean;
+}
+
+const registries = new WeakMap<ReferenceData, UnitRegistry>();
+
+function registryOf(reference: ReferenceData): UnitRegistry {
+  let registry = registries.get(reference);
+  if (!registry) {
+    registry = new UnitRegistry(reference.units ?? []);
+    registries.set(reference, registry);
+  }
+  return registry;
+}
+
+/**
+ * The figures of the unit recorded as `key` for the plan of `year`, rolled up to the units in
+ * force on `asOf`, under the key its successor is recorded with. A key that names no dated
+ * unit stays as it is.
+ */
+export function rollUpUnit(
+  reference: ReferenceData,
+  key: string,
+  year: number,
+  asOf: BusinessDate,
+): RolledUpUnit {
+  const unit = (reference.units ?? []).find(
+    (u) =>
+      u.parent === reference.province &&
+      (u.code === key || u.formerKeys?.includes(key)) &&
+      registersIn(u, year),
+  );
+  if (!unit) return { key, rolledUp: false, split: false };
+  const yearStart = `${year}-01-01`;
+  const on = unit.validFrom && unit.validFrom > yearStart ? unit.validFrom : yearStart;
+  const reached = registryOf(reference).rollUp(unit.code, on, asOf);
+  if (reached.split || reached.code === unit.code)
+    return { key, rolledUp: false, split: reached.split };
+  const successor = registryOf(reference).on(reached.code, asOf);
+  return { key: successor?.formerKeys?.[0] ?? reached.code, rolledUp: true, split: false };
 }

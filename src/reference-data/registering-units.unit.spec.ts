@@ -1,6 +1,12 @@
 import { DomainError } from '../shared/domain-error';
 import { DEFAULT_REFERENCE_DATA } from './default-reference-data';
-import { registeringKeysIn, registeringUnits, requireRegisteringUnit } from './registering-units';
+import type { AdministrativeUnit } from './administrative-units';
+import {
+  registeringKeysIn,
+  registeringUnits,
+  requireRegisteringUnit,
+  rollUpUnit,
+} from './registering-units';
 
 const refusal = (run: () => unknown) => {
   try {
@@ -59,5 +65,82 @@ describe('the units that register with the Center', () => {
   it('are the listed ones, undated, where the reference data has no units', () => {
     const reference = { ...DEFAULT_REFERENCE_DATA, units: undefined };
     expect(registeringKeysIn(reference, 2090)).toEqual(Object.keys(reference.districts));
+  });
+});
+
+describe('rolling a registering unit up to the units of a date', () => {
+  const unit = (code: string, fields: Partial<AdministrativeUnit>): AdministrativeUnit => ({
+    code,
+    name: `Đơn vị ${code}`,
+    level: 'commune',
+    kind: 'commune',
+    parent: 'P',
+    successors: [],
+    source: 'test',
+    verified: true,
+    ...fields,
+  });
+  /** District `old-a` went whole to commune A1; district `old-b` was split into B1 and B2. */
+  const reference = {
+    ...DEFAULT_REFERENCE_DATA,
+    districts: {},
+    province: 'P',
+    units: [
+      unit('P', { level: 'province', kind: 'province', parent: undefined }),
+      unit('D1', {
+        level: 'district',
+        kind: 'rural_district',
+        formerKeys: ['old-a'],
+        validTo: '2025-06-30',
+        successors: ['A1'],
+      }),
+      unit('D2', {
+        level: 'district',
+        kind: 'rural_district',
+        formerKeys: ['old-b'],
+        validTo: '2025-06-30',
+        successors: ['B1', 'B2'],
+      }),
+      unit('A1', { validFrom: '2025-07-01' }),
+      unit('B1', { validFrom: '2025-07-01' }),
+      unit('B2', { validFrom: '2025-07-01' }),
+    ],
+  };
+
+  it.each([
+    [
+      'a district that went whole to one commune: to the commune',
+      'old-a',
+      2023,
+      { key: 'A1', rolledUp: true, split: false },
+    ],
+    [
+      'a district that was split: itself, marked',
+      'old-b',
+      2023,
+      { key: 'old-b', rolledUp: false, split: true },
+    ],
+    ['a unit of today: itself', 'A1', 2026, { key: 'A1', rolledUp: false, split: false }],
+    [
+      'a key no dated unit has: as it is',
+      'elsewhere',
+      2023,
+      { key: 'elsewhere', rolledUp: false, split: false },
+    ],
+  ])('takes %s', (_case, key, year, expected) => {
+    expect(rollUpUnit(reference, key, year, '2026-12-04')).toEqual(expected);
+  });
+
+  it("keeps Đồng Nai's districts as they were, split, and its communes as they are", () => {
+    expect(rollUpUnit(DEFAULT_REFERENCE_DATA, 'tan-phu', 2023, '2026-12-04')).toEqual({
+      key: 'tan-phu',
+      rolledUp: false,
+      split: true,
+    });
+    expect(rollUpUnit(DEFAULT_REFERENCE_DATA, '26116', 2026, '2026-12-04')).toEqual({
+      key: '26116',
+      rolledUp: false,
+      split: false,
+    });
   });
 });

@@ -1,13 +1,15 @@
 import type { Database } from 'better-sqlite3';
 import { whereEqual, type SqlParams } from '../shared/sql-where';
-import { rate, type Vnd } from '../shared/vnd';
+import { rate, sumVnd, type Vnd } from '../shared/vnd';
 
+/** `unit`: the registering unit as registered (the same key as `district`, its older name). */
 export type DisbursementGrouping =
-  'year' | 'district' | 'activityType' | 'fundingSource' | 'programme';
+  'year' | 'district' | 'unit' | 'activityType' | 'fundingSource' | 'programme';
 
 export const DISBURSEMENT_GROUPINGS: readonly DisbursementGrouping[] = [
   'year',
   'district',
+  'unit',
   'activityType',
   'fundingSource',
   'programme',
@@ -18,6 +20,7 @@ export const DISBURSEMENT_GROUPINGS: readonly DisbursementGrouping[] = [
 const GROUP_COLUMN: Record<DisbursementGrouping, string> = {
   year: 's.plan_year',
   district: 's.district',
+  unit: 's.district',
   activityType: 's.activity_type',
   fundingSource: 's.funding_source',
   programme: "COALESCE(p.program_code, '')",
@@ -37,7 +40,17 @@ export interface DisbursementRow {
   readonly disbursedVnd: Vnd;
   readonly settledVnd: Vnd;
   readonly rate: number | null;
+  /** Rolled up by unit: the figures of a former unit now shown under its one successor. */
+  readonly rolledUp?: boolean;
+  /** Rolled up by unit: a former unit split among several, shown as it was. */
+  readonly split?: boolean;
 }
+
+/** Where the figures of the unit `key` registered for `planYear` go (registering-units.ts). */
+export type UnitRollUp = (
+  key: string,
+  planYear: number,
+) => { readonly key: string; readonly rolledUp: boolean; readonly split: boolean };
 
 export interface DisbursementFilter {
   readonly planYear?: number;
@@ -89,4 +102,44 @@ export function disbursementReport(
     rate: rate(row.disbursedVnd, row.approvedVnd),
   });
   return { rows: rows.map(withRate), total: withRate(total) };
+}
+
+/**
+ * Budget against disbursement by registering unit, rolled up along the successor links:
+ * each unit's figures (per plan year, as the unit of that year is meant) go to its one
+ * successor; a split unit keeps its own row, marked. Sums stay exact (sumVnd).
+ */
+export function disbursementByUnitRolledUp(
+  db: Database,
+  filter: DisbursementFilter,
+  rollUp: UnitRollUp,
+): { rows: DisbursementRow[]; total: DisbursementRow } {
+  const { where, params } = projectFilterSql(filter);
+  const parts = db
+    .prepare(
+      `SELECT s.district AS key, s.plan_year AS planYear, COUNT(*) AS projects,
+        COALESCE(SUM(CASE WHEN ${LIVE_APPROVED} THEN s.approved_vnd ELSE 0 END), 0) AS approvedVnd,
+        COALESCE(SUM(s.net_disbursed_vnd), 0) AS disbursedVnd,
+        COALESCE(SUM(s.settled_vnd), 0) AS settledVnd
+       FROM ${PROJECTS_WITH_PROGRAMME} ${where} GROUP BY s.district, s.plan_year`,
+    )
+    .all(params) as (Omit<DisbursementRow, 'rate'> & { planYear: number })[];
+  const merged = new Map<string, Omit<DisbursementRow, 'rate'>>();
+  for (const { planYear, ...part } of parts) {
+    const target = rollUp(part.key, planYear);
+    const known = merged.get(target.key);
+    merged.set(target.key, {
+      key: target.key,
+      projects: (known?.projects ?? 0) + part.projects,
+      approvedVnd: sumVnd([known?.approvedVnd ?? 0, part.approvedVnd]),
+      disbursedVnd: sumVnd([known?.disbursedVnd ?? 0, part.disbursedVnd]),
+      settledVnd: sumVnd([known?.settledVnd ?? 0, part.settledVnd]),
+      rolledUp: (known?.rolledUp ?? false) || target.rolledUp,
+      split: (known?.split ?? false) || target.split,
+    });
+  }
+  const rows = [...merged.values()]
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map((row) => ({ ...row, rate: rate(row.disbursedVnd, row.approvedVnd) }));
+  return { rows, total: disbursementReport(db, 'year', filter).total };
 }

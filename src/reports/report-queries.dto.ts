@@ -25,6 +25,13 @@ export class ProjectReportQuery extends MinPositionQuery {
 export class DisbursementReportQuery extends ProjectReportQuery {
   @ChoiceField(DISBURSEMENT_GROUPINGS, { default: 'year', required: false })
   groupBy?: DisbursementGrouping;
+
+  @ChoiceField(['true', 'false'], {
+    required: false,
+    description:
+      "With groupBy=unit: roll former units up to today's along their successors (a unit split among several stays itself, marked split)",
+  })
+  rollUp?: 'true' | 'false';
 }
 
 export class ProgressReportQuery extends ProjectReportQuery {

@@ -3,11 +3,12 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Database } from 'better-sqlite3';
 import { CurrentActor } from '../auth/auth.decorators';
 import { boundDistrict } from '../auth/district-scope';
+import { Clock } from '../platform/clock';
 import { ReadYourWrites } from '../platform/read-your-writes';
 import { READ_MODEL_DB } from '../projections/projection';
-import { disbursementReport } from './disbursement-report';
+import { disbursementByUnitRolledUp, disbursementReport } from './disbursement-report';
 import { ReferenceDataService } from '../reference-data/reference-data.service';
-import { registeringKeysIn } from '../reference-data/registering-units';
+import { registeringKeysIn, rollUpUnit } from '../reference-data/registering-units';
 import type { Actor } from '../shared/actor';
 import { planStatusReport } from './plan-status-report';
 import { progressReport } from './progress-report';
@@ -27,6 +28,7 @@ export class ReportsController {
   constructor(
     private readonly readYourWrites: ReadYourWrites,
     private readonly referenceData: ReferenceDataService,
+    private readonly clock: Clock,
     @Inject(READ_MODEL_DB) private readonly db: Database,
   ) {}
 
@@ -39,13 +41,20 @@ export class ReportsController {
     @CurrentActor() actor: Actor,
     @ReportOutputParam() output: ReportOutput,
   ) {
-    return answerReport(this.readYourWrites, query.minPosition, output, DISBURSEMENT_CSV, () =>
-      disbursementReport(this.db, query.groupBy ?? 'year', {
-        planYear: query.planYear,
-        programCode: query.programCode,
-        district: boundDistrict(actor),
-      }),
-    );
+    const filter = {
+      planYear: query.planYear,
+      programCode: query.programCode,
+      district: boundDistrict(actor),
+    };
+    return answerReport(this.readYourWrites, query.minPosition, output, DISBURSEMENT_CSV, () => {
+      if (query.groupBy !== 'unit' || query.rollUp !== 'true')
+        return disbursementReport(this.db, query.groupBy ?? 'year', filter);
+      const reference = this.referenceData.current();
+      const today = this.clock.today();
+      return disbursementByUnitRolledUp(this.db, filter, (key, year) =>
+        rollUpUnit(reference, key, year, today),
+      );
+    });
   }
 
   @ReportRoute(

@@ -167,3 +167,31 @@ describe('the other reference data as of a date', () => {
     ).toEqual(['local', 'national']);
   });
 });
+
+// Over the projects the registrations above recorded (a 2023 district's, a 2026 commune's).
+describe('the disbursement report by unit', () => {
+  const rowsOf = async (query: Record<string, string>) =>
+    (
+      await api.get(
+        '/reports/disbursement',
+        { groupBy: 'unit', ...query },
+        { token: people.auditor },
+      )
+    ).body.rows as { key: string; projects: number; split?: boolean; rolledUp?: boolean }[];
+
+  it('groups by the unit as registered: the 2023 district and the 2026 commune apart', async () => {
+    const [in2023, in2026] = [
+      await rowsOf({ planYear: '2023' }),
+      await rowsOf({ planYear: '2026' }),
+    ];
+    expect(in2023.map((r) => r.key)).toContain('tan-phu');
+    expect(in2026.map((r) => r.key)).toContain('26116');
+    expect(in2023.concat(in2026).every((r) => r.split === undefined)).toBe(true);
+  });
+
+  it("rolled up to today's units, keeps a split district as it was, marked, and a commune as it is", async () => {
+    const rows = await rowsOf({ rollUp: 'true' });
+    expect(rows.find((r) => r.key === 'tan-phu')).toMatchObject({ split: true, rolledUp: false });
+    expect(rows.find((r) => r.key === '26116')).toMatchObject({ split: false, rolledUp: false });
+  });
+});

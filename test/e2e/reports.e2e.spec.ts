@@ -828,6 +828,19 @@ describe('the programme review', () => {
     );
   });
 
+  it('reviews the later programme side by side, its year registered by a commune', async () => {
+    const review = ok(await get(`/programs/${B}/review`, t.auditor, { from: Y + 1, to: Y + 1 }));
+    const ofB = ledger.filter((l) => l.programme === B && l.planYear === Y + 1);
+    expect(ofB.map((l) => l.district)).toContain(unitIn('bien-hoa', Y + 1));
+    expect(review).toMatchObject({
+      code: B,
+      from: Y + 1,
+      to: Y + 1,
+      budgetVnd: 3_000_000_000,
+      disbursedVnd: ofB.reduce((a, l) => a + l.netVnd, 0),
+    });
+  });
+
   it('reads as a Vietnamese report in Markdown', async () => {
     const response = await get(
       `/programs/${A}/review`,
