@@ -7,8 +7,14 @@ import {
 } from './disbursement-report';
 import { rate } from '../shared/vnd';
 
-export type ProgressGrouping = 'indicator' | 'district' | 'year';
-export const PROGRESS_GROUPINGS: readonly ProgressGrouping[] = ['indicator', 'district', 'year'];
+/** `unit`: the registering unit as registered (the same key as `district`, its older name). */
+export type ProgressGrouping = 'indicator' | 'district' | 'unit' | 'year';
+export const PROGRESS_GROUPINGS: readonly ProgressGrouping[] = [
+  'indicator',
+  'district',
+  'unit',
+  'year',
+];
 
 export interface ProgressRow {
   readonly key: string;
@@ -24,6 +30,7 @@ export type ProgressFilter = Pick<DisbursementFilter, 'planYear' | 'district' | 
 const KEY: Record<ProgressGrouping, string> = {
   indicator: 'i.indicator',
   district: 's.district',
+  unit: 's.district',
   year: 's.plan_year',
 };
 

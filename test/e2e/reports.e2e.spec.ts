@@ -673,6 +673,13 @@ describe('the progress report', () => {
     expect(achieved('workshops')).toBe(0);
   });
 
+  it('groups by unit as by district, its older name', async () => {
+    const byDistrict = ok(await get('/reports/progress', t.auditor, { groupBy: 'district' }));
+    const byUnit = ok(await get('/reports/progress', t.auditor, { groupBy: 'unit' }));
+    expect(byUnit.rows).toEqual(byDistrict.rows);
+    expect(byUnit.rows.length).toBeGreaterThan(0);
+  });
+
   it('comes as CSV too', async () => {
     const response = await getCsv('/reports/progress', t.auditor, { groupBy: 'district' });
     expect(response.text.startsWith('\uFEFFkey,indicator,target,achieved,rate\r\n')).toBe(true);
