@@ -1,4 +1,4 @@
-import { Controller, Get, Post } from '@nestjs/common';
+import { Controller, Get, Global, Module, Post } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { SignJWT } from 'jose';
@@ -8,6 +8,12 @@ import { ProblemDetailsFilter } from '../http/problem-details.filter';
 import type { Actor } from '../shared/actor';
 import { CurrentActor, CurrentPrincipal, Public, Roles } from './auth.decorators';
 import { AuthModule } from './auth.module';
+import { ReferenceDataService } from '../reference-data/reference-data.service';
+
+/** The reference data the guard reads units from; the storage module provides it in the app. */
+@Global()
+@Module({ providers: [ReferenceDataService], exports: [ReferenceDataService] })
+class ReferenceDataForTests {}
 import type { Principal } from './principal';
 
 const SECRET = 'guard-test-secret-0123456789abcdefghijklmn';
@@ -63,7 +69,7 @@ describe('the authentication guard', () => {
   beforeAll(async () => {
     const settings = loadSettings({ NODE_ENV: 'test', AUTH_JWT_SECRET: SECRET });
     const moduleRef = await Test.createTestingModule({
-      imports: [SettingsModule.forRoot(settings), AuthModule],
+      imports: [SettingsModule.forRoot(settings), ReferenceDataForTests, AuthModule],
       controllers: [ProbeController],
     }).compile();
     app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), {

@@ -3,6 +3,8 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ForbiddenProblem, UnauthorizedProblem } from '../http/problem-details';
 import { bindLogContext } from '../logging/logger';
+import { ReferenceDataService } from '../reference-data/reference-data.service';
+import { registeringKeyOf } from '../reference-data/registering-units';
 import { PublicRoute, RouteRoles } from './auth.decorators';
 import { JwtVerifier } from './jwt-verifier';
 import { actingActor } from './principal';
@@ -23,6 +25,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly verifier: JwtVerifier,
+    private readonly referenceData: ReferenceDataService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -34,7 +37,15 @@ export class AuthGuard implements CanActivate {
     const request = http.getRequest<FastifyRequest>();
     const match = BEARER.exec(request.headers.authorization ?? '');
     if (!match) throw new UnauthorizedProblem('A bearer token is required', 'token_missing');
-    const principal = await this.verifier.verify(match[1]);
+    const verified = await this.verifier.verify(match[1]);
+    // A unit named by its official code acts under the key its registrations are recorded with.
+    const principal =
+      verified.district === undefined
+        ? verified
+        : {
+            ...verified,
+            district: registeringKeyOf(this.referenceData.current(), verified.district),
+          };
     bindLogContext(request, http.getResponse<FastifyReply>(), { actorSub: principal.sub });
 
     const allowed = this.reflector.getAllAndOverride(RouteRoles, targets);

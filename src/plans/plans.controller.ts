@@ -28,8 +28,9 @@ import { ApprovePlanDto } from './dto/approve-plan.dto';
 import { DistrictRegistrationDto } from './dto/district-registration.dto';
 import { OpenPlanDto } from './dto/open-plan.dto';
 import { PlanQueries, type ExpectedUnits, type PlanDetails } from './read-models/plan-queries';
-import { registeringKeysIn } from '../reference-data/registering-units';
+import { registeringKeysIn, unitCodeOf } from '../reference-data/registering-units';
 import { ROLES } from '../shared/actor';
+import { registeringKeyFromBody } from '../reference-data/http/unit-field';
 
 const Year = () =>
   Param(
@@ -91,7 +92,8 @@ export class PlansController {
     @Body() body: DistrictRegistrationDto,
     @CommandMetaParam() meta: CommandMeta,
   ): Promise<CommandResponse> {
-    const district = body.district ?? meta.actor.district ?? '';
+    const district =
+      registeringKeyFromBody(this.referenceData.current(), body) ?? meta.actor.district ?? '';
     return this.commands.execute(
       new RunPlanCommand(
         year,
@@ -133,7 +135,9 @@ export class PlansController {
   })
   async list(@Query() query: ListPlansQuery) {
     await this.readYourWrites.reach(query.minPosition);
-    const items = this.queries.list({ programCode: query.programCode }, this.knownDistricts);
+    const items = this.queries
+      .list({ programCode: query.programCode }, this.knownDistricts)
+      .map((plan) => this.withUnits(plan));
     return { items, total: items.length };
   }
 
@@ -147,7 +151,17 @@ export class PlansController {
     const plan = this.queries.find(year, this.knownDistricts);
     if (!plan)
       throw new DomainError('plan_not_found', `No plan has been opened for ${year}`, 'not_found');
-    return plan;
+    return this.withUnits(plan);
+  }
+
+  /** Each registration with its unit's official code beside the key it is recorded under. */
+  private withUnits(plan: PlanDetails): PlanDetails {
+    const reference = this.referenceData.current();
+    const districts = plan.districts.map((d) => ({
+      ...d,
+      unit: unitCodeOf(reference, d.district),
+    }));
+    return { ...plan, districts };
   }
 
   /** The units expected to register for a year: the districts until 2025, then the communes. */

@@ -30,6 +30,9 @@ import { SettlementDto } from './dto/settlement.dto';
 import { StartExecutionDto } from './dto/start-execution.dto';
 import type { ProjectDetails } from './read-models/project-details';
 import { ProjectQueries } from './read-models/project-queries';
+import { ReferenceDataService } from '../reference-data/reference-data.service';
+import { registeringKeyFromBody } from '../reference-data/http/unit-field';
+import { unitCodeOf } from '../reference-data/registering-units';
 
 const Id = () => UuidParam('id');
 
@@ -45,6 +48,7 @@ export class ProjectsController {
     private readonly readYourWrites: ReadYourWrites,
     @Inject(READ_MODEL_DB) db: Database,
     vault: PersonalDataVault,
+    private readonly referenceData: ReferenceDataService,
   ) {
     this.queries = new ProjectQueries(db, vault);
   }
@@ -53,8 +57,11 @@ export class ProjectsController {
   @Roles('district_officer', 'center_officer')
   @ApiOperation({ summary: 'Register a support project (→ registered)' })
   register(@Body() body: RegisterProjectDto, @CommandMetaParam() meta: CommandMeta): Promise<CommandResponse> {
-    const { counterpartFundingVnd = 0, fundingSource = 'local', ...rest } = body;
-    return this.commands.execute(new RegisterProjectCommand({ ...rest, counterpartFundingVnd, fundingSource }, meta));
+    const { counterpartFundingVnd = 0, fundingSource = 'local', unit: _unit, district: _district, ...rest } = body;
+    const district = registeringKeyFromBody(this.referenceData.current(), body) ?? '';
+    return this.commands.execute(
+      new RegisterProjectCommand({ ...rest, district, counterpartFundingVnd, fundingSource }, meta),
+    );
   }
 
   @Post(':id/appraisal/start')
@@ -185,17 +192,24 @@ export class ProjectsController {
   async list(@Query() query: ListProjectsQuery, @CurrentActor() actor: Actor) {
     await this.readYourWrites.reach(query.minPosition);
     const ownDistrict = boundDistrict(actor);
-    if (ownDistrict !== undefined && query.district !== undefined && query.district !== ownDistrict) {
+    const asked = registeringKeyFromBody(this.referenceData.current(), query);
+    if (ownDistrict !== undefined && asked !== undefined && asked !== ownDistrict) {
       return { items: [], total: 0 };
     }
-    return this.queries.list({
+    const { items, total } = this.queries.list({
       status: query.status,
-      district: ownDistrict ?? query.district,
+      district: ownDistrict ?? asked,
       planYear: query.planYear,
       activityType: query.activityType,
       page: query.page ?? 1,
       pageSize: query.pageSize ?? 50,
     });
+    return { items: items.map((item) => this.withUnit(item)), total };
+  }
+
+  /** The unit's official code beside the key it was registered under (`district`). */
+  private withUnit<T extends { readonly district: string }>(project: T): T & { unit: string } {
+    return { ...project, unit: unitCodeOf(this.referenceData.current(), project.district) };
   }
 
   @Get(':id')
@@ -205,6 +219,6 @@ export class ProjectsController {
     await this.readYourWrites.reach(query.minPosition);
     const project = this.queries.find(id);
     if (!project || !canSeeDistrict(actor, project.district)) throw projectNotFound();
-    return project;
+    return this.withUnit(project);
   }
 }

@@ -141,3 +141,24 @@ export function rollUpUnit(
   const successor = registryOf(reference).on(reached.code, asOf);
   return { key: successor?.formerKeys?.[0] ?? reached.code, rolledUp: true, split: false };
 }
+
+/**
+ * The key a registering unit is recorded under, given that key or the unit's official code
+ * (`734` and `tan-phu` both name Huyện Tân Phú, recorded as `tan-phu`). Anything else is
+ * returned as it is, for the checks to refuse.
+ */
+export function registeringKeyOf(reference: ReferenceData, value: string): string {
+  if (Object.hasOwn(registeringUnits(reference), value)) return value;
+  const unit = (reference.units ?? []).find(
+    (u) => u.code === value && u.parent === reference.province && u.formerKeys?.length,
+  );
+  return unit?.formerKeys?.[0] ?? value;
+}
+
+/** The official code of the unit recorded under `key` (a former district's key: its code). */
+export function unitCodeOf(reference: ReferenceData, key: string): string {
+  const unit = (reference.units ?? []).find(
+    (u) => u.parent === reference.province && u.formerKeys?.includes(key),
+  );
+  return unit?.code ?? key;
+}

@@ -168,6 +168,63 @@ describe('the other reference data as of a date', () => {
   });
 });
 
+describe('the field unit, beside district', () => {
+  const body = (fields: Record<string, string>, planYear: number) => {
+    const { district: _ignored, ...rest } = registrationBody('x', {
+      planYear,
+      plannedStart: `${planYear}-03-01`,
+      plannedEnd: `${planYear}-11-30`,
+    });
+    return { ...rest, ...fields };
+  };
+  const districtOfficer = (district: string) =>
+    server.token('district_officer', { sub: `officer-by-code-${district}`, district });
+
+  it('names the unit by its code, a district by its official code too, recorded under its key', async () => {
+    const commune = await api.post('/projects', body({ unit: '26116' }, 2026), {
+      token: await districtOfficer('26116'),
+    });
+    expect(commune.status).toBe(201);
+    // Huyện Tân Phú's official code is 734; its registrations are recorded as tan-phu.
+    const district = await api.post('/projects', body({ unit: '734' }, 2023), {
+      token: await districtOfficer('734'),
+    });
+    expect(district.status).toBe(201);
+    const found = await api.get(
+      `/projects/${district.body.id}`,
+      { minPosition: district.body.position },
+      { token: people.auditor },
+    );
+    expect(found.body).toMatchObject({ district: 'tan-phu', unit: '734' });
+    const listed = await api.get(
+      '/projects',
+      { unit: '734', planYear: 2023 },
+      { token: people.auditor },
+    );
+    expect(listed.body.items.map((p: { id: string }) => p.id)).toContain(district.body.id);
+    expect(listed.body.items.every((p: { unit: string }) => p.unit === '734')).toBe(true);
+  });
+
+  it("shows a plan's registrations with each unit's code", async () => {
+    const plan = await api.get('/plans/2026', {}, { token: people.auditor });
+    expect(plan.body.districts).toContainEqual(
+      expect.objectContaining({ district: '26425', unit: '26425' }),
+    );
+    const old = await api.get('/plans/2023', {}, { token: people.auditor });
+    expect(old.body.districts).toContainEqual(
+      expect.objectContaining({ district: 'tan-phu', unit: '734' }),
+    );
+  });
+
+  it('refuses a unit and a district that name different units, naming unit', async () => {
+    const both = await api.post('/projects', body({ unit: '26116', district: 'tan-phu' }, 2026), {
+      token: people.center,
+    });
+    expect(problemOf(both)).toMatchObject({ status: 400 });
+    expect(both.body.errors).toEqual([expect.objectContaining({ field: 'unit' })]);
+  });
+});
+
 // Over the projects the registrations above recorded (a 2023 district's, a 2026 commune's).
 describe('the disbursement report by unit', () => {
   const rowsOf = async (query: Record<string, string>) =>

@@ -10,6 +10,14 @@ export class DistrictRegistrationDto {
   })
   district?: string;
 
+  @CodeField('a unit', {
+    example: '26425',
+    description:
+      "The caller's own unit (`district` is its older name); other units are refused (403)",
+    required: false,
+  })
+  unit?: string;
+
   @ApiProperty({
     type: [String],
     example: [],

@@ -20,8 +20,19 @@ export class ListProjectsQuery extends MinPositionQuery {
   @ChoiceField(PROJECT_STATUSES, { required: false })
   status?: ProjectStatus;
 
-  @CodeField('a district', { example: 'xuan-loc', required: false })
+  @CodeField('a district', {
+    example: 'xuan-loc',
+    required: false,
+    description: 'Deprecated name of `unit`',
+  })
   district?: string;
+
+  @CodeField('a unit', {
+    example: '26425',
+    required: false,
+    description: 'The registering unit: its code or a former district key',
+  })
+  unit?: string;
 
   @QueryWholeField(2000, 2100, { example: 2024 })
   planYear?: number;

@@ -1,3 +1,4 @@
+import { ValidateIf } from 'class-validator';
 import {
   ChoiceField,
   CodeField,
@@ -68,9 +69,20 @@ export class RegisterProjectDto extends RegistrationFieldsDto {
   @WholeField(2000, 2100, { example: 2024 })
   planYear!: number;
 
+  /** Required unless `unit` names the unit. */
+  @ValidateIf((body: RegisterProjectDto) => body.unit === undefined)
   @CodeField('a district', {
     example: 'tan-phu',
-    description: 'Registering unit code (reference data)',
+    description:
+      'The registering unit (deprecated name of `unit`): a former district key or a unit code',
   })
-  district!: string;
+  district?: string;
+
+  @CodeField('a unit', {
+    example: '26116',
+    required: false,
+    description:
+      'The registering unit: its code (GET /reference/units), or a former district key; `district` is its older name',
+  })
+  unit?: string;
 }
