@@ -16,7 +16,7 @@ import {
 } from '../reports/report-response';
 import { inboxFor, type InboxItem } from './inbox';
 import { ReferenceDataService } from '../reference-data/reference-data.service';
-import { registeringUnits } from '../reference-data/registering-units';
+import { registeringUnits, unitCodeOf } from '../reference-data/registering-units';
 
 const COLUMNS: readonly CsvColumn<InboxItem>[] = [
   { header: 'role', value: (i) => i.role },
@@ -56,12 +56,17 @@ export class InboxController {
     @CurrentPrincipal() principal: Principal,
     @ReportOutputParam() output: ReportOutput,
   ) {
+    const reference = this.referenceData.current();
     return answerReport(this.readYourWrites, query.minPosition, output, INBOX_CSV, () => {
       const items = inboxFor(this.db, {
         roles: principal.roles,
         district: principal.district,
-        units: registeringUnits(this.referenceData.current()),
-      });
+        units: registeringUnits(reference),
+      }).map((item) => ({
+        ...item,
+        // The unit's official code beside the key it is recorded under.
+        unit: item.district === null ? null : unitCodeOf(reference, item.district),
+      }));
       return { items, total: items.length };
     });
   }

@@ -8,7 +8,7 @@ import { ReadYourWrites } from '../platform/read-your-writes';
 import { READ_MODEL_DB } from '../projections/projection';
 import { disbursementByUnitRolledUp, disbursementReport } from './disbursement-report';
 import { ReferenceDataService } from '../reference-data/reference-data.service';
-import { registeringKeysIn, rollUpUnit } from '../reference-data/registering-units';
+import { registeringKeysIn, rollUpUnit, unitCodeOf } from '../reference-data/registering-units';
 import type { Actor } from '../shared/actor';
 import { planStatusReport } from './plan-status-report';
 import { progressReport } from './progress-report';
@@ -84,12 +84,15 @@ export class ReportsController {
     @CurrentActor() actor: Actor,
     @ReportOutputParam() output: ReportOutput,
   ) {
-    return answerReport(this.readYourWrites, query.minPosition, output, PLAN_STATUS_CSV, () =>
-      planStatusReport(
+    const reference = this.referenceData.current();
+    return answerReport(this.readYourWrites, query.minPosition, output, PLAN_STATUS_CSV, () => {
+      const { rows } = planStatusReport(
         this.db,
         { year: query.year, programCode: query.programCode, district: boundDistrict(actor) },
-        (year) => registeringKeysIn(this.referenceData.current(), year),
-      ),
-    );
+        (year) => registeringKeysIn(reference, year),
+      );
+      // The unit's official code beside the key its registration is recorded under.
+      return { rows: rows.map((row) => ({ ...row, unit: unitCodeOf(reference, row.district) })) };
+    });
   }
 }

@@ -216,6 +216,16 @@ describe('the field unit, beside district', () => {
     );
   });
 
+  it("gives the unit's code in the plan-status report and the inbox", async () => {
+    const rows = (await api.get('/reports/plan-status', { year: 2023 }, { token: people.auditor }))
+      .body.rows as { district: string; unit: string }[];
+    expect(rows).toContainEqual(expect.objectContaining({ district: 'tan-phu', unit: '734' }));
+    const inbox = await api.get('/inbox', {}, { token: await districtOfficer('26116') });
+    expect(inbox.body.items).toContainEqual(
+      expect.objectContaining({ action: 'submit_registration', id: '2026', unit: '26116' }),
+    );
+  });
+
   it('refuses a unit and a district that name different units, naming unit', async () => {
     const both = await api.post('/projects', body({ unit: '26116', district: 'tan-phu' }, 2026), {
       token: people.center,

@@ -712,6 +712,8 @@ describe('the plan status report', () => {
       planStatus: 'compiled',
       registrationDeadline: `${Y - 1}-05-20`,
       district: unitIn('cam-my', Y - 1),
+      // Huyện Cẩm Mỹ's official code, or Xã Cẩm Mỹ's.
+      unit: Y - 1 <= 2025 ? '739' : '26341',
       status: 'late',
       submittedOn: today,
       submissions: 1,
