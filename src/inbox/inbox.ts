@@ -38,9 +38,9 @@ export interface InboxOwner {
   /**
    * The registering units and their days (registering-units.ts): a unit is asked to register
    * only for the plans of years it exists in (a district ended on 30/06/2025 is never asked
-   * for 2026). Absent: every open plan.
+   * for 2026).
    */
-  readonly units?: RegisteringUnits;
+  readonly units: RegisteringUnits;
 }
 
 /** Project steps by the role that takes them, from DOMAIN.md's lifecycle table. */
@@ -127,7 +127,7 @@ function planItems(
   db: Database,
   role: Role,
   district: string | undefined,
-  units: RegisteringUnits | undefined,
+  units: RegisteringUnits,
 ): InboxItem[] {
   const plans = (status: string) =>
     db
@@ -160,9 +160,9 @@ function planItems(
            ORDER BY year`,
         )
         .all(district) as PlanRow[];
-      const unit = units && Object.hasOwn(units, district) ? units[district] : undefined;
+      const unit = Object.hasOwn(units, district) ? units[district] : undefined;
       return waiting
-        .filter((plan) => !units || (unit !== undefined && registersIn(unit, plan.year)))
+        .filter((plan) => unit !== undefined && registersIn(unit, plan.year))
         .map(toItem('submit_registration', district));
     }
     default:

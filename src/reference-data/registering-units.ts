@@ -106,7 +106,8 @@ export interface RolledUpUnit {
 
 const registries = new WeakMap<ReferenceData, UnitRegistry>();
 
-function registryOf(reference: ReferenceData): UnitRegistry {
+/** The administrative units of the reference data, by code and date (memoised). */
+export function unitRegistryOf(reference: ReferenceData): UnitRegistry {
   let registry = registries.get(reference);
   if (!registry) {
     registry = new UnitRegistry(reference.units ?? []);
@@ -135,10 +136,10 @@ export function rollUpUnit(
   if (!unit) return { key, rolledUp: false, split: false };
   const yearStart = `${year}-01-01`;
   const on = unit.validFrom && unit.validFrom > yearStart ? unit.validFrom : yearStart;
-  const reached = registryOf(reference).rollUp(unit.code, on, asOf);
+  const reached = unitRegistryOf(reference).rollUp(unit.code, on, asOf);
   if (reached.split || reached.code === unit.code)
     return { key, rolledUp: false, split: reached.split };
-  const successor = registryOf(reference).on(reached.code, asOf);
+  const successor = unitRegistryOf(reference).on(reached.code, asOf);
   return { key: successor?.formerKeys?.[0] ?? reached.code, rolledUp: true, split: false };
 }
 

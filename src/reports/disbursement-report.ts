@@ -33,6 +33,12 @@ export const LIVE_APPROVED = `s.status IN (${LIVE_APPROVED_STATUSES.map((s) => `
 /** The project read model joined to the plan of each project's year (for its programme). */
 export const PROJECTS_WITH_PROGRAMME = `project_summary s LEFT JOIN plan_summary p ON p.year = s.plan_year`;
 
+/** The sums every disbursement row holds (what approved, disbursed and settled mean). */
+const SUMS = `COUNT(*) AS projects,
+      COALESCE(SUM(CASE WHEN ${LIVE_APPROVED} THEN s.approved_vnd ELSE 0 END), 0) AS approvedVnd,
+      COALESCE(SUM(s.net_disbursed_vnd), 0) AS disbursedVnd,
+      COALESCE(SUM(s.settled_vnd), 0) AS settledVnd`;
+
 export interface DisbursementRow {
   readonly key: string;
   readonly projects: number;
@@ -84,18 +90,14 @@ export function disbursementReport(
 ): { rows: DisbursementRow[]; total: DisbursementRow } {
   const column = GROUP_COLUMN[groupBy];
   const { where, params } = projectFilterSql(filter);
-  const select = `COUNT(*) AS projects,
-      COALESCE(SUM(CASE WHEN ${LIVE_APPROVED} THEN s.approved_vnd ELSE 0 END), 0) AS approvedVnd,
-      COALESCE(SUM(s.net_disbursed_vnd), 0) AS disbursedVnd,
-      COALESCE(SUM(s.settled_vnd), 0) AS settledVnd`;
   const rows = db
     .prepare(
-      `SELECT CAST(${column} AS TEXT) AS key, ${select} FROM ${PROJECTS_WITH_PROGRAMME} ${where}
+      `SELECT CAST(${column} AS TEXT) AS key, ${SUMS} FROM ${PROJECTS_WITH_PROGRAMME} ${where}
        GROUP BY ${column} ORDER BY ${column}`,
     )
     .all(params) as Omit<DisbursementRow, 'rate'>[];
   const total = db
-    .prepare(`SELECT 'total' AS key, ${select} FROM ${PROJECTS_WITH_PROGRAMME} ${where}`)
+    .prepare(`SELECT 'total' AS key, ${SUMS} FROM ${PROJECTS_WITH_PROGRAMME} ${where}`)
     .get(params) as Omit<DisbursementRow, 'rate'>;
   const withRate = (row: Omit<DisbursementRow, 'rate'>): DisbursementRow => ({
     ...row,
@@ -117,10 +119,7 @@ export function disbursementByUnitRolledUp(
   const { where, params } = projectFilterSql(filter);
   const parts = db
     .prepare(
-      `SELECT s.district AS key, s.plan_year AS planYear, COUNT(*) AS projects,
-        COALESCE(SUM(CASE WHEN ${LIVE_APPROVED} THEN s.approved_vnd ELSE 0 END), 0) AS approvedVnd,
-        COALESCE(SUM(s.net_disbursed_vnd), 0) AS disbursedVnd,
-        COALESCE(SUM(s.settled_vnd), 0) AS settledVnd
+      `SELECT s.district AS key, s.plan_year AS planYear, ${SUMS}
        FROM ${PROJECTS_WITH_PROGRAMME} ${where} GROUP BY s.district, s.plan_year`,
     )
     .all(params) as (Omit<DisbursementRow, 'rate'> & { planYear: number })[];
