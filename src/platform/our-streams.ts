@@ -1,12 +1,14 @@
 import { planAggregateType } from '../plans/plan.aggregate';
 import { programmeAggregateType } from '../programmes/programme.aggregate';
 import { projectAggregateType } from '../projects/project.aggregate';
+import { referenceAggregateType } from '../reference-data/reference.aggregate';
 
 /** Every aggregate this application keeps in the log. */
 export const OUR_AGGREGATE_TYPES = [
   projectAggregateType,
   planAggregateType,
   programmeAggregateType,
+  referenceAggregateType,
 ] as const;
 
 /**

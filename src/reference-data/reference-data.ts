@@ -3,9 +3,9 @@ import type { Vnd } from '../shared/vnd';
 import type { AdministrativeUnit } from './administrative-units';
 
 /**
- * Reference data the domain checks against. It is data, not code: the shipped defaults
- * (reference-data.defaults.json) can be replaced by an admin, and history keeps the codes
- * it was recorded with.
+ * Reference data the domain checks against. It is data, not code: the shipped defaults are its
+ * first version, the Center's changes are events with effective dates (domain/), and history
+ * keeps the codes it was recorded with.
  */
 export interface SupportNorm {
   /** Share of the project's total cost (requested + counterpart) that may be supported. */
@@ -29,7 +29,36 @@ export interface NormSet {
   readonly effectiveFrom: BusinessDate;
   /** The instrument, as an auditor would cite it. */
   readonly legalBasis: string;
+  /** The decision's number and date, for a set the Center recorded (the shipped ones cite text). */
+  readonly basis?: LegalBasis;
+  /** Whose set it is: the Ministry's national norms, or levels the province set itself. */
+  readonly scope?: 'national' | 'provincial';
   readonly norms: Readonly<Record<string, SupportNorm>>;
+}
+
+/** The decision a change of reference data rests on: its number and the date it was signed. */
+export interface LegalBasis {
+  /** The number and symbol, as cited (`22/2023/QĐ-UBND`). */
+  readonly document: string;
+  readonly date: BusinessDate;
+  /** What it is and who issued it (`Quyết định của UBND tỉnh Đồng Nai`). */
+  readonly title?: string;
+}
+
+/**
+ * An entry of a catalogue (activity type, indicator, funding source) over time: in force from
+ * `validFrom` to `validTo`, under the names it had before it was renamed (`earlier`).
+ */
+export interface Dated {
+  readonly validFrom?: BusinessDate;
+  readonly validTo?: BusinessDate;
+}
+
+/** The share of the approved funding that advances may reach, from a date. */
+export interface AdvanceCap {
+  readonly percent: number;
+  readonly effectiveFrom: BusinessDate;
+  readonly basis: LegalBasis;
 }
 
 export interface RegisteringUnit {
@@ -42,13 +71,25 @@ export interface RegisteringUnit {
   readonly validTo?: BusinessDate;
 }
 
-export interface ActivityType {
+export interface ActivityType extends Dated {
   readonly name: string;
+  /** The names it had before, each until the day before the next took over. */
+  readonly earlier?: readonly { readonly name: string; readonly until: BusinessDate }[];
 }
 
-export interface Indicator {
+export interface Indicator extends Dated {
   readonly name: string;
   readonly unit: string;
+  readonly earlier?: readonly {
+    readonly name: string;
+    readonly unit: string;
+    readonly until: BusinessDate;
+  }[];
+}
+
+export interface FundingSource extends Dated {
+  readonly name: string;
+  readonly earlier?: readonly { readonly name: string; readonly until: BusinessDate }[];
 }
 
 export interface ReferenceData {
@@ -67,5 +108,7 @@ export interface ReferenceData {
   readonly activityTypes: Readonly<Record<string, ActivityType>>;
   readonly indicators: Readonly<Record<string, Indicator>>;
   /** The display names of the funding sources (`local`, `national`). */
-  readonly fundingSources?: Readonly<Record<string, { readonly name: string }>>;
+  readonly fundingSources?: Readonly<Record<string, FundingSource>>;
+  /** The advance caps the Center recorded; none: the ADVANCE_CAP_PERCENT setting applies. */
+  readonly advanceCaps?: readonly AdvanceCap[];
 }

@@ -1,4 +1,4 @@
-import { businessDateOf } from '../../src/shared/business-date';
+import { addDays, businessDateOf } from '../../src/shared/business-date';
 import { ROLES, type Role } from '../../src/shared/actor';
 import { registrationBody, type HttpResponse, type Json } from '../support/http';
 import {
@@ -31,6 +31,8 @@ const PROJECT_READERS: readonly Role[] = [
   'center_officer',
   'district_officer',
 ];
+
+const REFERENCE_EDITORS: readonly Role[] = ['admin', 'center_officer'];
 
 /** THE TABLE: endpoint → roles allowed. */
 const MATRIX = {
@@ -66,6 +68,23 @@ const MATRIX = {
   'GET /reference/activity-types': EVERYONE,
   'GET /reference/indicators': EVERYONE,
   'GET /reference/funding-sources': EVERYONE,
+  'GET /reference/norm-sets': EVERYONE,
+  'GET /reference/advance-cap': EVERYONE,
+  'GET /reference/changes': EVERYONE,
+  // The reference data is the Center's to change (with the admin), each change on a decision.
+  'POST /reference/units': REFERENCE_EDITORS,
+  'POST /reference/units/{code}/end': REFERENCE_EDITORS,
+  'POST /reference/activity-types': REFERENCE_EDITORS,
+  'POST /reference/indicators': REFERENCE_EDITORS,
+  'POST /reference/funding-sources': REFERENCE_EDITORS,
+  'POST /reference/activity-types/{code}/rename': REFERENCE_EDITORS,
+  'POST /reference/indicators/{code}/rename': REFERENCE_EDITORS,
+  'POST /reference/funding-sources/{code}/rename': REFERENCE_EDITORS,
+  'POST /reference/activity-types/{code}/end': REFERENCE_EDITORS,
+  'POST /reference/indicators/{code}/end': REFERENCE_EDITORS,
+  'POST /reference/funding-sources/{code}/end': REFERENCE_EDITORS,
+  'POST /reference/norm-sets': REFERENCE_EDITORS,
+  'POST /reference/advance-caps': REFERENCE_EDITORS,
   'POST /programs': ['admin'],
   'POST /programs/{code}/budget-changes': ['admin'],
   'POST /programs/{code}/targets': ['admin'],
@@ -201,6 +220,65 @@ async function freshPlan(
   return { year, position: last.position };
 }
 
+const BASIS = { document: '22/2023/QĐ-UBND', date: '2023-05-19' };
+let nextChange = 0;
+/** A day far ahead, its own for each change: norm sets and caps take one change a day. */
+const changeDay = (n: number) => addDays('2100-01-01', n * 2);
+const aUnit = (n: number) => ({
+  code: `8${String(n).padStart(4, '0')}`,
+  name: `Xã Thử ${n}`,
+  level: 'commune',
+  kind: 'commune',
+  parent: '75',
+});
+
+/** Something the table's call builds on, made by the admin. */
+async function setUp(path: string, body: unknown): Promise<void> {
+  expectStatus(
+    `set up ${path}`,
+    await api.post(path, body, { token: await callerToken('admin') }),
+    201,
+  );
+}
+
+function referenceChange(make: (n: number) => Promise<{ path: string; body: unknown }>): Call {
+  return {
+    scope: 'none',
+    prepare: async () => ({ method: 'POST', ...(await make(++nextChange * 2)) }),
+  };
+}
+
+function newEntry(path: string, unit?: string): Call {
+  return referenceChange(async (n) => ({
+    path,
+    body: {
+      code: `authz_${n}`,
+      name: `Mục thử ${n}`,
+      unit,
+      effectiveFrom: changeDay(n),
+      basis: BASIS,
+    },
+  }));
+}
+
+function changedEntry(path: string, change: 'rename' | 'end', unit?: string): Call {
+  return referenceChange(async (n) => {
+    const code = `authz_${n}`;
+    await setUp(path, {
+      code,
+      name: `Mục thử ${n}`,
+      unit,
+      effectiveFrom: changeDay(n),
+      basis: BASIS,
+    });
+    const later = { effectiveFrom: changeDay(n + 1), basis: BASIS };
+    return {
+      path: `${path}/${code}/${change}`,
+      body: change === 'rename' ? { name: `Mục đổi tên ${n}`, unit, ...later } : later,
+    };
+  });
+}
+
 const CALLS: Record<Endpoint, Call> = {
   'POST /projects': {
     scope: 'district',
@@ -300,6 +378,53 @@ const CALLS: Record<Endpoint, Call> = {
     scope: 'none',
     prepare: get(() => '/reference/funding-sources'),
   },
+  'GET /reference/norm-sets': { scope: 'none', prepare: get(() => '/reference/norm-sets') },
+  'GET /reference/advance-cap': { scope: 'none', prepare: get(() => '/reference/advance-cap') },
+  'GET /reference/changes': { scope: 'none', prepare: get(() => '/reference/changes') },
+  'POST /reference/units': referenceChange(async (n) => ({
+    path: '/reference/units',
+    body: { ...aUnit(n), effectiveFrom: changeDay(n), basis: BASIS },
+  })),
+  'POST /reference/units/{code}/end': referenceChange(async (n) => {
+    await setUp('/reference/units', { ...aUnit(n), effectiveFrom: changeDay(n), basis: BASIS });
+    return {
+      path: `/reference/units/${aUnit(n).code}/end`,
+      body: { successors: [], effectiveFrom: changeDay(n + 1), basis: BASIS },
+    };
+  }),
+  'POST /reference/activity-types': newEntry('/reference/activity-types'),
+  'POST /reference/indicators': newEntry('/reference/indicators', 'cơ sở'),
+  'POST /reference/funding-sources': newEntry('/reference/funding-sources'),
+  'POST /reference/activity-types/{code}/rename': changedEntry(
+    '/reference/activity-types',
+    'rename',
+  ),
+  'POST /reference/indicators/{code}/rename': changedEntry(
+    '/reference/indicators',
+    'rename',
+    'cơ sở',
+  ),
+  'POST /reference/funding-sources/{code}/rename': changedEntry(
+    '/reference/funding-sources',
+    'rename',
+  ),
+  'POST /reference/activity-types/{code}/end': changedEntry('/reference/activity-types', 'end'),
+  'POST /reference/indicators/{code}/end': changedEntry('/reference/indicators', 'end', 'cơ sở'),
+  'POST /reference/funding-sources/{code}/end': changedEntry('/reference/funding-sources', 'end'),
+  'POST /reference/norm-sets': referenceChange(async (n) => ({
+    path: '/reference/norm-sets',
+    body: {
+      id: `AUTHZ-${n}`,
+      scope: 'provincial',
+      effectiveFrom: changeDay(n),
+      basis: BASIS,
+      norms: [{ activityType: 'machinery', percent: 50, maxVnd: 300_000_000 }],
+    },
+  })),
+  'POST /reference/advance-caps': referenceChange(async (n) => ({
+    path: '/reference/advance-caps',
+    body: { percent: 70, effectiveFrom: changeDay(n), basis: BASIS },
+  })),
   'POST /programs': {
     scope: 'none',
     prepare: async () => ({

@@ -11,6 +11,7 @@ import {
   requireText,
   requireVnd,
 } from './project.input-rules';
+import { advanceCapOn } from '../../reference-data/advance-caps';
 import { advanceCapVnd, netDisbursedVnd } from './project.money-rules';
 import { CANCELLABLE_STATUSES, type Approval, type ProjectState } from './project.state';
 import { requireStatus } from './project.status-guard';
@@ -21,7 +22,7 @@ import { requireSegregationOfDuties } from './segregation-of-duties';
 export function recordDisbursement(
   command: RecordDisbursement,
   state: ProjectState,
-  { actor, today, rules }: ProjectContext,
+  { actor, today, rules, reference }: ProjectContext,
 ): ProjectEvent[] {
   const { kind, paidOn } = command.data;
   const by = actor.sub;
@@ -31,12 +32,14 @@ export function recordDisbursement(
       requireSegregationOfDuties('disburse', s, actor);
       const { amount, data } = checkedMovement(command.data, today, by);
       requirePaidAfterApproval(paidOn, s.approval);
-      const cap = advanceCapVnd(s.approval.approvedFundingVnd, rules.advanceCapPercent);
+      // The cap the Center recorded as in force on the day paid; else the deployment's setting.
+      const percent = advanceCapOn(reference, paidOn)?.percent ?? rules.advanceCapPercent;
+      const cap = advanceCapVnd(s.approval.approvedFundingVnd, percent);
       const advances = sumVnd([s.disbursed.advancesVnd, amount], 'amountVnd');
       if (advances > cap) {
         throw ruleBroken(
           'advance_cap_exceeded',
-          `Advances would total ${advances}, above ${rules.advanceCapPercent}% of the approved funding: ${cap}`,
+          `Advances would total ${advances}, above ${percent}% of the approved funding: ${cap}`,
           'amountVnd',
         );
       }

@@ -4,9 +4,15 @@ import { Roles } from '../../auth/auth.decorators';
 import { Clock } from '../../platform/clock';
 import { ROLES } from '../../shared/actor';
 import type { AdministrativeUnit } from '../administrative-units';
+import type { NormSet } from '../reference-data';
 import { ReferenceDataService } from '../reference-data.service';
 import { AsOfQuery } from './as-of.query';
 import { normSetOn } from '../norm-sets';
+import { advanceCapOn } from '../advance-caps';
+import { catalogueOn } from '../catalogues';
+import { ReferenceHistory } from '../application/reference-history';
+import { SETTINGS, type Settings } from '../../config/settings';
+import { Inject } from '@nestjs/common';
 
 /** One unit as the API shows it. */
 export type UnitItem = Omit<AdministrativeUnit, 'formerKeys' | 'email'> & {
@@ -18,6 +24,8 @@ const itemOf = ({ email: _email, formerKeys, ...unit }: AdministrativeUnit): Uni
   formerKeys: formerKeys ?? [],
 });
 
+const normSetHeader = ({ norms: _norms, ...header }: NormSet) => header;
+
 /** Reference data as of a date, for every signed-in role (the console's choices come from here). */
 @ApiTags('reference')
 @ApiBearerAuth()
@@ -25,7 +33,9 @@ const itemOf = ({ email: _email, formerKeys, ...unit }: AdministrativeUnit): Uni
 export class ReferenceController {
   constructor(
     private readonly referenceData: ReferenceDataService,
+    private readonly history: ReferenceHistory,
     private readonly clock: Clock,
+    @Inject(SETTINGS) private readonly settings: Settings,
   ) {}
 
   @Get('units')
@@ -51,37 +61,70 @@ export class ReferenceController {
     const set = normSetOn(reference, asOf);
     return {
       asOf,
-      normSet: set
-        ? { id: set.id, effectiveFrom: set.effectiveFrom, legalBasis: set.legalBasis }
-        : null,
-      items: Object.entries(reference.activityTypes).map(([code, type]) => ({
-        code,
-        name: type.name,
-        norm: set?.norms[code] ?? null,
+      normSet: set ? normSetHeader(set) : null,
+      items: catalogueOn(reference, 'activity_types', asOf).map((entry) => ({
+        ...entry,
+        norm: set?.norms[entry.code] ?? null,
       })),
     };
   }
 
   @Get('indicators')
   @Roles(...ROLES)
-  @ApiOperation({ summary: 'The indicators projects set targets for, with their units of count' })
+  @ApiOperation({ summary: 'The indicators in force on a date, with their units of count' })
   indicators(@Query() query: AsOfQuery) {
-    const indicators = this.referenceData.current().indicators;
-    return {
-      asOf: this.asOf(query),
-      items: Object.entries(indicators).map(([code, { name, unit }]) => ({ code, name, unit })),
-    };
+    const asOf = this.asOf(query);
+    return { asOf, items: catalogueOn(this.referenceData.current(), 'indicators', asOf) };
   }
 
   @Get('funding-sources')
   @Roles(...ROLES)
-  @ApiOperation({ summary: 'The funding sources a project may be paid from' })
+  @ApiOperation({ summary: 'The funding sources in force on a date' })
   fundingSources(@Query() query: AsOfQuery) {
-    const sources = this.referenceData.current().fundingSources ?? {};
-    return {
-      asOf: this.asOf(query),
-      items: Object.entries(sources).map(([code, { name }]) => ({ code, name })),
-    };
+    const asOf = this.asOf(query);
+    return { asOf, items: catalogueOn(this.referenceData.current(), 'funding_sources', asOf) };
+  }
+
+  @Get('norm-sets')
+  @Roles(...ROLES)
+  @ApiOperation({
+    summary:
+      'Every set of support norms with its legal basis and effective date, and the one in force on a date',
+  })
+  normSets(@Query() query: AsOfQuery) {
+    const asOf = this.asOf(query);
+    const reference = this.referenceData.current();
+    const sets = [...(reference.normSets ?? [])].sort((a, b) =>
+      a.effectiveFrom < b.effectiveFrom ? -1 : 1,
+    );
+    return { asOf, inForce: normSetOn(reference, asOf)?.id ?? null, items: sets };
+  }
+
+  @Get('advance-cap')
+  @Roles(...ROLES)
+  @ApiOperation({ summary: 'The advance cap in force on a date, and where it comes from' })
+  advanceCap(@Query() query: AsOfQuery) {
+    const asOf = this.asOf(query);
+    const recorded = advanceCapOn(this.referenceData.current(), asOf);
+    return recorded
+      ? {
+          asOf,
+          percent: recorded.percent,
+          effectiveFrom: recorded.effectiveFrom,
+          basis: recorded.basis,
+        }
+      : // Nothing recorded for that day: the deployment's setting (ADVANCE_CAP_PERCENT) applies.
+        { asOf, percent: this.settings.advanceCapPercent, effectiveFrom: null, basis: null };
+  }
+
+  @Get('changes')
+  @Roles(...ROLES)
+  @ApiOperation({
+    summary: 'Every recorded change of the reference data: what, from when, on what basis, by whom',
+  })
+  async changes() {
+    const province = this.referenceData.current().province ?? 'default';
+    return { items: await this.history.changes(province) };
   }
 
   private asOf(query: AsOfQuery): string {
