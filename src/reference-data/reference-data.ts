@@ -34,6 +34,11 @@ export interface NormSet {
   /** Whose set it is: the Ministry's national norms, or levels the province set itself. */
   readonly scope?: 'national' | 'provincial';
   readonly norms: Readonly<Record<string, SupportNorm>>;
+  /**
+   * Activity types the set's instrument has a norm for that this product does not ship (its
+   * figure was not confirmed from the text), each with what the Center must do: load its own.
+   */
+  readonly unset?: Readonly<Record<string, string>>;
 }
 
 /** The decision a change of reference data rests on: its number and the date it was signed. */

@@ -82,6 +82,17 @@ describe('units, activity types, indicators and funding sources over time', () =
     expect(await on('2028-01-01')).toBeUndefined();
   });
 
+  it('marks the norms the Center must set itself, where the set in force ships none', async () => {
+    const items = (
+      await api.get('/reference/activity-types', { asOf: '2026-01-01' }, { token: people.center })
+    ).body.items as { code: string; norm: unknown; normToSet?: string }[];
+    expect(items.find((item) => item.code === 'consulting')).toMatchObject({
+      norm: null,
+      normToSet: expect.stringContaining('Trung tâm nạp mức'),
+    });
+    expect(items.find((item) => item.code === 'machinery')?.normToSet).toBeUndefined();
+  });
+
   it('renames an activity type from a date, and reads the old name before it', async () => {
     const renamed = await api.post(
       '/reference/activity-types/training/rename',
@@ -256,7 +267,9 @@ describe('the rules in force on the date of the decision', () => {
       { token: people.center },
     );
     expect(problemOf(tooMuch)).toMatchObject({ status: 422 });
-    expect(tooMuch.body.errors).toEqual([expect.objectContaining({ field: 'appraisedFundingVnd' })]);
+    expect(tooMuch.body.errors).toEqual([
+      expect.objectContaining({ field: 'appraisedFundingVnd' }),
+    ]);
     await steps.passAppraisal(later.id, 100_000_000);
     const approved = await steps.approve(later.id, 100_000_000);
 

@@ -292,9 +292,18 @@ function recordingNormSet({ data }: RecordNormSet, reference: ReferenceData): Re
     ...Object.fromEntries(carried.map((type) => [type, before!.norms[type]])),
     ...data.norms,
   };
+  const unset = Object.fromEntries(
+    Object.entries(before?.unset ?? {}).filter(([type]) => !Object.hasOwn(data.norms, type)),
+  );
   return {
     type: 'NormSetRecorded',
-    data: { ...data, norms, carried, carriedFrom: before && carried.length > 0 ? before.id : null },
+    data: {
+      ...data,
+      norms,
+      carried,
+      carriedFrom: before && carried.length > 0 ? before.id : null,
+      unset,
+    },
   };
 }
 

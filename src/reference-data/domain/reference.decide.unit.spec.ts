@@ -261,6 +261,22 @@ describe('norm sets and the advance cap over time', () => {
     );
   });
 
+  it('carries what the Center still has to set, less what it now sets', () => {
+    const events = history({
+      ...provincial,
+      data: {
+        ...provincial.data,
+        norms: { consulting: { percent: 50, maxVnd: 50_000_000 } },
+      },
+    });
+    const unset = normSetOn(referenceOf(stateOf(events)), '2024-01-01')?.unset ?? {};
+    expect(Object.keys(unset).sort()).toEqual([
+      'brand_registration',
+      'cluster_planning',
+      'environmental_treatment',
+    ]);
+  });
+
   it('without carry-over, only the norms it names are in force', () => {
     const events = history({ ...provincial, data: { ...provincial.data, carryOver: false } });
     expect(normSetOn(referenceOf(stateOf(events)), '2024-01-01')?.norms).toEqual({

@@ -41,6 +41,8 @@ export type NormSetRecorded = Readonly<{
     /** The activity types whose norms came from the set in force before (`carriedFrom`). */
     readonly carried: readonly string[];
     readonly carriedFrom: string | null;
+    /** The types still without a shipped figure, carried from that set and not named here. */
+    readonly unset: Readonly<Record<string, string>>;
   };
 }>;
 

@@ -51,7 +51,7 @@ export function evolveReference(state: ReferenceState, event: ReferenceEvent): R
         withCatalogue(reference, event.data.catalogue, changedEntries(reference, event)),
       );
     case 'NormSetRecorded': {
-      const { id, effectiveFrom, basis, scope, norms } = event.data;
+      const { id, effectiveFrom, basis, scope, norms, unset } = event.data;
       const set: NormSet = {
         id,
         effectiveFrom,
@@ -59,6 +59,7 @@ export function evolveReference(state: ReferenceState, event: ReferenceEvent): R
         basis,
         scope,
         norms,
+        ...(Object.keys(unset).length > 0 && { unset }),
       };
       return changed({ ...reference, normSets: [...(reference.normSets ?? []), set] });
     }

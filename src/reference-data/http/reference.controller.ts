@@ -24,7 +24,7 @@ const itemOf = ({ email: _email, formerKeys, ...unit }: AdministrativeUnit): Uni
   formerKeys: formerKeys ?? [],
 });
 
-const normSetHeader = ({ norms: _norms, ...header }: NormSet) => header;
+const normSetHeader = ({ norms: _norms, unset: _unset, ...header }: NormSet) => header;
 
 /** Reference data as of a date, for every signed-in role (the console's choices come from here). */
 @ApiTags('reference')
@@ -65,6 +65,8 @@ export class ReferenceController {
       items: catalogueOn(reference, 'activity_types', asOf).map((entry) => ({
         ...entry,
         norm: set?.norms[entry.code] ?? null,
+        // What the Center must set itself where the set in force ships no figure.
+        ...(set?.unset?.[entry.code] !== undefined && { normToSet: set.unset[entry.code] }),
       })),
     };
   }
