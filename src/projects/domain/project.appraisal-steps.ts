@@ -21,7 +21,7 @@ import { changedDetails, detailsOf } from './project.registration-details';
 import type { ProjectState } from './project.state';
 import { requireStatus } from './project.status-guard';
 import { requireSegregationOfDuties } from './segregation-of-duties';
-import { requireRegisteringUnit } from '../../reference-data/registering-units';
+import { isCenterUnit, requireRegisteringUnit } from '../../reference-data/registering-units';
 
 /** The steps from registration to the approval decision. */
 
@@ -39,6 +39,14 @@ export function register(
   const { projectId, planYear, district } = command.data;
   requireText(projectId, 'projectId');
   requireRegisteringUnit(district, reference, requirePlanYear(planYear));
+  // The Center's own unit holds its nhiệm vụ: no district's or commune's officer files there.
+  if (isCenterUnit(reference, district) && actor.role !== 'center_officer') {
+    throw ruleBroken(
+      'center_unit_reserved',
+      `${district} is the Center's own unit: only the Center's officers register its tasks`,
+      'district',
+    );
+  }
   const details = detailsOf(command.data);
   validateDetails(details, reference);
   return [

@@ -2,6 +2,8 @@ import type { RegisterProject } from './project.commands';
 import {
   centerOfficer,
   cmd,
+  contextFor,
+  districtOfficer,
   ev,
   givenProject,
   historyOf,
@@ -23,6 +25,22 @@ describe('registering a project', () => {
       givenProject([], 'center').decides(cmd.register(tradeFair), [
         ev.registered(tradeFair, centerOfficer.sub),
       ]);
+    });
+
+    it("registers the Center's own task under the Center's unit, the province's code", () =>
+      givenProject([], 'center').decides(
+        cmd.register({ district: '75' }),
+        [ev.registered({ district: '75' }, centerOfficer.sub)],
+        { district: '75' },
+      ));
+
+    it("refuses a unit officer's registration under the Center's unit, naming the field", () => {
+      const officerOfCenter = contextFor({ ...districtOfficer, district: '75' });
+      givenProject([], officerOfCenter).breaks(
+        cmd.register({ district: '75' }),
+        'center_unit_reserved',
+        'district',
+      );
     });
 
     it.each([
