@@ -21,6 +21,7 @@ import { changedDetails, detailsOf } from './project.registration-details';
 import type { ProjectState } from './project.state';
 import { requireStatus } from './project.status-guard';
 import { requireSegregationOfDuties } from './segregation-of-duties';
+import { requireBeneficiaryUnit } from '../../reference-data/beneficiary-units';
 import { isCenterUnit, requireRegisteringUnit } from '../../reference-data/registering-units';
 
 /** The steps from registration to the approval decision. */
@@ -49,6 +50,8 @@ export function register(
   }
   const details = detailsOf(command.data);
   validateDetails(details, reference);
+  if (details.beneficiaryUnit !== undefined)
+    requireBeneficiaryUnit(details.beneficiaryUnit, reference, district, planYear);
   return [
     {
       type: 'ProjectRegistered',
@@ -134,6 +137,9 @@ export function resubmit(
   const s = requireStatus(state, 'resubmit', ['revision_requested']);
   const changes = changedDetails(command.data.changes ?? {});
   validateDetails({ ...s.dossier.details, ...changes }, reference);
+  const { district, planYear } = s.dossier;
+  if (changes.beneficiaryUnit !== undefined)
+    requireBeneficiaryUnit(changes.beneficiaryUnit, reference, district, planYear);
   return [{ type: 'ProjectResubmitted', data: { changes, resubmittedBy: actor.sub } }];
 }
 
