@@ -56,7 +56,7 @@ export class ProjectsController {
 
   @Post()
   @Roles('district_officer', 'center_officer')
-  @ApiOperation({ summary: 'Register a support project (→ registered)' })
+  @ApiOperation({ summary: "Register a support project (→ registered); the Center's own tasks under its unit 75, by a Center officer" })
   register(@Body() body: RegisterProjectDto, @CommandMetaParam() meta: CommandMeta): Promise<CommandResponse> {
     const { counterpartFundingVnd = 0, fundingSource = 'local', unit: _unit, district: _district, ...rest } = body;
     const district = registeringKeyFromBody(this.referenceData.current(), body) ?? '';
