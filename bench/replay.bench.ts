@@ -1,3 +1,4 @@
+import { ReferenceDataService } from '../src/reference-data/reference-data.service';
 import { ProjectAuditService } from '../src/audit/project-audit.service';
 import { openDataDirDatabase } from '../src/event-store/sqlite-database';
 import { SqliteEventStore } from '../src/event-store/sqlite.event-store';
@@ -39,7 +40,11 @@ export async function replayBenchmark(options: ReplayOptions): Promise<Benchmark
     }
     if (version !== LENGTH)
       throw new Error(`the long project has ${version} events, expected ${LENGTH}`);
-    const audit = new ProjectAuditService(store, PersonalDataVault.open(dir));
+    const audit = new ProjectAuditService(
+      store,
+      PersonalDataVault.open(dir),
+      new ReferenceDataService(),
+    );
     const auditor = { sub: 'bench-auditor', name: 'Võ Văn Kiểm Toán', role: 'auditor' } as const;
     const raw = db
       .prepare(

@@ -9,6 +9,8 @@ import { projectDecider } from '../projects/domain/project.decider';
 import type { ProjectRegistered } from '../projects/domain/project.events';
 import { projectView, type ProjectView } from '../projects/domain/project.view';
 import { projectSerde } from '../projects/project.serde';
+import { beneficiaryUnitNameOf } from '../reference-data/beneficiary-units';
+import { ReferenceDataService } from '../reference-data/reference-data.service';
 import { PersonalDataVault } from '../personal-data/personal-data-vault';
 import { beneficiaryInEvent, showBeneficiary, type ShownBeneficiary } from '../personal-data/shown-beneficiary';
 
@@ -39,7 +41,13 @@ export interface ReplayedProject {
   /** The version the replay stopped at (0 if nothing had been recorded by then). */
   readonly version: number;
   readonly recordedAt: string | null;
-  readonly state: (Omit<ProjectView, 'beneficiary'> & { readonly beneficiary: ShownBeneficiary }) | null;
+  readonly state:
+    | (Omit<ProjectView, 'beneficiary'> & {
+        readonly beneficiary: ShownBeneficiary;
+        /** The name of the beneficiary's unit in the plan year (null without one). */
+        readonly beneficiaryUnitName: string | null;
+      })
+    | null;
 }
 
 /**
@@ -51,6 +59,7 @@ export class ProjectAuditService {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly vault: PersonalDataVault,
+    private readonly referenceData: ReferenceDataService,
   ) {}
 
   async history(projectId: string, actor: Actor): Promise<{ events: HistoryEntry[] }> {
@@ -75,7 +84,11 @@ export class ProjectAuditService {
     return {
       version: upTo.length,
       recordedAt: upTo.length ? upTo[upTo.length - 1].metadata.recordedAt : null,
-      state: view && { ...view, beneficiary: showBeneficiary(view.beneficiary, this.vault, erased) },
+      state: view && {
+        ...view,
+        beneficiary: showBeneficiary(view.beneficiary, this.vault, erased),
+        beneficiaryUnitName: beneficiaryUnitNameOf(this.referenceData.current(), view),
+      },
     };
   }
 

@@ -172,6 +172,21 @@ describe('the authentication guard', () => {
       });
     });
 
+    it("does not let a token naming the Center's own unit act as a unit officer", async () => {
+      for (const claims of [
+        { roles: ['unit_officer'], unit: '75' },
+        { roles: ['district_officer'], district: '75' },
+      ])
+        expect((await call('POST', '/projects', await token(claims))).status).toBe(403);
+      const res = await call(
+        'GET',
+        '/inbox',
+        await token({ roles: ['unit_officer', 'auditor'], unit: '75' }),
+      );
+      expect(res).toMatchObject({ status: 200, body: { principal: { roles: ['auditor'] } } });
+      expect(res.body.principal).not.toHaveProperty('district');
+    });
+
     it('does not let a district officer without a district act as one', async () => {
       expect(
         (await call('POST', '/projects', await token({ roles: ['district_officer'] }))).status,

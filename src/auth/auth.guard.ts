@@ -4,10 +4,10 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ForbiddenProblem, UnauthorizedProblem } from '../http/problem-details';
 import { bindLogContext } from '../logging/logger';
 import { ReferenceDataService } from '../reference-data/reference-data.service';
-import { registeringKeyOf } from '../reference-data/registering-units';
+import { isCenterUnit, registeringKeyOf } from '../reference-data/registering-units';
 import { PublicRoute, RouteRoles } from './auth.decorators';
 import { JwtVerifier } from './jwt-verifier';
-import { actingActor } from './principal';
+import { actingActor, type Principal } from './principal';
 import { setAuth } from './request-auth';
 
 const BEARER = /^Bearer ([A-Za-z0-9_.~+/=-]+)$/i;
@@ -38,14 +38,7 @@ export class AuthGuard implements CanActivate {
     const match = BEARER.exec(request.headers.authorization ?? '');
     if (!match) throw new UnauthorizedProblem('A bearer token is required', 'token_missing');
     const verified = await this.verifier.verify(match[1]);
-    // A unit named by its official code acts under the key its registrations are recorded with.
-    const principal =
-      verified.district === undefined
-        ? verified
-        : {
-            ...verified,
-            district: registeringKeyOf(this.referenceData.current(), verified.district),
-          };
+    const principal = this.asRegisteringUnit(verified);
     bindLogContext(request, http.getResponse<FastifyReply>(), { actorSub: principal.sub });
 
     const allowed = this.reflector.getAllAndOverride(RouteRoles, targets);
@@ -58,5 +51,20 @@ export class AuthGuard implements CanActivate {
       );
     }
     return true;
+  }
+
+  /**
+   * A unit named by its official code acts under the key its registrations are recorded with.
+   * The Center's own unit has no officer of its own: a token that names it is no unit officer
+   * (the role is dropped, as for a unit and a district that disagree); the Center's officers
+   * act as `center_officer`.
+   */
+  private asRegisteringUnit(verified: Principal): Principal {
+    if (verified.district === undefined) return verified;
+    const reference = this.referenceData.current();
+    const district = registeringKeyOf(reference, verified.district);
+    if (!isCenterUnit(reference, district)) return { ...verified, district };
+    const { district: _center, ...rest } = verified;
+    return { ...rest, roles: verified.roles.filter((role) => role !== 'district_officer') };
   }
 }

@@ -98,9 +98,9 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
     );
     out(
       'Lưu ý: bài viết chỉ nêu số tổng. Việc phân bổ theo năm, huyện và đề án, các ngày, kinh phí 2024–2025 và ' +
-        'mục tiêu chỉ tiêu của Chương trình là minh họa; nhiệm vụ của Trung tâm được ghi vào Biên Hòa. ' +
+        'mục tiêu chỉ tiêu của Chương trình là minh họa; nhiệm vụ của Trung tâm được ghi cho chính Trung tâm (mã 75). ' +
         '(Note: the article gives totals only. The split across years, districts and projects is illustrative, ' +
-        "as are the dates, the 2024–2025 budgets and the programme's indicator targets; the Center's own tasks are recorded under Biên Hòa.)",
+        "as are the dates, the 2024–2025 budgets and the programme's indicator targets; the Center's own tasks are recorded under the Center's own unit, code 75.)",
     );
     out(
       'Số chưa giải ngân được tính từ sự kiện; con số in trong bài viết không khớp với chính các số liệu của bài. ' +

@@ -18,19 +18,23 @@ import { inboxFor, type InboxItem } from './inbox';
 import { ReferenceDataService } from '../reference-data/reference-data.service';
 import { registeringUnits, unitCodeOf } from '../reference-data/registering-units';
 
-const COLUMNS: readonly CsvColumn<InboxItem>[] = [
+/** An inbox item as answered: with its unit's official code beside the key it is recorded under. */
+type AnsweredItem = InboxItem & { readonly unit: string | null };
+
+const COLUMNS: readonly CsvColumn<AnsweredItem>[] = [
   { header: 'role', value: (i) => i.role },
   { header: 'action', value: (i) => i.action },
   { header: 'subject', value: (i) => i.subject },
   { header: 'id', value: (i) => i.id },
   { header: 'planYear', value: (i) => i.planYear },
   { header: 'district', value: (i) => i.district },
+  { header: 'unit', value: (i) => i.unit },
   { header: 'status', value: (i) => i.status },
   { header: 'title', value: (i) => i.title },
   { header: 'updatedAt', value: (i) => i.updatedAt },
 ];
 
-const INBOX_CSV: ReportCsv<{ readonly items: readonly InboxItem[] }, InboxItem> = {
+const INBOX_CSV: ReportCsv<{ readonly items: readonly AnsweredItem[] }, AnsweredItem> = {
   filename: 'inbox.csv',
   columns: COLUMNS,
   rows: (inbox) => inbox.items,

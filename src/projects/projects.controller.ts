@@ -33,6 +33,7 @@ import { ProjectQueries } from './read-models/project-queries';
 import { ReferenceDataService } from '../reference-data/reference-data.service';
 import { registeringKeyFromBody } from '../reference-data/http/unit-field';
 import { unitCodeOf } from '../reference-data/registering-units';
+import { beneficiaryUnitNameOf } from '../reference-data/beneficiary-units';
 
 const Id = () => UuidParam('id');
 
@@ -55,7 +56,7 @@ export class ProjectsController {
 
   @Post()
   @Roles('district_officer', 'center_officer')
-  @ApiOperation({ summary: 'Register a support project (→ registered)' })
+  @ApiOperation({ summary: "Register a support project (→ registered); the Center's own tasks under its unit 75, by a Center officer" })
   register(@Body() body: RegisterProjectDto, @CommandMetaParam() meta: CommandMeta): Promise<CommandResponse> {
     const { counterpartFundingVnd = 0, fundingSource = 'local', unit: _unit, district: _district, ...rest } = body;
     const district = registeringKeyFromBody(this.referenceData.current(), body) ?? '';
@@ -207,9 +208,14 @@ export class ProjectsController {
     return { items: items.map((item) => this.withUnit(item)), total };
   }
 
-  /** The unit's official code beside the key it was registered under (`district`). */
-  private withUnit<T extends { readonly district: string }>(project: T): T & { unit: string } {
-    return { ...project, unit: unitCodeOf(this.referenceData.current(), project.district) };
+  /** The unit's official code beside the key it was registered under (`district`), and the name of the beneficiary's unit. */
+  private withUnit<T extends ProjectDetails>(project: T): T & { unit: string; beneficiaryUnitName: string | null } {
+    const reference = this.referenceData.current();
+    return {
+      ...project,
+      unit: unitCodeOf(reference, project.district),
+      beneficiaryUnitName: beneficiaryUnitNameOf(reference, project),
+    };
   }
 
   @Get(':id')

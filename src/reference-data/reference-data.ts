@@ -74,6 +74,20 @@ export interface RegisteringUnit {
   readonly validFrom?: BusinessDate;
   /** Last day it existed (absent: still does); from the administrative units. */
   readonly validTo?: BusinessDate;
+  /** The unit's official code, where the administrative units give one (a district's `734`). */
+  readonly code?: string;
+  /**
+   * The Center itself (keyed by its province's code): it registers its own tasks (nhiệm vụ) in
+   * every plan year, and is never among the units expected to submit a plan registration.
+   */
+  readonly center?: boolean;
+}
+
+/** The provincial Industrial Promotion Center, a registering unit of its own. */
+export interface CenterUnit {
+  readonly name: string;
+  /** Where reminders about its own tasks are mailed; optional until recorded. */
+  readonly email?: string;
 }
 
 export interface ActivityType extends Dated {
@@ -108,6 +122,8 @@ export interface ReferenceData {
   readonly units?: readonly AdministrativeUnit[];
   /** The code of the Center's province: its districts, then its communes, register. */
   readonly province?: string;
+  /** The Center, registering its own tasks under the province's code (registering-units.ts). */
+  readonly center?: CenterUnit;
   /** The support norms over time (norm-sets.ts); none: no norm caps any activity. */
   readonly normSets?: readonly NormSet[];
   readonly activityTypes: Readonly<Record<string, ActivityType>>;

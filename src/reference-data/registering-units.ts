@@ -6,8 +6,9 @@ import type { ReferenceData, RegisteringUnit } from './reference-data';
 /**
  * The units that register proposals with the Center, by the key they are recorded under: the
  * province's districts until 30/06/2025 (under their former keys, `bien-hoa`), its communes,
- * wards and special zones from 01/07/2025 (under their codes), and any unit the reference data
- * lists without dates. A 2023 registration stays with its district; a 2026 plan is registered
+ * wards and special zones from 01/07/2025 (under their codes), any unit the reference data
+ * lists without dates, and the Center itself under the province's code (`75`), for its own
+ * tasks in every year (marked `center`). A 2023 registration stays with its district; a 2026 plan is registered
  * by communes. Pure; memoised per reference data, which is replaced, never changed.
  */
 export type RegisteringUnits = Readonly<Record<string, RegisteringUnit>>;
@@ -30,6 +31,16 @@ function collect(reference: ReferenceData): RegisteringUnits {
     const key = unit.formerKeys?.[0] ?? unit.code;
     units[key] = merged(units[key], unit);
   }
+  const { province, center } = reference;
+  // The Center's own tasks are no district's or commune's: it registers them under the
+  // province's code, in every year, whatever the map of its units.
+  if (province !== undefined && center !== undefined)
+    units[province] = {
+      name: center.name,
+      ...(center.email !== undefined && { email: center.email }),
+      code: province,
+      center: true,
+    };
   return units;
 }
 
@@ -44,6 +55,7 @@ function merged(known: RegisteringUnit | undefined, unit: AdministrativeUnit): R
     email: unit.email ?? known?.email,
     ...(validFrom && { validFrom }),
     ...(validTo && { validTo }),
+    code: unit.code,
   };
 }
 
@@ -60,11 +72,21 @@ export function registersIn(unit: RegisteringUnit, year: number): boolean {
   );
 }
 
-/** The keys of the units expected to register for the plan of `year`. */
+/**
+ * The keys of the units expected to submit a registration to the plan of `year`: what a plan
+ * lists, the plan-status report shows, the compiled plan finds missing and the reminders chase.
+ * The Center is not among them: it registers its own tasks and compiles the plan.
+ */
 export function registeringKeysIn(reference: ReferenceData, year: number): string[] {
   return Object.entries(registeringUnits(reference))
-    .filter(([, unit]) => registersIn(unit, year))
+    .filter(([, unit]) => !unit.center && registersIn(unit, year))
     .map(([key]) => key);
+}
+
+/** Whether `key` is the Center's own unit (the province's code), not a district's or commune's. */
+export function isCenterUnit(reference: ReferenceData, key: string): boolean {
+  const units = registeringUnits(reference);
+  return Object.hasOwn(units, key) && units[key].center === true;
 }
 
 /**

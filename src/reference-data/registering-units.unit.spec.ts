@@ -2,10 +2,13 @@ import { DomainError } from '../shared/domain-error';
 import { DEFAULT_REFERENCE_DATA } from './default-reference-data';
 import type { AdministrativeUnit } from './administrative-units';
 import {
+  isCenterUnit,
+  registeringKeyOf,
   registeringKeysIn,
   registeringUnits,
   requireRegisteringUnit,
   rollUpUnit,
+  unitCodeOf,
 } from './registering-units';
 
 const refusal = (run: () => unknown) => {
@@ -35,6 +38,7 @@ describe('the units that register with the Center', () => {
     expect(registeringUnits(DEFAULT_REFERENCE_DATA)['26116']).toEqual({
       name: 'Phường Tân Phú',
       validFrom: '2025-07-01',
+      code: '26116',
     });
     expect(registeringUnits(DEFAULT_REFERENCE_DATA)['tan-phu']).toMatchObject({
       name: 'Huyện Tân Phú',
@@ -65,6 +69,44 @@ describe('the units that register with the Center', () => {
   it('are the listed ones, undated, where the reference data has no units', () => {
     const reference = { ...DEFAULT_REFERENCE_DATA, units: undefined };
     expect(registeringKeysIn(reference, 2090)).toEqual(Object.keys(reference.districts));
+  });
+});
+
+describe('the Center, a registering unit of its own', () => {
+  it("is keyed by the province's code, named after the Center, and registers in every year", () => {
+    expect(registeringUnits(DEFAULT_REFERENCE_DATA)['75']).toEqual({
+      name: 'Trung tâm Khuyến công và Tư vấn phát triển Công nghiệp Đồng Nai',
+      code: '75',
+      center: true,
+    });
+    for (const year of [2021, 2025, 2026, 2031])
+      expect(requireRegisteringUnit('75', DEFAULT_REFERENCE_DATA, year)).toBe('75');
+    expect(isCenterUnit(DEFAULT_REFERENCE_DATA, '75')).toBe(true);
+    expect(isCenterUnit(DEFAULT_REFERENCE_DATA, 'bien-hoa')).toBe(false);
+  });
+
+  it('is not among the units expected to register for a plan: it does not remind itself', () => {
+    for (const year of [2023, 2025, 2026])
+      expect(registeringKeysIn(DEFAULT_REFERENCE_DATA, year)).not.toContain('75');
+  });
+
+  it('answers its own code as its unit, and stays itself when rolled up', () => {
+    expect(registeringKeyOf(DEFAULT_REFERENCE_DATA, '75')).toBe('75');
+    expect(unitCodeOf(DEFAULT_REFERENCE_DATA, '75')).toBe('75');
+    expect(rollUpUnit(DEFAULT_REFERENCE_DATA, '75', 2023, '2026-12-04')).toEqual({
+      key: '75',
+      rolledUp: false,
+      split: false,
+    });
+  });
+
+  it('is absent where the reference data names no Center', () => {
+    const reference = { ...DEFAULT_REFERENCE_DATA, center: undefined };
+    expect(Object.hasOwn(registeringUnits(reference), '75')).toBe(false);
+    expect(refusal(() => requireRegisteringUnit('75', reference, 2023))).toEqual({
+      code: 'unknown_district',
+      field: 'district',
+    });
   });
 });
 

@@ -22,8 +22,16 @@ export class ProjectReportQuery extends MinPositionQuery {
   programCode?: string;
 }
 
+/** What rows by registering unit add (the Center's own tasks on the row 75). */
+const UNIT_ROWS =
+  "By unit or district (its older name), each row adds unit, the unit's official code, after key; the Center's own tasks are the row 75";
+
 export class DisbursementReportQuery extends ProjectReportQuery {
-  @ChoiceField(DISBURSEMENT_GROUPINGS, { default: 'year', required: false })
+  @ChoiceField(DISBURSEMENT_GROUPINGS, {
+    default: 'year',
+    required: false,
+    description: UNIT_ROWS,
+  })
   groupBy?: DisbursementGrouping;
 
   @ChoiceField(['true', 'false'], {
@@ -35,7 +43,11 @@ export class DisbursementReportQuery extends ProjectReportQuery {
 }
 
 export class ProgressReportQuery extends ProjectReportQuery {
-  @ChoiceField(PROGRESS_GROUPINGS, { default: 'indicator', required: false })
+  @ChoiceField(PROGRESS_GROUPINGS, {
+    default: 'indicator',
+    required: false,
+    description: UNIT_ROWS,
+  })
   groupBy?: ProgressGrouping;
 }
 

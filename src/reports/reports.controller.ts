@@ -12,7 +12,14 @@ import { registeringKeysIn, rollUpUnit, unitCodeOf } from '../reference-data/reg
 import type { Actor } from '../shared/actor';
 import { planStatusReport } from './plan-status-report';
 import { progressReport } from './progress-report';
-import { DISBURSEMENT_CSV, PLAN_STATUS_CSV, PROGRESS_CSV } from './report-columns';
+import {
+  DISBURSEMENT_BY_UNIT_CSV,
+  DISBURSEMENT_CSV,
+  PLAN_STATUS_CSV,
+  PROGRESS_BY_UNIT_CSV,
+  PROGRESS_CSV,
+} from './report-columns';
+import type { ReferenceData } from '../reference-data/reference-data';
 import {
   DisbursementReportQuery,
   PlanStatusQuery,
@@ -46,15 +53,28 @@ export class ReportsController {
       programCode: query.programCode,
       district: boundDistrict(actor),
     };
-    return answerReport(this.readYourWrites, query.minPosition, output, DISBURSEMENT_CSV, () => {
-      if (query.groupBy !== 'unit' || query.rollUp !== 'true')
-        return disbursementReport(this.db, query.groupBy ?? 'year', filter);
-      const reference = this.referenceData.current();
-      const today = this.clock.today();
-      return disbursementByUnitRolledUp(this.db, filter, (key, year) =>
-        rollUpUnit(reference, key, year, today),
+    const groupBy = query.groupBy ?? 'year';
+    if (!byUnit(groupBy))
+      return answerReport(this.readYourWrites, query.minPosition, output, DISBURSEMENT_CSV, () =>
+        disbursementReport(this.db, groupBy, filter),
       );
-    });
+    const reference = this.referenceData.current();
+    return answerReport(
+      this.readYourWrites,
+      query.minPosition,
+      output,
+      DISBURSEMENT_BY_UNIT_CSV,
+      () => {
+        const today = this.clock.today();
+        const report =
+          groupBy === 'unit' && query.rollUp === 'true'
+            ? disbursementByUnitRolledUp(this.db, filter, (key, year) =>
+                rollUpUnit(reference, key, year, today),
+              )
+            : disbursementReport(this.db, groupBy, filter);
+        return { ...report, rows: withUnitCodes(reference, report.rows) };
+      },
+    );
   }
 
   @ReportRoute(
@@ -66,12 +86,26 @@ export class ReportsController {
     @CurrentActor() actor: Actor,
     @ReportOutputParam() output: ReportOutput,
   ) {
-    return answerReport(this.readYourWrites, query.minPosition, output, PROGRESS_CSV, () =>
-      progressReport(this.db, query.groupBy ?? 'indicator', {
-        planYear: query.planYear,
-        programCode: query.programCode,
-        district: boundDistrict(actor),
-      }),
+    const groupBy = query.groupBy ?? 'indicator';
+    const filter = {
+      planYear: query.planYear,
+      programCode: query.programCode,
+      district: boundDistrict(actor),
+    };
+    if (!byUnit(groupBy))
+      return answerReport(this.readYourWrites, query.minPosition, output, PROGRESS_CSV, () =>
+        progressReport(this.db, groupBy, filter),
+      );
+    const reference = this.referenceData.current();
+    return answerReport(
+      this.readYourWrites,
+      query.minPosition,
+      output,
+      PROGRESS_BY_UNIT_CSV,
+      () => {
+        const report = progressReport(this.db, groupBy, filter);
+        return { ...report, rows: withUnitCodes(reference, report.rows) };
+      },
     );
   }
 
@@ -95,4 +129,19 @@ export class ReportsController {
       return { rows: rows.map((row) => ({ ...row, unit: unitCodeOf(reference, row.district) })) };
     });
   }
+}
+
+/** Rows keyed by registering unit: by `unit`, or by `district`, its older name. */
+const byUnit = (groupBy: string): groupBy is 'unit' | 'district' =>
+  groupBy === 'unit' || groupBy === 'district';
+
+/** Each row's unit by its official code beside the key it is recorded under (`bien-hoa`: `731`). */
+function withUnitCodes<Row extends { readonly key: string }>(
+  reference: ReferenceData,
+  rows: readonly Row[],
+): (Row & { unit: string })[] {
+  return rows.map(
+    ({ key, ...rest }) =>
+      ({ key, unit: unitCodeOf(reference, key), ...rest }) as Row & { unit: string },
+  );
 }

@@ -104,6 +104,19 @@ describe('the Đồng Nai demo', () => {
     expect(output()).toContain('Phường Biên Hòa');
   });
 
+  it("records the Center's own tasks under the Center's unit, the province's code, not a district's", () => {
+    expect(output()).toContain(
+      "the Center's own tasks are recorded under the Center's own unit, code 75",
+    );
+    const technicalNorms = result.review.cancelledLines.find(
+      (line) => line.activityType === 'technical_norms',
+    );
+    expect(technicalNorms).toMatchObject({ planYear: 2023, district: '75' });
+    expect(
+      result.review.cancelledLines.filter((line) => line.activityType !== 'technical_norms'),
+    ).not.toContainEqual(expect.objectContaining({ district: '75' }));
+  });
+
   it('refuses a data directory that already holds a database', async () => {
     await expect(runDemo({ dataDir, out: () => undefined })).rejects.toThrow(/fresh directory/);
   });

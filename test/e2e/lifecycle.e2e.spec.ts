@@ -620,7 +620,9 @@ describe('lists and reports', () => {
       (m) => m.district,
       (m) => m.planYear === 2019,
     );
-    expect(report.rows).toEqual(expected);
+    // By district, each row names the unit by its official code too.
+    const codes: Record<string, string> = { 'tan-phu': '734', 'xuan-loc': '741' };
+    expect(report.rows).toEqual(expected.map((row) => ({ ...row, unit: codes[row.key] })));
     expect(report.total).toMatchObject({
       projects: 4,
       approvedVnd: expected.reduce((sum, r) => sum + r.approvedVnd, 0),

@@ -1,5 +1,5 @@
 import { DEFAULT_REFERENCE_DATA } from '../../src/reference-data/default-reference-data';
-import { registeringKeysIn } from '../../src/reference-data/registering-units';
+import { registeringKeysIn, unitCodeOf } from '../../src/reference-data/registering-units';
 import { addDays, businessDateOf, yearOf } from '../../src/shared/business-date';
 import type { HttpResponse, Json } from '../support/http';
 import { useTestServer } from '../support/suite-server';
@@ -250,6 +250,10 @@ function expectedProgress(keyOf: ((l: Line) => string) | undefined, lines = ledg
       a.key === b.key ? (a.indicator < b.indicator ? -1 : 1) : a.key < b.key ? -1 : 1,
     );
 }
+
+/** Rows by registering unit answer the unit's official code beside the key (`xuan-loc`: `741`). */
+const withUnits = <Row extends { key: string }>(rows: Row[]) =>
+  rows.map(({ key, ...rest }) => ({ key, unit: unitCodeOf(DEFAULT_REFERENCE_DATA, key), ...rest }));
 
 const byKey = (rows: Json[]) =>
   [...rows].sort((a, b) =>
@@ -565,7 +569,9 @@ describe('the disbursement report', () => {
   it.each(groupings)('grouped by %s matches the ledger to the đồng', async (groupBy, keyOf) => {
     const report = ok(await get('/reports/disbursement', t.auditor, { groupBy }));
     const expected = expectedDisbursement(keyOf);
-    expect(byKey(report.rows)).toEqual(expected.rows);
+    expect(byKey(report.rows)).toEqual(
+      groupBy === 'district' ? withUnits(expected.rows) : expected.rows,
+    );
     expect(report.total).toEqual(expected.total);
   });
 
@@ -583,10 +589,12 @@ describe('the disbursement report', () => {
       await get('/reports/disbursement', t.auditor, { groupBy: 'district', programCode: A }),
     );
     expect(byKey(ofA.rows)).toEqual(
-      expectedDisbursement(
-        (l) => l.district,
-        ledger.filter((l) => l.programme === A),
-      ).rows,
+      withUnits(
+        expectedDisbursement(
+          (l) => l.district,
+          ledger.filter((l) => l.programme === A),
+        ).rows,
+      ),
     );
     const year = ok(
       await get('/reports/disbursement', t.auditor, { groupBy: 'activityType', planYear: Y - 1 }),
@@ -603,10 +611,12 @@ describe('the disbursement report', () => {
     const xuanLoc = unitIn('xuan-loc', Y - 2);
     const report = ok(await get('/reports/disbursement', t[xuanLoc], { groupBy: 'district' }));
     expect(report.rows).toEqual(
-      expectedDisbursement(
-        (l) => l.district,
-        ledger.filter((l) => l.district === xuanLoc),
-      ).rows,
+      withUnits(
+        expectedDisbursement(
+          (l) => l.district,
+          ledger.filter((l) => l.district === xuanLoc),
+        ).rows,
+      ),
     );
   });
 
@@ -617,13 +627,57 @@ describe('the disbursement report', () => {
     expect([...response.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(response.text.endsWith('\r\n')).toBe(true);
     const [header, ...rows] = response.text.slice(1).trimEnd().split('\r\n');
-    expect(header).toBe('key,projects,approvedVnd,disbursedVnd,settledVnd,rate');
+    expect(header).toBe(
+      'key,unit,projects,approvedVnd,disbursedVnd,settledVnd,rate,rolledUp,split',
+    );
     const expected = expectedDisbursement((l) => l.district);
+    const unitOf = (key: string) =>
+      key === 'total' ? '' : unitCodeOf(DEFAULT_REFERENCE_DATA, key);
     expect(rows).toEqual(
       [...expected.rows, expected.total].map((r) =>
-        [r.key, r.projects, r.approvedVnd, r.disbursedVnd, r.settledVnd, r.rate ?? ''].join(','),
+        [
+          r.key,
+          unitOf(r.key),
+          r.projects,
+          r.approvedVnd,
+          r.disbursedVnd,
+          r.settledVnd,
+          r.rate ?? '',
+          '',
+          '',
+        ].join(','),
       ),
     );
+  });
+
+  it('by unit rolled up, comes as CSV marking the rows rolled up or split', async () => {
+    const json = ok(
+      await get('/reports/disbursement', t.auditor, { groupBy: 'unit', rollUp: 'true' }),
+    );
+    const response = await getCsv('/reports/disbursement', t.auditor, {
+      groupBy: 'unit',
+      rollUp: 'true',
+    });
+    const [header, ...rows] = response.text.slice(1).trimEnd().split('\r\n');
+    expect(header).toBe(
+      'key,unit,projects,approvedVnd,disbursedVnd,settledVnd,rate,rolledUp,split',
+    );
+    expect(rows).toEqual(
+      [...json.rows, json.total].map((r: Json) =>
+        [
+          r.key,
+          r.unit ?? '',
+          r.projects,
+          r.approvedVnd,
+          r.disbursedVnd,
+          r.settledVnd,
+          r.rate ?? '',
+          r.rolledUp ?? '',
+          r.split ?? '',
+        ].join(','),
+      ),
+    );
+    expect(json.rows.some((r: Json) => r.split === true)).toBe(true);
   });
 });
 
@@ -634,7 +688,8 @@ describe('the progress report', () => {
     ['year', (l: Line) => String(l.planYear)],
   ] as const)('grouped by %s matches the ledger (live projects only)', async (groupBy, keyOf) => {
     const report = ok(await get('/reports/progress', t.auditor, { groupBy }));
-    expect(byKey(report.rows)).toEqual(expectedProgress(keyOf));
+    const expected = expectedProgress(keyOf);
+    expect(byKey(report.rows)).toEqual(groupBy === 'district' ? withUnits(expected) : expected);
   });
 
   it("grouped by indicator for a programme, compares with the programme's own targets", async () => {
@@ -682,7 +737,9 @@ describe('the progress report', () => {
 
   it('comes as CSV too', async () => {
     const response = await getCsv('/reports/progress', t.auditor, { groupBy: 'district' });
-    expect(response.text.startsWith('\uFEFFkey,indicator,target,achieved,rate\r\n')).toBe(true);
+    expect(response.text.startsWith('\uFEFFkey,unit,indicator,target,achieved,rate\r\n')).toBe(
+      true,
+    );
     expect(response.text.trimEnd().split('\r\n')).toHaveLength(
       1 + expectedProgress((l) => l.district).length,
     );
@@ -728,7 +785,15 @@ describe('the plan status report', () => {
       'submitted',
     ]);
     const csv = await getCsv('/reports/plan-status', t.auditor, { year: Y + 1 });
-    expect(csv.text.trimEnd().split('\r\n')).toHaveLength(1 + unitsOf(Y + 1).length);
+    const [header, ...lines] = csv.text.slice(1).trimEnd().split('\r\n');
+    expect(lines).toHaveLength(unitsOf(Y + 1).length);
+    // The unit's official code after the key it is recorded under, as in the JSON rows.
+    expect(header).toBe(
+      'year,programCode,planStatus,registrationDeadline,district,unit,status,submittedOn,submissions,projects',
+    );
+    expect(lines.map((line) => line.split(',').slice(4, 6).join(',')).sort()).toEqual(
+      rows.map((r: Json) => `${r.district},${r.unit}`).sort(),
+    );
   });
 });
 
@@ -794,10 +859,12 @@ describe('the inbox', () => {
     expect(response.contentType).toBe('text/csv; charset=utf-8');
     const text = response.text;
     expect(
-      text.startsWith('\uFEFFrole,action,subject,id,planYear,district,status,title,updatedAt\r\n'),
+      text.startsWith(
+        '\uFEFFrole,action,subject,id,planYear,district,unit,status,title,updatedAt\r\n',
+      ),
     ).toBe(true);
     expect(text).toContain(
-      `center_officer,accept,project,${lines.inExecution.id},${Y - 1},xuan-loc,in_execution,"Hội chợ ""Hàng Việt"", Đồng Nai",`,
+      `center_officer,accept,project,${lines.inExecution.id},${Y - 1},xuan-loc,741,in_execution,"Hội chợ ""Hàng Việt"", Đồng Nai",`,
     );
     expect(text).toContain(`Kế hoạch khuyến công năm ${Y + 1}`);
   });

@@ -1,3 +1,4 @@
+import { registeringKeysIn, registeringUnits } from '../../src/reference-data/registering-units';
 import { handleCommand } from '../../src/kernel/command-loop';
 import { planAggregateType as planAggregate } from '../../src/plans/plan.aggregate';
 import { planStreamId } from '../../src/plans/domain/plan.decider';
@@ -123,6 +124,7 @@ describe('reminder delivery', () => {
         reminderId: `appraisal-pending.${projectId}.${REGISTERED_ON}`,
         rule: 'appraisal_pending',
         district: 'bien-hoa',
+        unit: '731',
         projectId,
         planYear: 2024,
         dueDate: '2024-06-17',
@@ -254,7 +256,7 @@ describe('reminder delivery', () => {
         history: world.history,
         notifiers: [new WebhookNotifier({ url: receiver.url, secret: WEBHOOK_SECRET })],
         settings: () => DEFAULT_REMINDER_SETTINGS,
-        districts: () => world.reference.current().districts,
+        districts: () => registeringUnits(world.reference.current()),
         now: () => world.clock.now().toISOString(),
         bookkeepingWaitMs: 50,
       });
@@ -296,6 +298,7 @@ describe('reminder delivery', () => {
       expect(text).toContain(
         'Nhắc nhở: Thành phố Biên Hòa chưa bổ sung hồ sơ đề án “Đề án hỗ trợ máy sấy nông sản – Hợp tác xã Phú Hữu” theo yêu cầu ngày 01/06/2024 (đã 19 ngày).',
       );
+      expect(text).toContain('Đơn vị: Thành phố Biên Hòa (mã 731)');
       expect(text).toContain(`Mã nhắc việc: revision-unanswered.${projectId}.${REGISTERED_ON}`);
       expect((await sentEventsOf(projectId))[0].data).toMatchObject({ channels: ['email'] });
     });
@@ -370,7 +373,8 @@ describe('reminder delivery', () => {
       await eventually(() => instance.queue.isUp(), 5000, 'Redis');
 
       const first = await instance.scan.scanAndQueue(AS_OF);
-      const missing = Object.keys(world.reference.current().districts).filter(
+      // 2025: the districts until 30 June, the communes from 1 July; never the Center.
+      const missing = registeringKeysIn(world.reference.current(), 2025).filter(
         (d) => d !== 'bien-hoa',
       );
       expect(first.reminders.map((r) => r.reminderId).sort()).toEqual(

@@ -11,10 +11,15 @@ import { SqliteEventStore } from '../../src/event-store/sqlite.event-store';
 import { FixedClock } from '../../src/platform/clock';
 import { allProjections } from '../support/read-models/all-projections';
 import { ProjectionRunner } from '../../src/projections/projection-runner';
-import { commandWorld, type CommandWorld, type ProjectCommands } from '../support/kernel/command-world';
+import {
+  commandWorld,
+  type CommandWorld,
+  type ProjectCommands,
+} from '../support/kernel/command-world';
 import { DEFAULT_REFERENCE_DATA } from '../../src/reference-data/default-reference-data';
 import { openPlans } from '../support/open-plans';
 import { ReferenceDataService } from '../../src/reference-data/reference-data.service';
+import { registeringUnits } from '../../src/reference-data/registering-units';
 import { EmailNotifier } from '../../src/reminders/notifiers/email.notifier';
 import type { Notifier } from '../../src/reminders/notifiers/notifier';
 import { WebhookNotifier } from '../../src/reminders/notifiers/webhook.notifier';
@@ -192,12 +197,13 @@ export function startInstance(world: World, options: InstanceOptions): Instance 
     notifiers.push(
       new EmailNotifier({
         smtpUrl: options.smtpUrl,
-        addressOf: (d) => world.reference.current().districts[d]?.email,
+        addressOf: (d) => registeringUnits(world.reference.current())[d]?.email,
       }),
     );
   }
   const { history } = world;
-  const districts = () => world.reference.current().districts;
+  // As the reminders module feeds them: every registering unit, with its official code.
+  const districts = () => registeringUnits(world.reference.current());
   const settings = () => DEFAULT_REMINDER_SETTINGS;
   const scan = new ReminderScan({
     reader: new ReminderFactsReader(world.db),
@@ -213,7 +219,8 @@ export function startInstance(world: World, options: InstanceOptions): Instance 
     districts,
     today: () => world.clock.today(),
     log,
-    caughtUp: async (timeoutMs) => world.runner.waitFor(await world.store.headPosition(), timeoutMs),
+    caughtUp: async (timeoutMs) =>
+      world.runner.waitFor(await world.store.headPosition(), timeoutMs),
   });
   if (options.worker !== false) queue.startWorker(scan.process);
   return {

@@ -102,6 +102,8 @@ export interface RegistrationBody {
   plannedStart: string;
   plannedEnd: string;
   description?: string;
+  /** Where the establishment is: a commune-level unit's code. */
+  beneficiaryUnit?: string;
 }
 
 let titleCounter = 0;

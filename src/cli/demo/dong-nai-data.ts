@@ -7,6 +7,8 @@
  * programme's indicator targets) is ILLUSTRATIVE, chosen so the totals come out exactly.
  */
 
+import { DEFAULT_REFERENCE_DATA } from '../../reference-data/default-reference-data';
+
 export const PROGRAMME_CODE = 'DN-2021-2025';
 
 /** The article's own figures; the demo checks its data against them before it starts. */
@@ -66,9 +68,18 @@ export const PROGRAMME = {
   ],
 };
 
-/** The Center registers its own tasks; it sits in Biên Hòa, so they are recorded there. */
-export const CENTER_DISTRICT = 'bien-hoa';
-export const CENTER_NAME = 'Trung tâm Khuyến công và Tư vấn phát triển Công nghiệp Đồng Nai';
+/**
+ * The Center registers its own tasks under its own unit, the province's code (75), not under
+ * a district's: the reference data names it (registering-units.ts).
+ */
+function theCenter(): { readonly unit: string; readonly name: string } {
+  const { province, center } = DEFAULT_REFERENCE_DATA;
+  if (province === undefined || center === undefined)
+    throw new Error('The shipped reference data names no Center');
+  return { unit: province, name: center.name };
+}
+export const CENTER_UNIT = theCenter().unit;
+export const CENTER_NAME = theCenter().name;
 
 /** How far a project had got when the review was written (mid-2023). */
 export type DemoEnd = 'settled' | 'accepted' | 'in_execution';
@@ -103,7 +114,7 @@ const center = (
 ): DemoProject => ({
   year,
   byCenter: true,
-  district: CENTER_DISTRICT,
+  district: CENTER_UNIT,
   activityType,
   title,
   beneficiary: CENTER_NAME,
@@ -506,7 +517,7 @@ export const CANCELLED_LINES: readonly DemoCancelledLine[] = [
   {
     year: 2023,
     byCenter: true,
-    district: CENTER_DISTRICT,
+    district: CENTER_UNIT,
     activityType: 'technical_norms',
     title: 'Xây dựng định mức kinh tế kỹ thuật dịch vụ khuyến công',
     requestedVnd: 200_000_000,

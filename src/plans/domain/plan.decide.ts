@@ -3,7 +3,11 @@ import { isBusinessDate, type BusinessDate } from '../../shared/business-date';
 import { assertNever } from '../../shared/decider';
 import { DomainError, invalidState, ruleBroken } from '../../shared/domain-error';
 import type { ReferenceData } from '../../reference-data/reference-data';
-import { registeringKeysIn, requireRegisteringUnit } from '../../reference-data/registering-units';
+import {
+  isCenterUnit,
+  registeringKeysIn,
+  requireRegisteringUnit,
+} from '../../reference-data/registering-units';
 import type { ProgrammeSpan } from '../../programmes/domain/programme.state';
 import { checkedReminderSent } from '../../shared/reminder-sent';
 import type {
@@ -123,6 +127,14 @@ function submitRegistration(
 ): PlanEvent[] {
   const plan = requireOpen(state);
   const district = requireRegisteringUnit(command.data.district, context.reference, plan.year);
+  // The Center compiles the plan and files its own tasks directly: it registers nothing to it.
+  if (isCenterUnit(context.reference, district)) {
+    throw ruleBroken(
+      'center_submits_no_registration',
+      `${district} is the Center's own unit: it submits no registration to its plan`,
+      'district',
+    );
+  }
   if (!Array.isArray(command.data.projectIds)) {
     throw ruleBroken(
       'invalid_project_id',

@@ -211,6 +211,13 @@ describe('SubmitDistrictRegistration', () => {
         'district',
       ],
       [
+        "refuses a registration under the Center's own unit: the Center submits none to its plan",
+        [opened],
+        submit('75', []),
+        'center_submits_no_registration',
+        'district',
+      ],
+      [
         'refuses the same project twice in one registration',
         [opened],
         submit('bien-hoa', ['p-1', 'p-2', 'p-1']),
@@ -310,6 +317,24 @@ describe('CompilePlan', () => {
             ...compiled.data,
             districtsSubmitted: [],
             districtsMissing: allDistricts,
+            projectIds: [],
+          },
+        },
+      ]);
+  });
+
+  it("never counts the Center's own unit as missing: it registers tasks, not a registration", () => {
+    expect(DEFAULT_REFERENCE_DATA.center).toBeDefined();
+    spec
+      .given([opened])
+      .when(compile, at('2023-06-01'))
+      .then([
+        {
+          type: 'PlanCompiled',
+          data: {
+            ...compiled.data,
+            districtsSubmitted: [],
+            districtsMissing: allDistricts.filter((d) => d !== '75'),
             projectIds: [],
           },
         },

@@ -21,7 +21,8 @@ import { changedDetails, detailsOf } from './project.registration-details';
 import type { ProjectState } from './project.state';
 import { requireStatus } from './project.status-guard';
 import { requireSegregationOfDuties } from './segregation-of-duties';
-import { requireRegisteringUnit } from '../../reference-data/registering-units';
+import { requireBeneficiaryUnit } from '../../reference-data/beneficiary-units';
+import { isCenterUnit, requireRegisteringUnit } from '../../reference-data/registering-units';
 
 /** The steps from registration to the approval decision. */
 
@@ -39,8 +40,18 @@ export function register(
   const { projectId, planYear, district } = command.data;
   requireText(projectId, 'projectId');
   requireRegisteringUnit(district, reference, requirePlanYear(planYear));
+  // The Center's own unit holds its nhiệm vụ: no district's or commune's officer files there.
+  if (isCenterUnit(reference, district) && actor.role !== 'center_officer') {
+    throw ruleBroken(
+      'center_unit_reserved',
+      `${district} is the Center's own unit: only the Center's officers register its tasks`,
+      'district',
+    );
+  }
   const details = detailsOf(command.data);
   validateDetails(details, reference);
+  if (details.beneficiaryUnit !== undefined)
+    requireBeneficiaryUnit(details.beneficiaryUnit, reference, district, planYear);
   return [
     {
       type: 'ProjectRegistered',
@@ -126,6 +137,9 @@ export function resubmit(
   const s = requireStatus(state, 'resubmit', ['revision_requested']);
   const changes = changedDetails(command.data.changes ?? {});
   validateDetails({ ...s.dossier.details, ...changes }, reference);
+  const { district, planYear } = s.dossier;
+  if (changes.beneficiaryUnit !== undefined)
+    requireBeneficiaryUnit(changes.beneficiaryUnit, reference, district, planYear);
   return [{ type: 'ProjectResubmitted', data: { changes, resubmittedBy: actor.sub } }];
 }
 

@@ -206,6 +206,13 @@ describe('resubmitting after a revision request', () => {
     revisionRequested.decides(cmd.resubmit(changes), [ev.resubmitted({ title: 'Máy sấy điều' })]);
   });
 
+  it("changes where the establishment is, within the registering unit's territory", () =>
+    revisionRequested.decides(
+      cmd.resubmit({ beneficiaryUnit: '26068' }),
+      [ev.resubmitted({ beneficiaryUnit: '26068' })],
+      { beneficiaryUnit: '26068' },
+    ));
+
   it('can be appraised again afterwards', () =>
     givenProject(['revision_requested', ev.resubmitted()], 'center').decides(cmd.startAppraisal(), [
       ev.appraisalStarted(),
@@ -228,6 +235,11 @@ describe('resubmitting after a revision request', () => {
           cmd.resubmit({ targets: [{ indicator: 'rockets', target: 1 }] }),
           'unknown_indicator',
           'targets[0].indicator',
+        ],
+        "a beneficiary's unit outside Biên Hòa, the registering district": [
+          cmd.resubmit({ beneficiaryUnit: '26119' }),
+          'beneficiary_unit_outside_territory',
+          'beneficiaryUnit',
         ],
         'an unknown activity type': [
           cmd.resubmit({ activityType: 'space_program' }),

@@ -97,6 +97,7 @@ describe('the life of a support project', () => {
       activityType: 'machinery',
       fundingSource: 'local',
       beneficiary: { name: 'Cơ sở chế biến điều Tân Phong' },
+      beneficiaryUnit: null,
       requestedFundingVnd: 200_000_000,
       counterpartFundingVnd: 350_000_000,
       appraisedFundingVnd: 200_000_000,

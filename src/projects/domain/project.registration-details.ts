@@ -15,6 +15,7 @@ const DETAIL_FIELDS: Readonly<Record<keyof RegistrationDetails, true>> = {
   plannedStart: true,
   plannedEnd: true,
   description: true,
+  beneficiaryUnit: true,
 };
 
 /**

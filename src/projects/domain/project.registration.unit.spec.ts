@@ -2,6 +2,8 @@ import type { RegisterProject } from './project.commands';
 import {
   centerOfficer,
   cmd,
+  contextFor,
+  districtOfficer,
   ev,
   givenProject,
   historyOf,
@@ -24,6 +26,38 @@ describe('registering a project', () => {
         ev.registered(tradeFair, centerOfficer.sub),
       ]);
     });
+
+    it("registers the Center's own task under the Center's unit, the province's code", () =>
+      givenProject([], 'center').decides(
+        cmd.register({ district: '75' }),
+        [ev.registered({ district: '75' }, centerOfficer.sub)],
+        { district: '75' },
+      ));
+
+    it("refuses a unit officer's registration under the Center's unit, naming the field", () => {
+      const officerOfCenter = contextFor({ ...districtOfficer, district: '75' });
+      givenProject([], officerOfCenter).breaks(
+        cmd.register({ district: '75' }),
+        'center_unit_reserved',
+        'district',
+      );
+    });
+
+    it('records where the establishment is, a commune of the registering district', () =>
+      newStream.decides(
+        cmd.register({ beneficiaryUnit: '26053' }),
+        [ev.registered({ beneficiaryUnit: '26053' })],
+        { beneficiaryUnit: '26053' },
+      ));
+
+    it("takes any commune of the province for one of the Center's own tasks", () =>
+      givenProject([], 'center').decides(
+        cmd.register({ district: '75', beneficiaryUnit: '26119' }),
+        [ev.registered({ district: '75', beneficiaryUnit: '26119' }, centerOfficer.sub)],
+      ));
+
+    it('shows no unit for a registration recorded without one', () =>
+      newStream.decides(cmd.register(), [ev.registered()], { beneficiaryUnit: null }));
 
     it.each([
       ['plannedEnd on the same day as plannedStart', { plannedEnd: registration.plannedStart }],
@@ -129,6 +163,18 @@ describe('registering a project', () => {
       'fundingSource',
     ],
     ['a plan year that is not a year', { planYear: 24.5 }, 'invalid_plan_year', 'planYear'],
+    [
+      "a beneficiary's unit outside the registering district (Xã Dak Lua is in Tân Phú)",
+      { beneficiaryUnit: '26119' },
+      'beneficiary_unit_outside_territory',
+      'beneficiaryUnit',
+    ],
+    [
+      "a beneficiary's unit that did not exist in the plan year (Phường Bửu Hòa ended in 2025)",
+      { district: '26068', planYear: 2026, beneficiaryUnit: '26053' },
+      'unknown_unit',
+      'beneficiaryUnit',
+    ],
   ];
   it.each(refusals)('refuses %s', (_, data, code, field) =>
     newStream.breaks(cmd.register(data), code, field),

@@ -84,6 +84,13 @@ export interface RegistrationDetails {
   readonly plannedStart: BusinessDate;
   readonly plannedEnd: BusinessDate;
   readonly description?: string;
+  /**
+   * Where the establishment is: the official code of a commune-level unit within the
+   * registering unit's territory in the plan year (beneficiary-units.ts). Kept beside the
+   * beneficiary, not in it: the beneficiary is personal data, sealed into the vault, and the
+   * place decides eligibility. Absent in registrations recorded before it existed.
+   */
+  readonly beneficiaryUnit?: string;
 }
 
 /** How a reminder reached its recipients (src/reminders notifiers); one home: shared/reminder-sent.ts. */

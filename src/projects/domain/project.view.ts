@@ -32,6 +32,8 @@ export interface ProjectView {
   readonly activityType: string;
   readonly fundingSource: FundingSource;
   readonly beneficiary: BeneficiaryRecord;
+  /** The commune-level unit where the establishment is (its code); null where none was given. */
+  readonly beneficiaryUnit: string | null;
   readonly requestedFundingVnd: Vnd;
   readonly counterpartFundingVnd: Vnd;
   readonly appraisedFundingVnd: Vnd | null;
@@ -94,6 +96,7 @@ export function projectView(state: ProjectState): ProjectView | null {
     activityType: details.activityType,
     fundingSource: details.fundingSource,
     beneficiary: details.beneficiary,
+    beneficiaryUnit: details.beneficiaryUnit ?? null,
     requestedFundingVnd: details.requestedFundingVnd,
     counterpartFundingVnd: details.counterpartFundingVnd,
     appraisedFundingVnd: appraisal?.appraisedFundingVnd ?? null,

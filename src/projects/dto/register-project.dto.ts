@@ -63,6 +63,14 @@ export class RegistrationFieldsDto {
 
   @TextField(5000, { required: false })
   description?: string;
+
+  @CodeField('a unit', {
+    example: '26116',
+    required: false,
+    description:
+      "Where the establishment is: the code of a commune, ward or special zone (GET /reference/units) that existed in the plan year, within the registering unit's territory (a district's commune, the commune itself, any of the province's for the Center). Not part of `beneficiary`, which is personal data",
+  })
+  beneficiaryUnit?: string;
 }
 
 export class RegisterProjectDto extends RegistrationFieldsDto {

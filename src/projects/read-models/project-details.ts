@@ -14,6 +14,8 @@ export interface ProjectDetails {
   readonly activityType: string;
   readonly fundingSource: string;
   readonly beneficiary: ShownBeneficiary | ProjectView['beneficiary'];
+  /** The code of the commune-level unit where the establishment is; null where none was given. */
+  readonly beneficiaryUnit: string | null;
   readonly requestedFundingVnd: number;
   readonly counterpartFundingVnd: number;
   readonly appraisedFundingVnd: number | null;
@@ -63,6 +65,7 @@ export function toProjectDetails(view: ProjectView, version: number, updatedAt: 
     activityType: view.activityType,
     fundingSource: view.fundingSource,
     beneficiary: view.beneficiary,
+    beneficiaryUnit: view.beneficiaryUnit,
     requestedFundingVnd: view.requestedFundingVnd,
     counterpartFundingVnd: view.counterpartFundingVnd,
     appraisedFundingVnd: view.appraisedFundingVnd,

@@ -20,6 +20,8 @@ export function emailTextOf(reminder: Reminder): string {
   return [
     reminder.message,
     '',
+    // The unit by its name and official code: a code can name another unit later.
+    `Đơn vị: ${reminder.unitName} (mã ${reminder.unit})`,
     `Hạn: ${formatViDate(reminder.dueDate)}`,
     `Mã nhắc việc: ${reminder.reminderId}`,
     '',

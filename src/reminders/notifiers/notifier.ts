@@ -12,11 +12,16 @@ export interface Notifier {
   close?(): Promise<void> | void;
 }
 
-/** The webhook body of API.md: the reminder without `recipients`, plus when it was issued. */
+/**
+ * The webhook body of API.md: the reminder without `recipients` (nor `unitName`, which the
+ * message already says), plus when it was issued.
+ */
 export interface ReminderNotice {
   readonly reminderId: string;
   readonly rule: string;
   readonly district: string;
+  /** The unit's official code (`734` for `tan-phu`, `75` for the Center's own tasks). */
+  readonly unit: string;
   readonly projectId?: string;
   readonly planYear?: number;
   readonly dueDate: string;
@@ -29,6 +34,7 @@ export function noticeOf(reminder: Reminder, issuedAt: string): ReminderNotice {
     reminderId: reminder.reminderId,
     rule: reminder.rule,
     district: reminder.district,
+    unit: reminder.unit,
     ...(reminder.projectId !== undefined && { projectId: reminder.projectId }),
     ...(reminder.planYear !== undefined && { planYear: reminder.planYear }),
     dueDate: reminder.dueDate,

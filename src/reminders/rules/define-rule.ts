@@ -50,7 +50,7 @@ export class RuleReminders {
     this.list.push({
       reminderId: id,
       rule: this.rule,
-      district: project.district,
+      ...this.unitOf(project.district),
       projectId: project.projectId,
       planYear: project.planYear,
       dueDate: due.dueDate,
@@ -72,12 +72,18 @@ export class RuleReminders {
     this.list.push({
       reminderId: id,
       rule: this.rule,
-      district,
+      ...this.unitOf(district),
       planYear,
       dueDate: due.dueDate,
       recipients: due.recipients,
       message: message(districtName(this.districts, district)),
     });
+  }
+
+  /** The unit a reminder is about: the key it is recorded under, its official code and name. */
+  private unitOf(key: string): Pick<Reminder, 'district' | 'unit' | 'unitName'> {
+    const known = Object.hasOwn(this.districts, key) ? this.districts[key] : undefined;
+    return { district: key, unit: known?.code ?? key, unitName: districtName(this.districts, key) };
   }
 }
 

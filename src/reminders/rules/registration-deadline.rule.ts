@@ -28,7 +28,8 @@ export const registrationDeadlineReminders = defineRule('registration_deadline',
     if (!reminder) continue;
     const submitted = new Set(plan.districtsSubmitted);
     for (const [district, unit] of known) {
-      if (submitted.has(district) || !registersIn(unit, plan.year)) continue;
+      // The Center files its own tasks and compiles the plan: it is never asked to register.
+      if (submitted.has(district) || unit.center || !registersIn(unit, plan.year)) continue;
       found.aboutDistrict(plan.year, district, reminder.part, reminder.due, reminder.message);
     }
   }

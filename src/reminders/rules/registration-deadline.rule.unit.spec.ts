@@ -1,3 +1,5 @@
+import { DEFAULT_REFERENCE_DATA } from '../../reference-data/default-reference-data';
+import { registeringUnits } from '../../reference-data/registering-units';
 import { registrationDeadlineReminders } from './registration-deadline.rule';
 import { resolveReminderSettings } from './reminder-settings';
 import {
@@ -34,6 +36,8 @@ describe('registration deadline reminders', () => {
           reminderId: `registration-deadline.2025.xuan-loc.${kind}`,
           rule: 'registration_deadline',
           district: 'xuan-loc',
+          unit: '741',
+          unitName: 'Huyện Xuân Lộc',
           planYear: 2025,
           dueDate,
           recipients,
@@ -129,6 +133,24 @@ describe('registration deadline reminders', () => {
         registrationDeadline: { escalateToCenter: false },
       });
       expect(scan('2024-05-21', {}, settings)).toEqual([]);
+    });
+  });
+
+  describe('which units it reminds', () => {
+    const everyUnit = registeringUnits(DEFAULT_REFERENCE_DATA);
+
+    it("reminds every unit of the plan's year but the Center, which does not remind itself", () => {
+      const plan = aPlan({ year: 2026, registrationDeadline: '2025-11-30' });
+      const reminders = registrationDeadlineReminders(
+        factsWith({ plans: [plan], districts: everyUnit }),
+        '2025-11-29',
+      );
+      expect(reminders).toHaveLength(95);
+      expect(reminders.map((r) => r.district)).not.toContain('75');
+      expect(reminders.find((r) => r.district === '26116')).toMatchObject({
+        unit: '26116',
+        unitName: 'Phường Tân Phú',
+      });
     });
   });
 

@@ -39,11 +39,22 @@ export interface ProjectReminderFacts {
 }
 
 /**
- * The known registering units with their display names and the days they existed
- * (registering-units.ts: undated units always register).
+ * The known registering units with their display names, official codes (where the
+ * administrative units give one) and the days they existed (registering-units.ts: undated
+ * units always register); `center` marks the Center's own unit, which no registration
+ * reminder chases.
  */
 export type DistrictNames = Readonly<
-  Record<string, { readonly name: string; readonly validFrom?: string; readonly validTo?: string }>
+  Record<
+    string,
+    {
+      readonly name: string;
+      readonly code?: string;
+      readonly validFrom?: string;
+      readonly validTo?: string;
+      readonly center?: boolean;
+    }
+  >
 >;
 
 export interface ReminderFacts {

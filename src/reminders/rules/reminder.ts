@@ -29,8 +29,12 @@ export interface Reminder {
   /** Stable for one rule, subject and period; only [A-Za-z0-9._-], so it can be a BullMQ job id. */
   readonly reminderId: string;
   readonly rule: ReminderRule;
-  /** The registering unit the reminder is about (even when it is sent to the Center). */
+  /** The registering unit the reminder is about (even when it is sent to the Center): its key. */
   readonly district: string;
+  /** That unit's official code (`734` for `tan-phu`; the key itself where none is known). */
+  readonly unit: string;
+  /** That unit's display name (its key where the reference data no longer knows it). */
+  readonly unitName: string;
   readonly projectId?: string;
   readonly planYear?: number;
   /** The first business date on which this reminder is due; never later than the scan's asOf. */

@@ -15,7 +15,10 @@ import {
 interface WaitingRule {
   readonly name: string;
   readonly scan: Scan<ProjectReminderFacts>;
-  readonly reminder: Omit<Reminder, 'dueDate' | 'district' | 'projectId' | 'planYear'>;
+  readonly reminder: Omit<
+    Reminder,
+    'dueDate' | 'district' | 'unit' | 'unitName' | 'projectId' | 'planYear'
+  >;
   readonly thirtyDays: ReminderSettingsOverrides;
   readonly notWaiting: readonly ProjectStatus[];
 }

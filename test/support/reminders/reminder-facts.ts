@@ -1,6 +1,8 @@
 import { DEFAULT_REFERENCE_DATA } from '../../../src/reference-data/default-reference-data';
 import type { Reminder } from '../../../src/reminders/rules/reminder';
+import { registeringUnits } from '../../../src/reference-data/registering-units';
 import type {
+  DistrictNames,
   PlanReminderFacts,
   ProjectReminderFacts,
   ReminderFacts,
@@ -8,7 +10,13 @@ import type {
 
 /** Builders for the rule specs: a plausible subject, changed only where a spec says so. */
 
-export const DISTRICTS = DEFAULT_REFERENCE_DATA.districts;
+/** Đồng Nai's eleven districts as the server knows them (registering-units.ts): names, codes, days. */
+export const DISTRICTS: DistrictNames = Object.fromEntries(
+  Object.keys(DEFAULT_REFERENCE_DATA.districts).map((key) => [
+    key,
+    registeringUnits(DEFAULT_REFERENCE_DATA)[key],
+  ]),
+);
 export const DISTRICT_CODES = Object.keys(DISTRICTS);
 
 export function aProject(overrides: Partial<ProjectReminderFacts> = {}): ProjectReminderFacts {

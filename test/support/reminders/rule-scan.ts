@@ -23,11 +23,18 @@ export function projectScan(
     rule(factsWith({ projects: [aProject({ ...start, ...overrides })] }), asOf, settings);
 }
 
-/** A reminder about `aProject()` (p-1 of Xuân Lộc, plan year 2024), as the webhook carries it. */
+/** A reminder about `aProject()` (p-1 of Xuân Lộc, code 741, plan year 2024), as the webhook carries it. */
 export function aboutTheProject(
   reminder: Pick<Reminder, 'reminderId' | 'rule' | 'dueDate' | 'recipients' | 'message'>,
 ): Reminder {
-  return { district: 'xuan-loc', projectId: 'p-1', planYear: 2024, ...reminder };
+  return {
+    district: 'xuan-loc',
+    unit: '741',
+    unitName: 'Huyện Xuân Lộc',
+    projectId: 'p-1',
+    planYear: 2024,
+    ...reminder,
+  };
 }
 
 /** Matches a reminder by its id and due date alone. */

@@ -1,0 +1,92 @@
+import { SignJWT } from 'jose';
+import { problemOf, registrationBody } from '../support/http';
+import { useTestServer } from '../support/suite-server';
+
+/**
+ * The Center is a registering unit of its own (issue 11): its tasks (nhiệm vụ) are registered
+ * under the province's code, 75, in every plan year, by its officers only; it is never among
+ * the units expected to submit a registration to a plan, and reports show it on its own row.
+ */
+
+const { server, api, people } = useTestServer({ planYears: [2023, 2026] });
+
+const centerTask = (planYear: number) =>
+  registrationBody('75', {
+    planYear,
+    activityType: 'trade_fair',
+    targets: [{ indicator: 'trade_fairs', target: 2 }],
+    plannedStart: `${planYear}-03-01`,
+    plannedEnd: `${planYear}-11-30`,
+  });
+
+/** A token as an identity provider would issue it: role unit_officer, claim unit. */
+const unitOfficer = async (unit: string) => {
+  const { secret } = server.settings.auth as { secret: string };
+  const now = Math.floor(Date.now() / 1000);
+  return new SignJWT({ name: 'Cán bộ', roles: ['unit_officer'], unit })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(`unit-officer-${unit}`)
+    .setIssuedAt(now)
+    .setExpirationTime(now + 600)
+    .sign(new TextEncoder().encode(secret));
+};
+
+describe("the Center's own unit", () => {
+  let position = '0';
+
+  it("takes the Center's tasks for a year of districts and for a year of communes, answering unit 75", async () => {
+    for (const planYear of [2023, 2026]) {
+      const registered = await api.post('/projects', centerTask(planYear), {
+        token: people.center,
+      });
+      expect(registered.status).toBe(201);
+      position = registered.body.position;
+      const project = await api.get(
+        `/projects/${registered.body.id}`,
+        { minPosition: position },
+        { token: people.auditor },
+      );
+      expect(project.body).toMatchObject({ planYear, district: '75', unit: '75' });
+    }
+  });
+
+  it("refuses a unit officer's registration under it, and never binds a token to it", async () => {
+    const refused = await api.post('/projects', centerTask(2026), {
+      token: await unitOfficer('75'),
+    });
+    expect(problemOf(refused)).toMatchObject({ status: 403, code: 'role_not_allowed' });
+    const plan = await api.post(
+      '/plans/2026/registrations',
+      { projectIds: [] },
+      { token: await unitOfficer('75') },
+    );
+    expect(plan.status).toBe(403);
+  });
+
+  it('is not among the units a plan expects, nor in the plan-status report', async () => {
+    const plan = await api.get('/plans/2026', { minPosition: position }, { token: people.auditor });
+    const units = (plan.body.districts as { district: string }[]).map((d) => d.district);
+    expect(units).toHaveLength(95);
+    expect(units).not.toContain('75');
+    const report = await api.get(
+      '/reports/plan-status',
+      { year: 2023, minPosition: position },
+      { token: people.auditor },
+    );
+    const rows = report.body.rows as { district: string }[];
+    expect(rows).toHaveLength(11);
+    expect(rows.map((r) => r.district)).not.toContain('75');
+  });
+
+  it('shows on a row of its own in the disbursement report by unit, as registered and rolled up', async () => {
+    for (const rollUp of [undefined, 'true']) {
+      const report = await api.get(
+        '/reports/disbursement',
+        { groupBy: 'unit', rollUp, minPosition: position },
+        { token: people.auditor },
+      );
+      expect(report.status).toBe(200);
+      expect(report.body.rows).toContainEqual(expect.objectContaining({ key: '75', projects: 2 }));
+    }
+  });
+});
