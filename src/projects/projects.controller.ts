@@ -83,8 +83,9 @@ export class ProjectsController {
 
   @Post(':id/resubmit')
   @HttpCode(200)
-  @Roles('district_officer')
-  @ApiOperation({ summary: 'Resubmit after a revision request (revision_requested → registered)' })
+  // The Center's officers resubmit the Center's own tasks only (ProjectAggregate.authorize).
+  @Roles('district_officer', 'center_officer')
+  @ApiOperation({ summary: "Resubmit after a revision request (revision_requested → registered); by the registering unit, or the Center for its own tasks" })
   resubmit(@Id() id: string, @Body() body: ResubmitProjectDto, @CommandMetaParam() meta: CommandMeta) {
     return this.commands.execute(new RunProjectCommand(id, { type: 'ResubmitProject', data: { changes: body } }, meta));
   }

@@ -90,3 +90,54 @@ describe("the Center's own unit", () => {
     }
   });
 });
+
+// After the report's counts above: these add projects of their own.
+describe("the Center's own tasks after a revision request", () => {
+  it("is resubmitted by the Center after a revision request, and only the Center's own tasks are", async () => {
+    const revise = async (id: string) => {
+      const token = people.center;
+      expect((await api.post(`/projects/${id}/appraisal/start`, undefined, { token })).status).toBe(
+        200,
+      );
+      const body = { outcome: 'revision_requested', notes: 'Bổ sung dự toán' };
+      expect((await api.post(`/projects/${id}/appraisal/result`, body, { token })).status).toBe(
+        200,
+      );
+    };
+    const task = await api.post('/projects', centerTask(2026), { token: people.center });
+    await revise(task.body.id);
+    const resubmitted = await api.post(
+      `/projects/${task.body.id}/resubmit`,
+      { requestedFundingVnd: 150_000_000 },
+      { token: people.center },
+    );
+    expect(resubmitted.status).toBe(200);
+    expect(resubmitted.body.status).toBe('registered');
+
+    const proposal = await api.post(
+      '/projects',
+      registrationBody('tan-phu', {
+        planYear: 2023,
+        plannedStart: '2023-03-01',
+        plannedEnd: '2023-11-30',
+      }),
+      { token: people.districtOfficer },
+    );
+    await revise(proposal.body.id);
+    const refused = await api.post(
+      `/projects/${proposal.body.id}/resubmit`,
+      { requestedFundingVnd: 150_000_000 },
+      { token: people.center },
+    );
+    expect(problemOf(refused)).toMatchObject({
+      status: 403,
+      code: 'resubmitted_by_registering_unit',
+    });
+    const history = await api.get(
+      `/projects/${proposal.body.id}/history`,
+      {},
+      { token: people.auditor },
+    );
+    expect(history.body.events.at(-1).type).toBe('RevisionRequested');
+  });
+});

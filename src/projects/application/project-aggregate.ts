@@ -4,6 +4,8 @@ import { sealBeneficiaryIn } from '../../personal-data/beneficiary-sealing';
 import { PersonalDataVault } from '../../personal-data/personal-data-vault';
 import { Clock } from '../../platform/clock';
 import { ReferenceDataService } from '../../reference-data/reference-data.service';
+import { isCenterUnit } from '../../reference-data/registering-units';
+import { ForbiddenError } from '../../kernel/application-errors';
 import type { ProjectCommand } from '../domain/project.commands';
 import type { ProjectContext, ProjectRules } from '../domain/project.context';
 import type { ProjectEvent } from '../domain/project.events';
@@ -67,6 +69,16 @@ export class ProjectAggregate implements Aggregate<
     const { actor } = meta;
     if (actor.role === 'district_officer' && state.dossier.district !== actor.district)
       throw projectNotFound();
+    // A proposal is resubmitted by the unit that registered it; the Center's own tasks, by it.
+    if (
+      command.type === 'ResubmitProject' &&
+      actor.role === 'center_officer' &&
+      !isCenterUnit(this.referenceData.current(), state.dossier.district)
+    )
+      throw new ForbiddenError(
+        'resubmitted_by_registering_unit',
+        "A center officer resubmits only the Center's own tasks; the registering unit resubmits its proposals",
+      );
   }
 
   context(_state: ProjectState, { meta, today }: Run): ProjectContext {
