@@ -43,6 +43,29 @@ export function isInForceOn(entry: Dated, date: BusinessDate): boolean {
   );
 }
 
+/** Whether the entry was in force on some day of `year` (a plan year's proposals may use it). */
+export function isInForceIn(entry: Dated, year: number): boolean {
+  return (
+    (entry.validFrom === undefined || entry.validFrom <= `${year}-12-31`) &&
+    (entry.validTo === undefined || entry.validTo >= `${year}-01-01`)
+  );
+}
+
+/**
+ * The code of an entry a proposal for the plan of `year` may name: known to the catalogue and
+ * in force on some day of that year. Pure; the caller turns the answer into its own error.
+ */
+export function catalogueCheck(
+  reference: ReferenceData,
+  catalogue: Catalogue,
+  code: unknown,
+  year: number,
+): 'ok' | 'unknown' | 'not_in_force' {
+  const entries = catalogueOf(reference, catalogue);
+  if (typeof code !== 'string' || !Object.hasOwn(entries, code)) return 'unknown';
+  return isInForceIn(entries[code], year) ? 'ok' : 'not_in_force';
+}
+
 /** The entry `code` as it stood on `date`: undefined before it began or after it ended. */
 export function entryOn(
   code: string,

@@ -1,4 +1,4 @@
-import { problemOf } from '../support/http';
+import { problemOf, registrationBody } from '../support/http';
 import { DAY } from '../support/lifecycle';
 import { useTestServer } from '../support/suite-server';
 
@@ -349,5 +349,52 @@ describe('after a restart', () => {
         'AdvanceCapSet',
       ]),
     );
+  });
+});
+
+describe('what a proposal for a plan year may name', () => {
+  const register = (overrides: Record<string, unknown>) =>
+    api.post('/projects', registrationBody(people.district, overrides), {
+      token: people.districtOfficer,
+    });
+
+  it('takes a funding source the Center recorded, in force in the plan year', async () => {
+    const token = people.center;
+    const recorded = await api.post(
+      '/reference/funding-sources',
+      {
+        code: 'province_extra',
+        name: 'Ngân sách tỉnh bổ sung',
+        effectiveFrom: '2024-01-01',
+        basis,
+      },
+      { token },
+    );
+    expect(recorded.status).toBe(201);
+    const registered = await register({ fundingSource: 'province_extra' });
+    expect(registered.status).toBe(201);
+    const project = await api.get(
+      `/projects/${registered.body.id}`,
+      { minPosition: registered.body.position },
+      { token: people.auditor },
+    );
+    expect(project.body.fundingSource).toBe('province_extra');
+  });
+
+  it('refuses an activity type or a funding source not in force in the plan year, naming it', async () => {
+    const token = people.center;
+    const ended = await api.post(
+      '/reference/activity-types/showroom/end',
+      { effectiveFrom: '2024-01-01', basis },
+      { token },
+    );
+    expect(ended.status).toBe(200);
+    const showroom = await register({ activityType: 'showroom' });
+    expect(problemOf(showroom)).toMatchObject({ status: 422, code: 'activity_type_not_in_force' });
+    expect(showroom.body.errors).toEqual([expect.objectContaining({ field: 'activityType' })]);
+    // `sponsor` was in force in 2026 only (above).
+    const sponsor = await register({ fundingSource: 'sponsor' });
+    expect(problemOf(sponsor)).toMatchObject({ status: 422, code: 'funding_source_not_in_force' });
+    expect(sponsor.body.errors).toEqual([expect.objectContaining({ field: 'fundingSource' })]);
   });
 });

@@ -49,7 +49,7 @@ export function register(
     );
   }
   const details = detailsOf(command.data);
-  validateDetails(details, reference);
+  validateDetails(details, reference, planYear);
   if (details.beneficiaryUnit !== undefined)
     requireBeneficiaryUnit(details.beneficiaryUnit, reference, district, planYear);
   return [
@@ -136,7 +136,7 @@ export function resubmit(
 ): ProjectEvent[] {
   const s = requireStatus(state, 'resubmit', ['revision_requested']);
   const changes = changedDetails(command.data.changes ?? {});
-  validateDetails({ ...s.dossier.details, ...changes }, reference);
+  validateDetails({ ...s.dossier.details, ...changes }, reference, s.dossier.planYear);
   const { district, planYear } = s.dossier;
   if (changes.beneficiaryUnit !== undefined)
     requireBeneficiaryUnit(changes.beneficiaryUnit, reference, district, planYear);

@@ -149,7 +149,7 @@ export function adjust(
       requireDate(plannedEnd, 'plannedEnd'),
     );
   }
-  if (targets !== undefined) validateTargets(targets, reference);
+  if (targets !== undefined) validateTargets(targets, reference, s.dossier.planYear);
   return [
     {
       type: 'ProjectAdjusted',

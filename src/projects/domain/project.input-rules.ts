@@ -1,6 +1,7 @@
 import { isBusinessDate, isPeriod } from '../../shared/business-date';
 import { ruleBroken } from '../../shared/domain-error';
 import { isVnd } from '../../shared/vnd';
+import { catalogueCheck } from '../../reference-data/catalogues';
 import type { ReferenceData } from '../../reference-data/reference-data';
 import { isSealedBeneficiary } from './project.types';
 import type {
@@ -72,6 +73,8 @@ export function requireIndicator(
   indicator: unknown,
   reference: ReferenceData,
   field: string,
+  /** Targets set for a plan year name indicators in force in it; achievements any known one. */
+  planYear?: number,
 ): string {
   if (
     typeof indicator !== 'string' ||
@@ -83,6 +86,15 @@ export function requireIndicator(
       field,
     );
   }
+  if (
+    planYear !== undefined &&
+    catalogueCheck(reference, 'indicators', indicator, planYear) !== 'ok'
+  )
+    throw ruleBroken(
+      'indicator_not_in_force',
+      `${field}: ${indicator} is not in force in ${planYear}`,
+      field,
+    );
   return indicator;
 }
 
@@ -97,12 +109,18 @@ function requireUnique(seen: Set<string>, indicator: string, field: string): voi
 export function validateTargets(
   targets: unknown,
   reference: ReferenceData,
+  planYear: number,
   field = 'targets',
 ): void {
   if (!Array.isArray(targets)) throw ruleBroken('required', `${field} must be a list`, field);
   const seen = new Set<string>();
   (targets as readonly Partial<IndicatorTarget>[]).forEach((t, i) => {
-    const indicator = requireIndicator(t?.indicator, reference, `${field}[${i}].indicator`);
+    const indicator = requireIndicator(
+      t?.indicator,
+      reference,
+      `${field}[${i}].indicator`,
+      planYear,
+    );
     requireUnique(seen, indicator, `${field}[${i}].indicator`);
     const target = t.target;
     if (typeof target !== 'number' || !Number.isSafeInteger(target) || target <= 0) {
@@ -150,16 +168,30 @@ export function requirePlannedEndNotBeforeStart(
   }
 }
 
-/** Everything registration requires of the details, whether first registered or resubmitted. */
-export function validateDetails(details: RegistrationDetails, reference: ReferenceData): void {
+/**
+ * Everything registration requires of the details, whether first registered or resubmitted:
+ * the activity type, funding source and indicators named must be in force in the plan year.
+ */
+export function validateDetails(
+  details: RegistrationDetails,
+  reference: ReferenceData,
+  planYear: number,
+): void {
   requireText(details.title, 'title');
-  if (!Object.prototype.hasOwnProperty.call(reference.activityTypes, details.activityType)) {
+  const activityType = catalogueCheck(reference, 'activity_types', details.activityType, planYear);
+  if (activityType === 'unknown') {
     throw ruleBroken(
       'unknown_activity_type',
       `${String(details.activityType)} is not a known activity type`,
       'activityType',
     );
   }
+  if (activityType === 'not_in_force')
+    throw ruleBroken(
+      'activity_type_not_in_force',
+      `${details.activityType} is not in force in ${planYear}`,
+      'activityType',
+    );
   requireBeneficiary(details.beneficiary);
   requirePositiveVnd(details.requestedFundingVnd, 'requestedFundingVnd');
   requireVnd(details.counterpartFundingVnd, 'counterpartFundingVnd');
@@ -171,14 +203,8 @@ export function validateDetails(details: RegistrationDetails, reference: Referen
       'counterpartFundingVnd',
     );
   }
-  if (details.fundingSource !== 'local' && details.fundingSource !== 'national') {
-    throw ruleBroken(
-      'invalid_funding_source',
-      'fundingSource must be local or national',
-      'fundingSource',
-    );
-  }
-  validateTargets(details.targets, reference);
+  requireFundingSource(details.fundingSource, reference, planYear);
+  validateTargets(details.targets, reference, planYear);
   const plannedStart = requireDate(details.plannedStart, 'plannedStart');
   const plannedEnd = requireDate(details.plannedEnd, 'plannedEnd');
   requirePlannedEndNotBeforeStart(plannedStart, plannedEnd);
@@ -222,4 +248,29 @@ export function requirePlanYear(planYear: unknown): number {
     throw ruleBroken('invalid_plan_year', 'planYear must be a year', 'planYear');
   }
   return planYear;
+}
+
+/** Local or national, or another source the Center recorded, in force in the plan year. */
+function requireFundingSource(source: unknown, reference: ReferenceData, planYear: number): void {
+  if (reference.fundingSources === undefined) {
+    if (source === 'local' || source === 'national') return;
+    throw ruleBroken(
+      'invalid_funding_source',
+      'fundingSource must be local or national',
+      'fundingSource',
+    );
+  }
+  const found = catalogueCheck(reference, 'funding_sources', source, planYear);
+  if (found === 'unknown')
+    throw ruleBroken(
+      'invalid_funding_source',
+      `${String(source)} is not a known funding source`,
+      'fundingSource',
+    );
+  if (found === 'not_in_force')
+    throw ruleBroken(
+      'funding_source_not_in_force',
+      `${String(source)} is not in force in ${planYear}`,
+      'fundingSource',
+    );
 }

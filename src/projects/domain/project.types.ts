@@ -23,7 +23,8 @@ export const PROJECT_STATUSES = [
 ] as const;
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 
-export type FundingSource = 'local' | 'national';
+/** A funding source code of the reference data: `local`, `national`, or one the Center recorded. */
+export type FundingSource = string;
 
 export interface Beneficiary {
   readonly name: string;

@@ -1,6 +1,5 @@
 import { ValidateIf } from 'class-validator';
 import {
-  ChoiceField,
   CodeField,
   DateField,
   ListField,
@@ -22,8 +21,6 @@ export class BeneficiaryDto {
   @TextField(32, { example: '3600123456', required: false })
   taxCode?: string;
 }
-
-export const FUNDING_SOURCES: readonly FundingSource[] = ['local', 'national'];
 
 /** The registration fields, shared by registration and resubmission. */
 export class RegistrationFieldsDto {
@@ -49,7 +46,12 @@ export class RegistrationFieldsDto {
   })
   counterpartFundingVnd?: number;
 
-  @ChoiceField(FUNDING_SOURCES, { default: 'local', required: false })
+  @CodeField('a funding source', {
+    default: 'local',
+    required: false,
+    description:
+      'Funding source code (reference data, in force in the plan year): local, national, or one the Center recorded',
+  })
   fundingSource?: FundingSource;
 
   @ListField(IndicatorTargetDto, 50)
