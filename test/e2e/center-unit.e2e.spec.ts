@@ -1,6 +1,6 @@
-import { SignJWT } from 'jose';
 import { problemOf, registrationBody } from '../support/http';
 import { useTestServer } from '../support/suite-server';
+import { unitOfficerToken } from '../support/unit-officer-token';
 
 /**
  * The Center is a registering unit of its own (issue 11): its tasks (nhiệm vụ) are registered
@@ -19,17 +19,7 @@ const centerTask = (planYear: number) =>
     plannedEnd: `${planYear}-11-30`,
   });
 
-/** A token as an identity provider would issue it: role unit_officer, claim unit. */
-const unitOfficer = async (unit: string) => {
-  const { secret } = server.settings.auth as { secret: string };
-  const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({ name: 'Cán bộ', roles: ['unit_officer'], unit })
-    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-    .setSubject(`unit-officer-${unit}`)
-    .setIssuedAt(now)
-    .setExpirationTime(now + 600)
-    .sign(new TextEncoder().encode(secret));
-};
+const unitOfficer = (unit: string) => unitOfficerToken(server, unit);
 
 describe("the Center's own unit", () => {
   let position = '0';

@@ -1,6 +1,6 @@
-import { SignJWT } from 'jose';
 import { problemOf, registrationBody } from '../support/http';
 import { useTestServer } from '../support/suite-server';
+import { unitOfficerToken } from '../support/unit-officer-token';
 
 /**
  * The administrative units as of a date, over HTTP, for every signed-in role: the districts
@@ -108,17 +108,7 @@ describe('registering by the unit of the year', () => {
 });
 
 describe('the officer of a unit, by the names since communes register', () => {
-  /** A token as an identity provider would issue it: role unit_officer, claim unit. */
-  const unitOfficer = async (unit: string) => {
-    const { secret } = server.settings.auth as { secret: string };
-    const now = Math.floor(Date.now() / 1000);
-    return new SignJWT({ name: 'Cán bộ xã Cẩm Mỹ', roles: ['unit_officer'], unit })
-      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-      .setSubject(`unit-officer-${unit}`)
-      .setIssuedAt(now)
-      .setExpirationTime(now + 600)
-      .sign(new TextEncoder().encode(secret));
-  };
+  const unitOfficer = (unit: string) => unitOfficerToken(server, unit, 'Cán bộ xã Cẩm Mỹ');
 
   it('registers for its own unit, and not for another', async () => {
     const token = await unitOfficer('26341');
