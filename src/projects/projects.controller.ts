@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCommand, ApiRead } from '../http/openapi/api-problems.decorator';
 import type { Database } from 'better-sqlite3';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { UuidParam } from '../http/uuid-param';
@@ -22,6 +23,7 @@ import { DisbursementDto } from './dto/disbursement.dto';
 import { InspectionDto } from './dto/inspection.dto';
 import { ListProjectsQuery, MinPositionQuery } from './dto/list-projects.query';
 import { ProgressReportDto } from './dto/progress-report.dto';
+import { ProjectListResponse, ProjectResponse } from './dto/project.response';
 import { BeneficiaryCorrectionDto, PersonalDataErasureDto } from './dto/personal-data.dto';
 import { ReasonDto } from './dto/reason.dto';
 import { RegisterProjectDto } from './dto/register-project.dto';
@@ -56,6 +58,7 @@ export class ProjectsController {
   @Post()
   @Roles('district_officer', 'center_officer')
   @ApiOperation({ summary: 'Register a support project (→ registered)' })
+  @ApiCommand({ created: true })
   register(@Body() body: RegisterProjectDto, @CommandMetaParam() meta: CommandMeta): Promise<CommandResponse> {
     const { counterpartFundingVnd = 0, fundingSource = 'local', unit: _unit, district: _district, ...rest } = body;
     const district = registeringKeyFromBody(this.referenceData.current(), body) ?? '';
@@ -68,6 +71,7 @@ export class ProjectsController {
   @HttpCode(200)
   @Roles('center_officer')
   @ApiOperation({ summary: 'Start appraisal (registered → under_appraisal)' })
+  @ApiCommand({ unknownSubject: true })
   startAppraisal(@Id() id: string, @CommandMetaParam() meta: CommandMeta) {
     return this.commands.execute(new RunProjectCommand(id, { type: 'StartAppraisal', data: {} }, meta));
   }
@@ -76,6 +80,7 @@ export class ProjectsController {
   @HttpCode(200)
   @Roles('center_officer')
   @ApiOperation({ summary: 'Record the appraisal result (→ appraised, revision_requested or rejected)' })
+  @ApiCommand({ unknownSubject: true })
   appraisalResult(@Id() id: string, @Body() body: AppraisalResultDto, @CommandMetaParam() meta: CommandMeta) {
     return this.commands.execute(new RunProjectCommand(id, { type: 'RecordAppraisalResult', data: body }, meta));
   }
@@ -84,6 +89,7 @@ export class ProjectsController {
   @HttpCode(200)
   @Roles('district_officer')
   @ApiOperation({ summary: 'Resubmit after a revision request (revision_requested → registered)' })
+  @ApiCommand({ unknownSubject: true })
   resubmit(@Id() id: string, @Body() body: ResubmitProjectDto, @CommandMetaParam() meta: CommandMeta) {
     return this.commands.execute(new RunProjectCommand(id, { type: 'ResubmitProject', data: { changes: body } }, meta));
   }
@@ -92,6 +98,7 @@ export class ProjectsController {
   @HttpCode(200)
   @Roles('approver')
   @ApiOperation({ summary: 'Approve (appraised → approved)' })
+  @ApiCommand({ unknownSubject: true })
   approve(@Id() id: string, @Body() body: ApproveProjectDto, @CommandMetaParam() meta: CommandMeta) {
     return this.commands.execute(new RunProjectCommand(id, { type: 'ApproveProject', data: body }, meta));
   }
@@ -100,6 +107,7 @@ export class ProjectsController {
   @HttpCode(200)
   @Roles('approver')
   @ApiOperation({ summary: 'Reject (appraised → rejected)' })
+  @ApiCommand({ unknownSubject: true })
   reject(@Id() id: string, @Body() body: ReasonDto, @CommandMetaParam() meta: CommandMeta) {
     return this.commands.execute(new RunProjectCommand(id, { type: 'RejectProject', data: body }, meta));
   }
@@ -108,6 +116,7 @@ export class ProjectsController {
   @HttpCode(200)
   @Roles('center_officer')
   @ApiOperation({ summary: 'Start execution (approved → in_execution)' })
+  @ApiCommand({ unknownSubject: true })
   startExecution(@Id() id: string, @Body() body: StartExecutionDto, @CommandMetaParam() meta: CommandMeta) {
     return this.commands.execute(new RunProjectCommand(id, { type: 'StartExecution', data: body }, meta));
   }
@@ -116,6 +125,7 @@ export class ProjectsController {
   @HttpCode(200)
   @Roles('district_officer', 'center_officer')
   @ApiOperation({ summary: 'Report monthly progress per indicator (a second report for a month replaces the first)' })
+  @ApiCommand({ unknownSubject: true })
   reportProgress(@Id() id: string, @Body() body: ProgressReportDto, @CommandMetaParam() meta: CommandMeta) {
     return this.commands.execute(new RunProjectCommand(id, { type: 'ReportProgress', data: body }, meta));
   }
@@ -124,6 +134,7 @@ export class ProjectsController {
   @HttpCode(200)
   @Roles('finance_officer')
   @ApiOperation({ summary: 'Record an advance, a payment or a recovery' })
+  @ApiCommand({ unknownSubject: true })
   disburse(@Id() id: string, @Body() body: DisbursementDto, @CommandMetaParam() meta: CommandMeta) {
     return this.commands.execute(new RunProjectCommand(id, { type: 'RecordDisbursement', data: body }, meta));
   }
@@ -132,6 +143,7 @@ export class ProjectsController {
   @HttpCode(200)
   @Roles('center_officer')
   @ApiOperation({ summary: 'Record an inspection' })
+  @ApiCommand({ unknownSubject: true })
   inspect(@Id() id: string, @Body() body: InspectionDto, @CommandMetaParam() meta: CommandMeta) {
     return this.commands.execute(new RunProjectCommand(id, { type: 'RecordInspection', data: body }, meta));
   }
@@ -140,6 +152,7 @@ export class ProjectsController {
   @HttpCode(200)
   @Roles('approver')
   @ApiOperation({ summary: 'Adjust approved funding, planned end or targets by decision' })
+  @ApiCommand({ unknownSubject: true })
   adjust(@Id() id: string, @Body() body: AdjustmentDto, @CommandMetaParam() meta: CommandMeta) {
     return this.commands.execute(new RunProjectCommand(id, { type: 'AdjustProject', data: body }, meta));
   }
@@ -148,6 +161,7 @@ export class ProjectsController {
   @HttpCode(200)
   @Roles('center_officer')
   @ApiOperation({ summary: 'Accept the results (in_execution → accepted)' })
+  @ApiCommand({ unknownSubject: true })
   accept(@Id() id: string, @Body() body: AcceptanceDto, @CommandMetaParam() meta: CommandMeta) {
     return this.commands.execute(new RunProjectCommand(id, { type: 'AcceptProject', data: body }, meta));
   }
@@ -156,6 +170,7 @@ export class ProjectsController {
   @HttpCode(200)
   @Roles('finance_officer')
   @ApiOperation({ summary: 'Settle the accounts (accepted → settled)' })
+  @ApiCommand({ unknownSubject: true })
   settle(@Id() id: string, @Body() body: SettlementDto, @CommandMetaParam() meta: CommandMeta) {
     return this.commands.execute(new RunProjectCommand(id, { type: 'SettleProject', data: body }, meta));
   }
@@ -164,6 +179,7 @@ export class ProjectsController {
   @HttpCode(200)
   @Roles('approver')
   @ApiOperation({ summary: 'Cancel a project before acceptance (→ cancelled)' })
+  @ApiCommand({ unknownSubject: true })
   cancel(@Id() id: string, @Body() body: ReasonDto, @CommandMetaParam() meta: CommandMeta) {
     return this.commands.execute(new RunProjectCommand(id, { type: 'CancelProject', data: body }, meta));
   }
@@ -174,6 +190,7 @@ export class ProjectsController {
   @ApiOperation({
     summary: "Erase the beneficiary's personal data at the data subject's request (keys destroyed; the record keeps the legal basis only)",
   })
+  @ApiCommand({ unknownSubject: true })
   erasePersonalData(@Id() id: string, @Body() body: PersonalDataErasureDto, @CommandMetaParam() meta: CommandMeta) {
     return this.commands.execute(new RunProjectCommand(id, { type: 'ErasePersonalData', data: body }, meta));
   }
@@ -182,6 +199,7 @@ export class ProjectsController {
   @HttpCode(200)
   @Roles('center_officer', 'admin')
   @ApiOperation({ summary: "Record a corrected beneficiary value (a new version of the subject's personal data)" })
+  @ApiCommand({ unknownSubject: true })
   correctBeneficiary(@Id() id: string, @Body() body: BeneficiaryCorrectionDto, @CommandMetaParam() meta: CommandMeta) {
     return this.commands.execute(new RunProjectCommand(id, { type: 'CorrectBeneficiary', data: body }, meta));
   }
@@ -189,6 +207,7 @@ export class ProjectsController {
   @Get()
   @Roles(...ROLES)
   @ApiOperation({ summary: 'List projects (a district officer sees its own district only)' })
+  @ApiRead(ProjectListResponse, 'The page of projects asked for, and how many match')
   async list(@Query() query: ListProjectsQuery, @CurrentActor() actor: Actor) {
     await this.readYourWrites.reach(query.minPosition);
     const ownDistrict = boundDistrict(actor);
@@ -215,6 +234,7 @@ export class ProjectsController {
   @Get(':id')
   @Roles(...ROLES)
   @ApiOperation({ summary: 'One project with its money, rates and indicator progress' })
+  @ApiRead(ProjectResponse, 'The project', 404)
   async find(@Id() id: string, @Query() query: MinPositionQuery, @CurrentActor() actor: Actor): Promise<ProjectDetails> {
     await this.readYourWrites.reach(query.minPosition);
     const project = this.queries.find(id);
