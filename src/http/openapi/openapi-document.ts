@@ -27,6 +27,9 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
         'A JWT from the identity provider (or, in development, `npm run token`) with the caller’s roles and unit',
     })
     .build();
+  // The package's own licence (package.json): not open source. Named without a URL, which
+  // DocumentBuilder.setLicense would require.
+  config.info.license = { name: 'UNLICENSED' };
   return SwaggerModule.createDocument(app, config);
 }
 

@@ -218,8 +218,8 @@ export async function tourTheApi(
   });
   const afterProject = { minPosition: expectOk('settle', settled).position };
 
-  // Two more: one rejected, one cancelled whose personal data is then erased.
-  const other = async (): Promise<string> =>
+  // Two more: one judged by a support norm and rejected, one cancelled and then erased.
+  const other = async (overrides: Json = {}): Promise<string> =>
     `/projects/${
       expectOk(
         'register',
@@ -233,10 +233,16 @@ export async function tourTheApi(
           targets: [{ indicator: 'trainees', target: 10 }],
           plannedStart: '2024-03-01',
           plannedEnd: '2024-11-30',
+          ...overrides,
         }),
       ).id
     }`;
-  const rejected = await other();
+  const rejected = await other({
+    activityType: 'machinery',
+    counterpartFundingVnd: 100_000_000,
+    beneficiary: { name: 'Công ty TNHH Cơ khí Tân Phú', taxCode: '3600123456' },
+    targets: [{ indicator: 'establishments_supported', target: 1 }],
+  });
   await post(`${rejected}/appraisal/start`, people.center);
   await post(`${rejected}/appraisal/result`, people.center, {
     outcome: 'passed',
@@ -256,6 +262,7 @@ export async function tourTheApi(
   await get('/projects', people.districtOfficer, { ...afterAll, status: 'settled' });
   await get(project, people.auditor, afterProject);
   await get(cancelled, people.auditor, afterAll);
+  await get(rejected, people.auditor, afterAll);
   await get(`${project}/history`, people.auditor);
   await get(`${project}/state`, people.auditor, { asOfVersion: 5 });
   await get(`${project}/state`, people.auditor, { asOf: '2000-01-01' });
@@ -277,9 +284,14 @@ export async function tourTheApi(
   await get('/inbox', people.districtOfficer, afterAll);
   await get('/inbox', people.finance, {}, csv);
   await get(`/programs/${code}/review`, people.auditor, afterAll);
-  await get(`/programs/${code}/review`, people.auditor, { from: 2022, to: 2022 }, {
-    headers: { accept: 'text/markdown' },
-  });
+  await get(
+    `/programs/${code}/review`,
+    people.auditor,
+    { from: 2022, to: 2022 },
+    {
+      headers: { accept: 'text/markdown' },
+    },
+  );
 
   // Reference data as of a date, and its changes.
   for (const what of ['units', 'activity-types', 'indicators', 'funding-sources', 'norm-sets'])
@@ -385,7 +397,29 @@ export async function tourTheApi(
     contentType: 'text/plain',
   });
   await post('/projects', people.districtOfficer, undefined, { rawBody: '{"title": ' });
-  await post('/reference/advance-caps', people.center, { percent: 60, effectiveFrom: '2030-01-01' });
+  await post('/reference/advance-caps', people.center, {
+    percent: 60,
+    effectiveFrom: '2030-01-01',
+  });
+  await post('/reference/indicators/no_such_code/rename', people.center, {
+    name: 'Không có',
+    unit: 'cái',
+    effectiveFrom: '2027-01-01',
+    basis,
+  });
+  await post('/programs/NONE-2021-2025/budget-changes', people.admin, {
+    year: 2022,
+    amountVnd: 1,
+    decisionNo: '1/QĐ',
+    reason: 'Không có',
+  });
+  await post('/plans/1999/compile', people.center);
+  await get('/projects/00000000-0000-4000-8000-000000000000/history', people.auditor);
+  await get(`${project}/state`, people.auditor, { asOfVersion: 2, asOf: '2024-01-01' });
+  await post('/reminders/scan', people.admin, { asOf: 'yesterday' });
+  await post('/projects', people.districtOfficer, undefined, {
+    rawBody: JSON.stringify({ title: 'x'.repeat(1024 * 1024) }),
+  });
   return exchanges;
 }
 
