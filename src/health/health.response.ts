@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Choice, Instant, Nested, Position, Text } from '../http/openapi/response-fields';
 
 const PART_STATES = ['up', 'down', 'degraded'] as const;
