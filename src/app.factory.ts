@@ -1,8 +1,7 @@
 import helmet from '@fastify/helmet';
-import { RequestMethod, type INestApplication } from '@nestjs/common';
+import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import { JwtVerifier } from './auth/jwt-verifier';
 import { installRateLimit } from './auth/rate-limit';
@@ -10,6 +9,7 @@ import { bearerTokenOf } from './auth/request-auth';
 import type { Settings } from './config/settings';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { frameworkErrorAsProblem, guardJsonBodies } from './http/json-body';
+import { serveOpenApi } from './http/openapi/openapi-document';
 import { echoRequestId } from './http/request-id';
 import { serverLimitOptions } from './http/server-limits';
 import { createValidationPipe } from './http/validation';
@@ -75,23 +75,6 @@ export async function createApp(
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
-  setUpOpenApi(app);
+  serveOpenApi(app);
   return app;
-}
-
-function setUpOpenApi(app: INestApplication): void {
-  const config = new DocumentBuilder()
-    .setTitle('Khuyến công workflow API')
-    .setDescription(
-      'Support projects of the provincial industrial promotion programme, from registration to settlement, ' +
-        'on an event log auditors can replay and verify. Errors are application/problem+json (RFC 9457).',
-    )
-    .setVersion('1')
-    .addBearerAuth()
-    .build();
-  const document = SwaggerModule.createDocument(app, config);
-  SwaggerModule.setup('api/docs', app, document, {
-    jsonDocumentUrl: 'api/docs-json',
-    useGlobalPrefix: false,
-  });
 }

@@ -1,10 +1,12 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { ApiAnswer, ApiProblems } from '../http/openapi/api-problems.decorator';
 import { ValidationProblem } from '../http/problem-details';
 import { UuidParam } from '../http/uuid-param';
 import { ReplayQuery } from '../projects/dto/list-projects.query';
 import type { Actor } from '../shared/actor';
+import { ChainVerificationResponse, ProjectHistoryResponse, ProjectStateResponse } from './dto/audit.response';
 import { ProjectAuditService, type ReplayPoint } from './project-audit.service';
 
 const Id = () => UuidParam('id');
@@ -19,6 +21,8 @@ export class ProjectAuditController {
   @Get(':id/history')
   @Roles('auditor', 'approver', 'center_officer', 'district_officer')
   @ApiOperation({ summary: 'Every event of the project, as recorded, with who, when and the hash chain' })
+  @ApiAnswer(ProjectHistoryResponse, 'Every event of the project, oldest first')
+  @ApiProblems(400, 401, 403, 404, 429, 503)
   history(@Id() id: string, @CurrentActor() actor: Actor) {
     return this.audit.history(id, actor);
   }
@@ -26,6 +30,8 @@ export class ProjectAuditController {
   @Get(':id/state')
   @Roles('auditor', 'approver', 'center_officer', 'district_officer')
   @ApiOperation({ summary: 'The project replayed up to a version (asOfVersion) or an instant (asOf)' })
+  @ApiAnswer(ProjectStateResponse, 'The project as it stood at that point')
+  @ApiProblems(400, 401, 403, 404, 429, 503)
   state(@Id() id: string, @Query() query: ReplayQuery, @CurrentActor() actor: Actor) {
     return this.audit.replay(id, actor, replayPoint(query));
   }
@@ -33,6 +39,8 @@ export class ProjectAuditController {
   @Get(':id/verify')
   @Roles('auditor', 'approver', 'center_officer', 'district_officer')
   @ApiOperation({ summary: 'Recompute the hash chain: valid, events checked, first broken version' })
+  @ApiAnswer(ChainVerificationResponse, 'Whether the hash chain holds')
+  @ApiProblems(400, 401, 403, 404, 429, 503)
   verify(@Id() id: string, @CurrentActor() actor: Actor) {
     return this.audit.verify(id, actor);
   }

@@ -1,5 +1,7 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiProblems } from '../http/openapi/api-problems.decorator';
+import { HealthResponse } from './health.response';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/auth.decorators';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
@@ -23,7 +25,10 @@ export class HealthController {
 
   @Get()
   @Public()
-  @ApiOperation({ summary: 'State of the event store, projections (with lag), Redis and the reminder queue' })
+  @ApiOperation({ summary: 'State of the event store, projections (with lag), Redis and the reminder queue', security: [] })
+  @ApiResponse({ status: 200, description: 'The event store is up (or degraded: reads work)', type: HealthResponse })
+  @ApiResponse({ status: 503, description: 'The event store is down; the other parts as they are', type: HealthResponse })
+  @ApiProblems(429)
   async health(@Res({ passthrough: true }) reply: FastifyReply) {
     const eventStore = await this.eventStoreState();
     const projections = this.projectionsState(eventStore.head as bigint | undefined);

@@ -14,6 +14,7 @@ import {
   type ReportCsv,
   type ReportOutput,
 } from '../reports/report-response';
+import { InboxResponse } from './dto/inbox.response';
 import { inboxFor, type InboxItem } from './inbox';
 import { ReferenceDataService } from '../reference-data/reference-data.service';
 import { registeringUnits, unitCodeOf } from '../reference-data/registering-units';
@@ -54,6 +55,7 @@ export class InboxController {
   @ReportRoute(
     '',
     "The steps waiting for the caller's roles (a district officer: its own district's)",
+    InboxResponse,
   )
   inbox(
     @Query() query: MinPositionQuery,

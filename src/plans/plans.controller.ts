@@ -24,9 +24,11 @@ import { MinPositionQuery } from '../projects/dto/list-projects.query';
 import { ReferenceDataService } from '../reference-data/reference-data.service';
 import { DomainError } from '../shared/domain-error';
 import { RunPlanCommand } from './commands/run-plan-command';
+import { ApiCommand, ApiRead } from '../http/openapi/api-problems.decorator';
 import { ApprovePlanDto } from './dto/approve-plan.dto';
 import { DistrictRegistrationDto } from './dto/district-registration.dto';
 import { OpenPlanDto } from './dto/open-plan.dto';
+import { PlanListResponse, PlanResponse } from './dto/plan.response';
 import { PlanQueries, type ExpectedUnits, type PlanDetails } from './read-models/plan-queries';
 import { registeringKeysIn, unitCodeOf } from '../reference-data/registering-units';
 import { ROLES } from '../shared/actor';
@@ -69,6 +71,7 @@ export class PlansController {
   @ApiOperation({
     summary: "Open a year's plan (Kế hoạch khuyến công năm N) with its registration deadline",
   })
+  @ApiCommand({ created: true })
   open(@Body() body: OpenPlanDto, @CommandMetaParam() meta: CommandMeta): Promise<CommandResponse> {
     const { year, programCode, registrationDeadline } = body;
     return this.commands.execute(
@@ -87,6 +90,7 @@ export class PlansController {
     summary:
       "Submit the district's registration for the year (an empty list says there is nothing to register)",
   })
+  @ApiCommand({ unknownSubject: true })
   register(
     @Year() year: number,
     @Body() body: DistrictRegistrationDto,
@@ -107,6 +111,7 @@ export class PlansController {
   @HttpCode(200)
   @Roles('center_officer')
   @ApiOperation({ summary: 'Compile the plan from the registrations (open → compiled)' })
+  @ApiCommand({ unknownSubject: true })
   compile(@Year() year: number, @CommandMetaParam() meta: CommandMeta): Promise<CommandResponse> {
     return this.commands.execute(new RunPlanCommand(year, { type: 'CompilePlan', data: {} }, meta));
   }
@@ -117,6 +122,7 @@ export class PlansController {
   @ApiOperation({
     summary: 'Approve the compiled plan (compiled → approved); not by whoever compiled it',
   })
+  @ApiCommand({ unknownSubject: true })
   approve(
     @Year() year: number,
     @Body() body: ApprovePlanDto,
@@ -133,6 +139,7 @@ export class PlansController {
   @ApiOperation({
     summary: 'List the yearly plans, each with its districts submitted, late or missing',
   })
+  @ApiRead(PlanListResponse, 'The plans, by year')
   async list(@Query() query: ListPlansQuery) {
     await this.readYourWrites.reach(query.minPosition);
     const items = this.queries
@@ -146,6 +153,7 @@ export class PlansController {
   @ApiOperation({
     summary: "One year's plan with each district's registration: submitted, late or missing",
   })
+  @ApiRead(PlanResponse, "The year's plan", 404)
   async find(@Year() year: number, @Query() query: MinPositionQuery): Promise<PlanDetails> {
     await this.readYourWrites.reach(query.minPosition);
     const plan = this.queries.find(year, this.knownDistricts);

@@ -10,10 +10,12 @@ import type { CommandMeta, CommandResponse } from '../kernel/command-meta';
 import { MinPositionQuery } from '../projects/dto/list-projects.query';
 import { programmeNotFound } from './application/programme-not-found';
 import { RunProgrammeCommand } from './commands/run-programme-command';
+import { ApiCommand, ApiRead } from '../http/openapi/api-problems.decorator';
 import { BudgetChangeDto } from './dto/budget-change.dto';
 import { ContextIndicatorDto } from './dto/context-indicator.dto';
 import { CreateProgrammeDto } from './dto/create-programme.dto';
 import { ProgrammeTargetsDto } from './dto/programme-targets.dto';
+import { ProgrammeListResponse, ProgrammeResponse } from './dto/programme.response';
 import { ProgrammeQueries, type ProgrammeDetails } from './read-models/programme-queries';
 import { ROLES } from '../shared/actor';
 
@@ -37,6 +39,7 @@ export class ProgrammesController {
   @ApiOperation({
     summary: 'Create a multi-year programme with its yearly budgets and indicator targets',
   })
+  @ApiCommand({ created: true })
   create(
     @Body() body: CreateProgrammeDto,
     @CommandMetaParam() meta: CommandMeta,
@@ -60,6 +63,7 @@ export class ProgrammesController {
   @HttpCode(200)
   @Roles('admin')
   @ApiOperation({ summary: "Change one year's budget by a decision" })
+  @ApiCommand({ unknownSubject: true })
   changeBudget(
     @Param('code') code: string,
     @Body() body: BudgetChangeDto,
@@ -75,6 +79,7 @@ export class ProgrammesController {
   @HttpCode(200)
   @Roles('admin')
   @ApiOperation({ summary: "Replace the programme's indicator targets by a decision" })
+  @ApiCommand({ unknownSubject: true })
   setTargets(
     @Param('code') code: string,
     @Body() body: ProgrammeTargetsDto,
@@ -93,6 +98,7 @@ export class ProgrammesController {
     summary:
       'Record a context indicator for a year (production value, export value, establishments…)',
   })
+  @ApiCommand({ unknownSubject: true })
   recordContextIndicator(
     @Param('code') code: string,
     @Body() body: ContextIndicatorDto,
@@ -115,6 +121,7 @@ export class ProgrammesController {
   @Get()
   @Roles(...ROLES)
   @ApiOperation({ summary: 'List programmes with their budgets, targets and context indicators' })
+  @ApiRead(ProgrammeListResponse, 'The programmes')
   async list(@Query() query: MinPositionQuery) {
     await this.readYourWrites.reach(query.minPosition);
     return this.queries.list();
@@ -123,6 +130,7 @@ export class ProgrammesController {
   @Get(':code')
   @Roles(...ROLES)
   @ApiOperation({ summary: 'One programme: yearly budgets, total, targets, context indicators' })
+  @ApiRead(ProgrammeResponse, 'The programme', 404)
   async find(
     @Param('code') code: string,
     @Query() query: MinPositionQuery,

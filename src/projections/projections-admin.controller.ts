@@ -1,8 +1,10 @@
 import { Controller, Get, Header, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiProblems } from '../http/openapi/api-problems.decorator';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { NotFoundProblem, ProblemException } from '../http/problem-details';
 import type { Actor } from '../shared/actor';
+import { RebuildResponse } from './dto/rebuild.response';
 import { ProjectionRebuilds, type RebuildJob } from './projection-rebuilds';
 
 /**
@@ -24,8 +26,13 @@ export class ProjectionsAdminController {
     summary:
       'Start rebuilding every read model from the log (202 with the job; 409 while one runs)',
   })
-  @ApiResponse({ status: 202, description: 'The rebuild started; follow it with GET' })
-  @ApiResponse({ status: 409, description: 'A rebuild is already running' })
+  @ApiResponse({
+    status: 202,
+    description: 'The rebuild started; follow it with GET',
+    type: RebuildResponse,
+    headers: { Location: { description: 'Where to follow it', schema: { type: 'string' } } },
+  })
+  @ApiProblems(401, 403, 409, 413, 415, 429)
   async start(@CurrentActor() actor: Actor): Promise<{ job: RebuildJob }> {
     const job = await this.rebuilds.start(actor.sub);
     if (!job)
@@ -43,7 +50,8 @@ export class ProjectionsAdminController {
   @ApiOperation({
     summary: 'The running or last rebuild: state, events done out of total, position reached',
   })
-  @ApiResponse({ status: 404, description: 'No rebuild since the server started' })
+  @ApiResponse({ status: 200, description: 'The rebuild', type: RebuildResponse })
+  @ApiProblems(401, 403, 404, 429)
   status(): { job: RebuildJob } {
     const job = this.rebuilds.current();
     if (!job)

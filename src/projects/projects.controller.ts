@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCommand, ApiRead } from '../http/openapi/api-problems.decorator';
 import type { Database } from 'better-sqlite3';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { UuidParam } from '../http/uuid-param';
@@ -22,6 +23,7 @@ import { DisbursementDto } from './dto/disbursement.dto';
 import { InspectionDto } from './dto/inspection.dto';
 import { ListProjectsQuery, MinPositionQuery } from './dto/list-projects.query';
 import { ProgressReportDto } from './dto/progress-report.dto';
+import { ProjectListResponse, ProjectResponse } from './dto/project.response';
 import { BeneficiaryCorrectionDto, PersonalDataErasureDto } from './dto/personal-data.dto';
 import { ReasonDto } from './dto/reason.dto';
 import { RegisterProjectDto } from './dto/register-project.dto';
@@ -57,6 +59,7 @@ export class ProjectsController {
   @Post()
   @Roles('district_officer', 'center_officer')
   @ApiOperation({ summary: "Register a support project (→ registered); the Center's own tasks under its unit 75, by a Center officer" })
+  @ApiCommand({ created: true })
   register(@Body() body: RegisterProjectDto, @CommandMetaParam() meta: CommandMeta): Promise<CommandResponse> {
     const { counterpartFundingVnd = 0, fundingSource = 'local', unit: _unit, district: _district, ...rest } = body;
     const district = registeringKeyFromBody(this.referenceData.current(), body) ?? '';
@@ -69,6 +72,7 @@ export class ProjectsController {
   @HttpCode(200)
   @Roles('center_officer')
   @ApiOperation({ summary: 'Start appraisal (registered → under_appraisal)' })
+  @ApiCommand({ unknownSubject: true })
   startAppraisal(@Id() id: string, @CommandMetaParam() meta: CommandMeta) {
     return this.commands.execute(new RunProjectCommand(id, { type: 'StartAppraisal', data: {} }, meta));
   }
@@ -77,6 +81,7 @@ export class ProjectsController {
   @HttpCode(200)
   @Roles('center_officer')
   @ApiOperation({ summary: 'Record the appraisal result (→ appraised, revision_requested or rejected)' })
+  @ApiCommand({ unknownSubject: true })
   appraisalResult(@Id() id: string, @Body() body: AppraisalResultDto, @CommandMetaParam() meta: CommandMeta) {
     return this.commands.execute(new RunProjectCommand(id, { type: 'RecordAppraisalResult', data: body }, meta));
   }
@@ -86,6 +91,7 @@ export class ProjectsController {
   // The Center's officers resubmit the Center's own tasks only (ProjectAggregate.authorize).
   @Roles('district_officer', 'center_officer')
   @ApiOperation({ summary: "Resubmit after a revision request (revision_requested → registered); by the registering unit, or the Center for its own tasks" })
+  @ApiCommand({ unknownSubject: true })
   resubmit(@Id() id: string, @Body() body: ResubmitProjectDto, @CommandMetaParam() meta: CommandMeta) {
     return this.commands.execute(new RunProjectCommand(id, { type: 'ResubmitProject', data: { changes: body } }, meta));
   }
@@ -94,6 +100,7 @@ export class ProjectsController {
   @HttpCode(200)
   @Roles('approver')
   @ApiOperation({ summary: 'Approve (appraised → approved)' })
+  @ApiCommand({ unknownSubject: true })
   approve(@Id() id: string, @Body() body: ApproveProjectDto, @CommandMetaParam() meta: CommandMeta) {
     return this.commands.execute(new RunProjectCommand(id, { type: 'ApproveProject', data: body }, meta));
   }
@@ -102,6 +109,7 @@ export class ProjectsController {
   @HttpCode(200)
   @Roles('approver')
   @ApiOperation({ summary: 'Reject (appraised → rejected)' })
+  @ApiCommand({ unknownSubject: true })
   reject(@Id() id: string, @Body() body: ReasonDto, @CommandMetaParam() meta: CommandMeta) {
     return this.commands.execute(new RunProjectCommand(id, { type: 'RejectProject', data: body }, meta));
   }
@@ -110,6 +118,7 @@ export class ProjectsController {
   @HttpCode(200)
   @Roles('center_officer')
   @ApiOperation({ summary: 'Start execution (approved → in_execution)' })
+  @ApiCommand({ unknownSubject: true })
   startExecution(@Id() id: string, @Body() body: StartExecutionDto, @CommandMetaParam() meta: CommandMeta) {
     return this.commands.execute(new RunProjectCommand(id, { type: 'StartExecution', data: body }, meta));
   }
@@ -118,6 +127,7 @@ export class ProjectsController {
   @HttpCode(200)
   @Roles('district_officer', 'center_officer')
   @ApiOperation({ summary: 'Report monthly progress per indicator (a second report for a month replaces the first)' })
+  @ApiCommand({ unknownSubject: true })
   reportProgress(@Id() id: string, @Body() body: ProgressReportDto, @CommandMetaParam() meta: CommandMeta) {
     return this.commands.execute(new RunProjectCommand(id, { type: 'ReportProgress', data: body }, meta));
   }
@@ -126,6 +136,7 @@ export class ProjectsController {
   @HttpCode(200)
   @Roles('finance_officer')
   @ApiOperation({ summary: 'Record an advance, a payment or a recovery' })
+  @ApiCommand({ unknownSubject: true })
   disburse(@Id() id: string, @Body() body: DisbursementDto, @CommandMetaParam() meta: CommandMeta) {
     return this.commands.execute(new RunProjectCommand(id, { type: 'RecordDisbursement', data: body }, meta));
   }
@@ -134,6 +145,7 @@ export class ProjectsController {
   @HttpCode(200)
   @Roles('center_officer')
   @ApiOperation({ summary: 'Record an inspection' })
+  @ApiCommand({ unknownSubject: true })
   inspect(@Id() id: string, @Body() body: InspectionDto, @CommandMetaParam() meta: CommandMeta) {
     return this.commands.execute(new RunProjectCommand(id, { type: 'RecordInspection', data: body }, meta));
   }
@@ -142,6 +154,7 @@ export class ProjectsController {
   @HttpCode(200)
   @Roles('approver')
   @ApiOperation({ summary: 'Adjust approved funding, planned end or targets by decision' })
+  @ApiCommand({ unknownSubject: true })
   adjust(@Id() id: string, @Body() body: AdjustmentDto, @CommandMetaParam() meta: CommandMeta) {
     return this.commands.execute(new RunProjectCommand(id, { type: 'AdjustProject', data: body }, meta));
   }
@@ -150,6 +163,7 @@ export class ProjectsController {
   @HttpCode(200)
   @Roles('center_officer')
   @ApiOperation({ summary: 'Accept the results (in_execution → accepted)' })
+  @ApiCommand({ unknownSubject: true })
   accept(@Id() id: string, @Body() body: AcceptanceDto, @CommandMetaParam() meta: CommandMeta) {
     return this.commands.execute(new RunProjectCommand(id, { type: 'AcceptProject', data: body }, meta));
   }
@@ -158,6 +172,7 @@ export class ProjectsController {
   @HttpCode(200)
   @Roles('finance_officer')
   @ApiOperation({ summary: 'Settle the accounts (accepted → settled)' })
+  @ApiCommand({ unknownSubject: true })
   settle(@Id() id: string, @Body() body: SettlementDto, @CommandMetaParam() meta: CommandMeta) {
     return this.commands.execute(new RunProjectCommand(id, { type: 'SettleProject', data: body }, meta));
   }
@@ -166,6 +181,7 @@ export class ProjectsController {
   @HttpCode(200)
   @Roles('approver')
   @ApiOperation({ summary: 'Cancel a project before acceptance (→ cancelled)' })
+  @ApiCommand({ unknownSubject: true })
   cancel(@Id() id: string, @Body() body: ReasonDto, @CommandMetaParam() meta: CommandMeta) {
     return this.commands.execute(new RunProjectCommand(id, { type: 'CancelProject', data: body }, meta));
   }
@@ -176,6 +192,7 @@ export class ProjectsController {
   @ApiOperation({
     summary: "Erase the beneficiary's personal data at the data subject's request (keys destroyed; the record keeps the legal basis only)",
   })
+  @ApiCommand({ unknownSubject: true })
   erasePersonalData(@Id() id: string, @Body() body: PersonalDataErasureDto, @CommandMetaParam() meta: CommandMeta) {
     return this.commands.execute(new RunProjectCommand(id, { type: 'ErasePersonalData', data: body }, meta));
   }
@@ -184,6 +201,7 @@ export class ProjectsController {
   @HttpCode(200)
   @Roles('center_officer', 'admin')
   @ApiOperation({ summary: "Record a corrected beneficiary value (a new version of the subject's personal data)" })
+  @ApiCommand({ unknownSubject: true })
   correctBeneficiary(@Id() id: string, @Body() body: BeneficiaryCorrectionDto, @CommandMetaParam() meta: CommandMeta) {
     return this.commands.execute(new RunProjectCommand(id, { type: 'CorrectBeneficiary', data: body }, meta));
   }
@@ -191,6 +209,7 @@ export class ProjectsController {
   @Get()
   @Roles(...ROLES)
   @ApiOperation({ summary: 'List projects (a district officer sees its own district only)' })
+  @ApiRead(ProjectListResponse, 'The page of projects asked for, and how many match')
   async list(@Query() query: ListProjectsQuery, @CurrentActor() actor: Actor) {
     await this.readYourWrites.reach(query.minPosition);
     const ownDistrict = boundDistrict(actor);
@@ -222,6 +241,7 @@ export class ProjectsController {
   @Get(':id')
   @Roles(...ROLES)
   @ApiOperation({ summary: 'One project with its money, rates and indicator progress' })
+  @ApiRead(ProjectResponse, 'The project', 404)
   async find(@Id() id: string, @Query() query: MinPositionQuery, @CurrentActor() actor: Actor): Promise<ProjectDetails> {
     await this.readYourWrites.reach(query.minPosition);
     const project = this.queries.find(id);

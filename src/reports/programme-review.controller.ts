@@ -1,16 +1,11 @@
 import { Controller, Get, Headers, Inject, Param, Query, Res } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiOperation,
-  ApiProduces,
-  ApiPropertyOptional,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import type { Database } from 'better-sqlite3';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { Roles } from '../auth/auth.decorators';
+import { ApiNegotiated, ApiProblems, QUERY_PROBLEMS } from '../http/openapi/api-problems.decorator';
 import { ReadYourWrites } from '../platform/read-your-writes';
 import { programmeNotFound } from '../programmes/application/programme-not-found';
 import { READ_MODEL_DB } from '../projections/projection';
@@ -18,6 +13,7 @@ import { ProjectionRunner } from '../projections/projection-runner';
 import { MinPositionQuery } from '../projects/dto/list-projects.query';
 import { ReferenceDataService } from '../reference-data/reference-data.service';
 import { negotiate } from './content-negotiation';
+import { ProgrammeReviewResponse } from './dto/report.response';
 import { programmeReview, type ProgrammeReview } from './programme-review';
 import { MARKDOWN_CONTENT_TYPE, programmeReviewMarkdown } from './programme-review.markdown';
 
@@ -45,6 +41,8 @@ export class ReviewQuery extends MinPositionQuery {
   to?: number;
 }
 
+const MARKDOWN_MEDIA_TYPE = 'text/markdown';
+
 /** The programme review (the seed article's report) from the system's own events. */
 @ApiTags('programmes')
 @ApiBearerAuth()
@@ -59,11 +57,20 @@ export class ProgrammeReviewController {
 
   @Get(':code/review')
   @Roles('auditor', 'approver', 'center_officer', 'admin')
-  @ApiProduces('application/json', 'text/markdown')
   @ApiOperation({
     summary:
       'Programme review: budget for the years, disbursed, rate, shortfall (computed), indicators against targets, cancelled lines, context indicators',
   })
+  @ApiNegotiated(
+    ProgrammeReviewResponse,
+    'The review, as JSON or (Accept: text/markdown) for print',
+    {
+      [MARKDOWN_MEDIA_TYPE]: {
+        description: 'The review as a Vietnamese document (Markdown), ready to print',
+      },
+    },
+  )
+  @ApiProblems(...QUERY_PROBLEMS, 404)
   async review(
     @Param('code') code: string,
     @Query() query: ReviewQuery,
@@ -79,7 +86,8 @@ export class ProgrammeReviewController {
       this.runner.position,
     );
     if (!review) throw programmeNotFound(code);
-    if (negotiate(accept, ['application/json', 'text/markdown']) !== 'text/markdown') return review;
+    if (negotiate(accept, ['application/json', MARKDOWN_MEDIA_TYPE]) !== MARKDOWN_MEDIA_TYPE)
+      return review;
     void reply.header('content-type', MARKDOWN_CONTENT_TYPE);
     return programmeReviewMarkdown(review);
   }

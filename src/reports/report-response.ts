@@ -1,10 +1,19 @@
-import { applyDecorators, createParamDecorator, Get, type ExecutionContext } from '@nestjs/common';
-import { ApiOperation, ApiProduces } from '@nestjs/swagger';
+import {
+  applyDecorators,
+  createParamDecorator,
+  Get,
+  type ExecutionContext,
+  type Type,
+} from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Roles } from '../auth/auth.decorators';
+import { ApiNegotiated, ApiProblems, QUERY_PROBLEMS } from '../http/openapi/api-problems.decorator';
 import type { ReadYourWrites } from '../platform/read-your-writes';
 import { ROLES } from '../shared/actor';
 import { CSV_CONTENT_TYPE, toCsv, type CsvColumn } from './csv';
+
+const CSV_MEDIA_TYPE = 'text/csv';
 import { negotiate } from './content-negotiation';
 
 /** What a report needs to answer as JSON or CSV: the caller's Accept header and the reply. */
@@ -27,13 +36,32 @@ export const ReportOutputParam = createParamDecorator(
   },
 );
 
-/** A report every role may read (each sees what its scope allows), as JSON or CSV. */
-export function ReportRoute(path: string, summary: string): MethodDecorator {
+/**
+ * A report every role may read (each sees what its scope allows), as JSON (`type`) or, when
+ * the Accept header prefers text/csv, as CSV: a header row, then the rows (and the total row).
+ */
+export function ReportRoute(path: string, summary: string, type: Type<unknown>): MethodDecorator {
   return applyDecorators(
     Get(path),
     Roles(...ROLES),
-    ApiProduces('application/json', 'text/csv'),
     ApiOperation({ summary }),
+    ApiNegotiated(
+      type,
+      'The report, as JSON or (Accept: text/csv) as CSV',
+      {
+        [CSV_MEDIA_TYPE]: {
+          description:
+            'UTF-8 with a byte-order mark, RFC 4180: a header row of the JSON field names, then one line per row',
+        },
+      },
+      {
+        'Content-Disposition': {
+          description: 'With CSV: `attachment; filename="<report>.csv"`',
+          schema: { type: 'string' },
+        },
+      },
+    ),
+    ApiProblems(...QUERY_PROBLEMS),
   );
 }
 

@@ -10,6 +10,11 @@ import { disbursementByUnitRolledUp, disbursementReport } from './disbursement-r
 import { ReferenceDataService } from '../reference-data/reference-data.service';
 import { registeringKeysIn, rollUpUnit, unitCodeOf } from '../reference-data/registering-units';
 import type { Actor } from '../shared/actor';
+import {
+  DisbursementReportResponse,
+  PlanStatusReportResponse,
+  ProgressReportResponse,
+} from './dto/report.response';
 import { planStatusReport } from './plan-status-report';
 import { progressReport } from './progress-report';
 import {
@@ -42,6 +47,7 @@ export class ReportsController {
   @ReportRoute(
     'disbursement',
     'Approved, disbursed and settled VND with the disbursement rate, by year, district, activity type, funding source or programme',
+    DisbursementReportResponse,
   )
   disbursement(
     @Query() query: DisbursementReportQuery,
@@ -80,6 +86,7 @@ export class ReportsController {
   @ReportRoute(
     'progress',
     "Indicator targets against achievements by indicator, district or year (live projects; a programme's own targets by indicator)",
+    ProgressReportResponse,
   )
   progress(
     @Query() query: ProgressReportQuery,
@@ -112,6 +119,7 @@ export class ReportsController {
   @ReportRoute(
     'plan-status',
     "Each district's registration for each yearly plan: submitted, late or missing",
+    PlanStatusReportResponse,
   )
   planStatus(
     @Query() query: PlanStatusQuery,

@@ -2,6 +2,7 @@ import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../auth/auth.decorators';
+import { ApiCommand } from '../../http/openapi/api-problems.decorator';
 import type { CommandMeta, CommandResponse } from '../../kernel/command-meta';
 import { CommandMetaParam } from '../../platform/command-meta.param';
 import type { Catalogue } from '../catalogues';
@@ -42,6 +43,7 @@ export class ReferenceChangesController {
   @Post('units')
   @Roles('admin', 'center_officer')
   @ApiOperation({ summary: 'A unit comes into being on a date (by a decision)' })
+  @ApiCommand({ created: true })
   establishUnit(@Body() body: EstablishUnitDto, @CommandMetaParam() meta: CommandMeta) {
     const { code, name, level, kind, parent, email, effectiveFrom, basis } = body;
     return this.run(
@@ -69,6 +71,7 @@ export class ReferenceChangesController {
     summary:
       'A unit ends: effectiveFrom is the first day without it; its successors take its territory',
   })
+  @ApiCommand()
   endUnit(
     @Param('code') code: string,
     @Body() body: EndUnitDto,
@@ -84,6 +87,7 @@ export class ReferenceChangesController {
   @Post('activity-types')
   @Roles('admin', 'center_officer')
   @ApiOperation({ summary: 'A new activity type from a date' })
+  @ApiCommand({ created: true })
   recordActivityType(@Body() body: CatalogueEntryDto, @CommandMetaParam() meta: CommandMeta) {
     return this.recordEntry('activity_types', body.code, 'new', body, meta);
   }
@@ -91,6 +95,7 @@ export class ReferenceChangesController {
   @Post('indicators')
   @Roles('admin', 'center_officer')
   @ApiOperation({ summary: 'A new indicator (with its unit of count) from a date' })
+  @ApiCommand({ created: true })
   recordIndicator(@Body() body: CatalogueEntryDto, @CommandMetaParam() meta: CommandMeta) {
     return this.recordEntry('indicators', body.code, 'new', body, meta);
   }
@@ -98,6 +103,7 @@ export class ReferenceChangesController {
   @Post('funding-sources')
   @Roles('admin', 'center_officer')
   @ApiOperation({ summary: 'A new funding source from a date' })
+  @ApiCommand({ created: true })
   recordFundingSource(@Body() body: CatalogueEntryDto, @CommandMetaParam() meta: CommandMeta) {
     return this.recordEntry('funding_sources', body.code, 'new', body, meta);
   }
@@ -108,6 +114,7 @@ export class ReferenceChangesController {
   @ApiOperation({
     summary: 'An activity type renamed from a date (its earlier name stays before it)',
   })
+  @ApiCommand()
   renameActivityType(
     @Param('code') code: string,
     @Body() body: CatalogueRenameDto,
@@ -120,6 +127,7 @@ export class ReferenceChangesController {
   @HttpCode(200)
   @Roles('admin', 'center_officer')
   @ApiOperation({ summary: 'An indicator renamed (or counted in another unit) from a date' })
+  @ApiCommand()
   renameIndicator(
     @Param('code') code: string,
     @Body() body: CatalogueRenameDto,
@@ -132,6 +140,7 @@ export class ReferenceChangesController {
   @HttpCode(200)
   @Roles('admin', 'center_officer')
   @ApiOperation({ summary: 'A funding source renamed from a date' })
+  @ApiCommand()
   renameFundingSource(
     @Param('code') code: string,
     @Body() body: CatalogueRenameDto,
@@ -144,6 +153,7 @@ export class ReferenceChangesController {
   @HttpCode(200)
   @Roles('admin', 'center_officer')
   @ApiOperation({ summary: 'An activity type is no longer in force from a date' })
+  @ApiCommand()
   endActivityType(
     @Param('code') code: string,
     @Body() body: EndEntryDto,
@@ -156,6 +166,7 @@ export class ReferenceChangesController {
   @HttpCode(200)
   @Roles('admin', 'center_officer')
   @ApiOperation({ summary: 'An indicator is no longer in force from a date' })
+  @ApiCommand()
   endIndicator(
     @Param('code') code: string,
     @Body() body: EndEntryDto,
@@ -168,6 +179,7 @@ export class ReferenceChangesController {
   @HttpCode(200)
   @Roles('admin', 'center_officer')
   @ApiOperation({ summary: 'A funding source is no longer in force from a date' })
+  @ApiCommand()
   endFundingSource(
     @Param('code') code: string,
     @Body() body: EndEntryDto,
@@ -182,6 +194,7 @@ export class ReferenceChangesController {
     summary:
       "A set of support norms from a date: the Ministry's, or the province's own levels (carrying over the norms it does not name)",
   })
+  @ApiCommand({ created: true })
   recordNormSet(@Body() body: NormSetDto, @CommandMetaParam() meta: CommandMeta) {
     const { id, scope, effectiveFrom, basis, carryOver } = body;
     const norms = Object.fromEntries(
@@ -215,6 +228,7 @@ export class ReferenceChangesController {
   @Post('advance-caps')
   @Roles('admin', 'center_officer')
   @ApiOperation({ summary: 'The share of the approved funding advances may reach, from a date' })
+  @ApiCommand({ created: true })
   setAdvanceCap(@Body() body: AdvanceCapDto, @CommandMetaParam() meta: CommandMeta) {
     const { percent, effectiveFrom, basis } = body;
     return this.run(

@@ -1,12 +1,22 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../auth/auth.decorators';
+import { ApiAnswer, ApiProblems } from '../../http/openapi/api-problems.decorator';
 import { Clock } from '../../platform/clock';
 import { ROLES } from '../../shared/actor';
 import type { AdministrativeUnit } from '../administrative-units';
 import type { NormSet } from '../reference-data';
 import { ReferenceDataService } from '../reference-data.service';
 import { AsOfQuery } from './as-of.query';
+import {
+  ActivityTypeListResponse,
+  AdvanceCapResponse,
+  FundingSourceListResponse,
+  IndicatorListResponse,
+  NormSetListResponse,
+  ReferenceChangeListResponse,
+  UnitListResponse,
+} from './reference.response';
 import { normSetOn } from '../norm-sets';
 import { advanceCapOn } from '../advance-caps';
 import { catalogueOn } from '../catalogues';
@@ -44,6 +54,8 @@ export class ReferenceController {
     summary:
       'The administrative units in force on a date (province, district until 30/06/2025, commune), with their successors',
   })
+  @ApiAnswer(UnitListResponse, 'The units in force on the date')
+  @ApiProblems(400, 401, 403, 429)
   units(@Query() query: AsOfQuery): { asOf: string; items: UnitItem[] } {
     const asOf = this.asOf(query);
     return { asOf, items: this.referenceData.units().asOf(asOf).map(itemOf) };
@@ -55,6 +67,11 @@ export class ReferenceController {
     summary:
       'The activity types with the support norm of each in force on a date, and the legal basis of those norms',
   })
+  @ApiAnswer(
+    ActivityTypeListResponse,
+    'The activity types in force on the date, each with its norm',
+  )
+  @ApiProblems(400, 401, 403, 429)
   activityTypes(@Query() query: AsOfQuery) {
     const asOf = this.asOf(query);
     const reference = this.referenceData.current();
@@ -74,6 +91,8 @@ export class ReferenceController {
   @Get('indicators')
   @Roles(...ROLES)
   @ApiOperation({ summary: 'The indicators in force on a date, with their units of count' })
+  @ApiAnswer(IndicatorListResponse, 'The indicators in force on the date')
+  @ApiProblems(400, 401, 403, 429)
   indicators(@Query() query: AsOfQuery) {
     const asOf = this.asOf(query);
     return { asOf, items: catalogueOn(this.referenceData.current(), 'indicators', asOf) };
@@ -82,6 +101,8 @@ export class ReferenceController {
   @Get('funding-sources')
   @Roles(...ROLES)
   @ApiOperation({ summary: 'The funding sources in force on a date' })
+  @ApiAnswer(FundingSourceListResponse, 'The funding sources in force on the date')
+  @ApiProblems(400, 401, 403, 429)
   fundingSources(@Query() query: AsOfQuery) {
     const asOf = this.asOf(query);
     return { asOf, items: catalogueOn(this.referenceData.current(), 'funding_sources', asOf) };
@@ -93,6 +114,8 @@ export class ReferenceController {
     summary:
       'Every set of support norms with its legal basis and effective date, and the one in force on a date',
   })
+  @ApiAnswer(NormSetListResponse, 'Every norm set, and the one in force on the date')
+  @ApiProblems(400, 401, 403, 429)
   normSets(@Query() query: AsOfQuery) {
     const asOf = this.asOf(query);
     const reference = this.referenceData.current();
@@ -105,6 +128,8 @@ export class ReferenceController {
   @Get('advance-cap')
   @Roles(...ROLES)
   @ApiOperation({ summary: 'The advance cap in force on a date, and where it comes from' })
+  @ApiAnswer(AdvanceCapResponse, 'The advance cap in force on the date')
+  @ApiProblems(400, 401, 403, 429)
   advanceCap(@Query() query: AsOfQuery) {
     const asOf = this.asOf(query);
     const recorded = advanceCapOn(this.referenceData.current(), asOf);
@@ -124,6 +149,8 @@ export class ReferenceController {
   @ApiOperation({
     summary: 'Every recorded change of the reference data: what, from when, on what basis, by whom',
   })
+  @ApiAnswer(ReferenceChangeListResponse, 'Every change, oldest first')
+  @ApiProblems(401, 403, 429, 503)
   async changes() {
     const province = this.referenceData.current().province ?? 'default';
     return { items: await this.history.changes(province) };

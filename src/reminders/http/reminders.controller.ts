@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../auth/auth.decorators';
+import { ApiAnswer, ApiProblems } from '../../http/openapi/api-problems.decorator';
 import { ServiceUnavailableProblem } from '../../http/problem-details';
 import {
   ReminderQueue,
@@ -10,6 +11,7 @@ import {
 import { ReminderFactsBehindError, ReminderScan, type ScanResult } from '../reminder-scan';
 import { MinPositionQuery } from '../../projects/dto/list-projects.query';
 import { ReadYourWrites } from '../../platform/read-your-writes';
+import { FailedReminderJobListResponse, ScanResultResponse } from './reminders.response';
 import { ScanRemindersDto } from './scan-reminders.dto';
 
 /** Seconds before retrying a request that needs Redis. */
@@ -32,6 +34,8 @@ export class RemindersController {
   @ApiOperation({
     summary: 'Run the reminder rules now as of a date and queue what is due (503 without Redis)',
   })
+  @ApiAnswer(ScanResultResponse, 'What the scan queued')
+  @ApiProblems(400, 401, 403, 413, 415, 429, 503)
   async runScan(
     @Body() body: ScanRemindersDto,
     @Query() query: MinPositionQuery,
@@ -54,6 +58,8 @@ export class RemindersController {
 
   @Get('failed')
   @ApiOperation({ summary: 'Reminder jobs that failed every attempt, with their last error' })
+  @ApiAnswer(FailedReminderJobListResponse, 'The failed jobs')
+  @ApiProblems(401, 403, 429, 503)
   async failed(): Promise<{ items: FailedReminderJob[] }> {
     return { items: await whileQueueUp(() => this.queue.failedJobs()) };
   }

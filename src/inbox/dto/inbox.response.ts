@@ -1,0 +1,61 @@
+import { Choice, Instant, Nested, Text, Whole } from '../../http/openapi/response-fields';
+import { ROLES } from '../../shared/actor';
+import type { InboxAction } from '../inbox';
+
+const ACTIONS: Readonly<Record<InboxAction, true>> = {
+  start_appraisal: true,
+  record_appraisal_result: true,
+  resubmit: true,
+  decide_approval: true,
+  start_execution: true,
+  accept: true,
+  settle: true,
+  recover_funds: true,
+  submit_registration: true,
+  compile_plan: true,
+  approve_plan: true,
+};
+
+/** inbox.ts `InboxItem`, with the unit's official code. */
+export class InboxItemResponse {
+  @Choice(ROLES, { description: 'The role the step waits on' })
+  role!: string;
+
+  @Choice(Object.keys(ACTIONS))
+  action!: string;
+
+  @Choice(['project', 'plan'])
+  subject!: string;
+
+  @Text({ description: 'The project id, or the plan year' })
+  id!: string;
+
+  @Whole()
+  planYear!: number;
+
+  @Text({
+    nullable: true,
+    description: 'The registering unit by its recorded key; null for a step on the whole plan',
+  })
+  district!: string | null;
+
+  @Text({ nullable: true, description: "That unit's official code" })
+  unit!: string | null;
+
+  @Text()
+  status!: string;
+
+  @Text()
+  title!: string;
+
+  @Instant({ description: 'When the subject last changed: the oldest waits longest' })
+  updatedAt!: string;
+}
+
+export class InboxResponse {
+  @Nested(() => InboxItemResponse, { isArray: true })
+  items!: InboxItemResponse[];
+
+  @Whole({ minimum: 0 })
+  total!: number;
+}
