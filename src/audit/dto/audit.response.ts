@@ -95,6 +95,15 @@ export class ProjectViewResponse {
   @Text()
   district!: string;
 
+  @Text({
+    nullable: true,
+    description: 'The commune-level unit where the beneficiary is (its code)',
+  })
+  beneficiaryUnit!: string | null;
+
+  @Text({ nullable: true, description: "That unit's name in the plan year" })
+  beneficiaryUnitName!: string | null;
+
   @Text()
   title!: string;
 

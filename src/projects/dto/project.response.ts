@@ -107,6 +107,16 @@ export class ProjectResponse {
   @Nested(() => ShownBeneficiaryResponse)
   beneficiary!: ShownBeneficiaryResponse;
 
+  @Text({
+    nullable: true,
+    example: '26116',
+    description: 'The commune-level unit where the beneficiary is (its code)',
+  })
+  beneficiaryUnit!: string | null;
+
+  @Text({ nullable: true, example: 'Xã Tân Phú', description: "That unit's name in the plan year" })
+  beneficiaryUnitName!: string | null;
+
   @WholeVnd()
   requestedFundingVnd!: number;
 

@@ -20,6 +20,12 @@ export class QueuedReminderResponse {
   @Text({ description: 'The registering unit it is about' })
   district!: string;
 
+  @Text({ example: '734', description: "That unit's official code" })
+  unit!: string;
+
+  @Text({ example: 'Huyện Tân Phú', description: "That unit's name" })
+  unitName!: string;
+
   @ApiProperty({ format: 'uuid', required: false })
   projectId?: string;
 

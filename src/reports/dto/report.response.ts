@@ -18,6 +18,13 @@ export class DisbursementRowResponse {
   @Text({ example: '2024', description: 'The group: a year, a unit, an activity type…' })
   key!: string;
 
+  @Text({
+    required: false,
+    example: '734',
+    description: "groupBy=unit or district: the unit's official code",
+  })
+  unit?: string;
+
   @Whole({ minimum: 0 })
   projects!: number;
 
@@ -58,6 +65,13 @@ export class DisbursementReportResponse {
 export class ProgressRowResponse {
   @Text({ example: 'trainees', description: 'The group: an indicator, a unit or a year' })
   key!: string;
+
+  @Text({
+    required: false,
+    example: '734',
+    description: "groupBy=unit or district: the unit's official code",
+  })
+  unit?: string;
 
   @Text({ example: 'trainees' })
   indicator!: string;
