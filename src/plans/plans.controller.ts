@@ -37,7 +37,9 @@ const Year = () =>
     'year',
     new ParseIntPipe({
       exceptionFactory: () =>
-        new ValidationProblem([{ field: 'year', message: 'year must be a whole number' }]),
+        new ValidationProblem([
+          { field: 'year', message: 'year must be a whole number', constraint: 'isInt' },
+        ]),
     }),
   );
 
