@@ -17,6 +17,8 @@ describe('the structure of a JSON body', () => {
       kind: 'limit',
       field: 'plan.targets',
       message: 'plan.targets has more than 10 items, the most an array may have',
+      constraint: 'maxArrayItems',
+      max: 10,
     });
   });
 
@@ -31,6 +33,8 @@ describe('the structure of a JSON body', () => {
       kind: 'limit',
       field: 'more',
       message: 'more takes the body past 100 values, the most it may hold',
+      constraint: 'maxNodes',
+      max: 100,
     });
   });
 

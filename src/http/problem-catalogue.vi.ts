@@ -158,8 +158,7 @@ export const DETAILS: Readonly<Record<string, Detail>> = {
   token_missing: () => 'Cần gửi mã truy cập (Authorization: Bearer …)',
   invalid_token: () => 'Mã truy cập không hợp lệ',
   token_expired: () => 'Mã truy cập đã hết hạn; hãy đăng nhập lại',
-  identity_provider_unavailable: () =>
-    'Không kết nối được hệ thống đăng nhập; hãy thử lại sau',
+  identity_provider_unavailable: () => 'Không kết nối được hệ thống đăng nhập; hãy thử lại sau',
   forbidden: () => 'Vai trò của bạn không được phép thực hiện việc này',
   no_role: () => 'Mã truy cập của bạn không có vai trò nào để thực hiện việc này',
   role_not_allowed: ({ p }) =>
@@ -174,9 +173,7 @@ export const DETAILS: Readonly<Record<string, Detail>> = {
   project_not_found: () => 'Không tìm thấy đề án',
   programme_not_found: () => 'Không tìm thấy chương trình',
   plan_not_found: ({ p }) =>
-    p.year !== undefined
-      ? `Chưa có kế hoạch năm ${p.year}`
-      : 'Chưa có kế hoạch cho năm này',
+    p.year !== undefined ? `Chưa có kế hoạch năm ${p.year}` : 'Chưa có kế hoạch cho năm này',
   no_rebuild: () => 'Chưa có lần dựng lại dữ liệu đọc nào từ khi máy chủ khởi động',
   // Requests
   validation_failed: () => 'Dữ liệu gửi lên không hợp lệ; xem lỗi của từng trường',
@@ -200,8 +197,7 @@ export const DETAILS: Readonly<Record<string, Detail>> = {
       : 'Người khác đã thay đổi hồ sơ này; hãy tải lại rồi thực hiện lại',
   concurrent_change: () =>
     'Hồ sơ đang được thay đổi bởi một yêu cầu khác cùng lúc; hãy tải lại rồi thử lại',
-  idempotency_key_reused: () =>
-    'Idempotency-Key này đã được dùng cho một yêu cầu khác',
+  idempotency_key_reused: () => 'Idempotency-Key này đã được dùng cho một yêu cầu khác',
   // The service
   unavailable: () => 'Dịch vụ tạm thời không sẵn sàng; hãy thử lại sau',
   event_store_locked: () =>
@@ -213,8 +209,7 @@ export const DETAILS: Readonly<Record<string, Detail>> = {
   rebuild_running: () => 'Đang có một lần dựng lại dữ liệu đọc chạy',
   // Input rules shared by several steps
   required: ({ field }) => `${fieldOr(field, 'Trường này')} là bắt buộc`,
-  invalid_amount: ({ field }) =>
-    `${fieldOr(field, 'Số tiền')} phải là số đồng nguyên, không âm`,
+  invalid_amount: ({ field }) => `${fieldOr(field, 'Số tiền')} phải là số đồng nguyên, không âm`,
   amount_not_positive: ({ field }) => `${fieldOr(field, 'Số tiền')} phải lớn hơn 0 đ`,
   amount_out_of_range: ({ field }) =>
     `${fieldOr(field, 'Số tiền')} vượt quá số tiền lớn nhất được lưu chính xác (9.007.199.254.740.991 đ)`,
@@ -237,13 +232,13 @@ export const DETAILS: Readonly<Record<string, Detail>> = {
   invalid_outcome: ({ field }) => `${fieldOr(field, 'outcome')} không phải kết quả hợp lệ`,
   invalid_code: ({ field }) => `${fieldOr(field, 'code')} không phải mã hợp lệ`,
   unknown_indicator: ({ field }) => `${fieldOr(field, 'Chỉ tiêu')}: không phải chỉ tiêu đã biết`,
-  duplicate_indicator: ({ field }) => `${fieldOr(field, 'Chỉ tiêu')}: một chỉ tiêu xuất hiện hai lần`,
+  duplicate_indicator: ({ field }) =>
+    `${fieldOr(field, 'Chỉ tiêu')}: một chỉ tiêu xuất hiện hai lần`,
   invalid_target: ({ field }) => `${fieldOr(field, 'Chỉ tiêu')} phải là số nguyên lớn hơn 0`,
   invalid_value: ({ field }) => `${fieldOr(field, 'Giá trị')} phải là số nguyên từ 0 trở lên`,
   unknown_activity_type: ({ field }) =>
     `${fieldOr(field, 'activityType')}: không phải loại hoạt động khuyến công đã biết`,
-  unknown_district: ({ field }) =>
-    `${fieldOr(field, 'unit')}: không phải đơn vị đăng ký đã biết`,
+  unknown_district: ({ field }) => `${fieldOr(field, 'unit')}: không phải đơn vị đăng ký đã biết`,
   unit_not_in_force: ({ field }) =>
     `${fieldOr(field, 'unit')}: đơn vị không còn hiệu lực (hoặc chưa có hiệu lực) vào thời điểm này`,
   // Projects
@@ -321,29 +316,25 @@ export const DETAILS: Readonly<Record<string, Detail>> = {
   // Programmes
   programme_already_exists: () => 'Chương trình đã tồn tại',
   invalid_programme_code: () => 'Mã chương trình gồm 1–64 chữ cái, chữ số, - hoặc _',
-  invalid_year_range: ({ field }) =>
-    `${fieldOr(field, 'Năm')}: năm kết thúc trước năm bắt đầu`,
+  invalid_year_range: ({ field }) => `${fieldOr(field, 'Năm')}: năm kết thúc trước năm bắt đầu`,
   budget_year_outside_programme: () => 'Năm ngân sách nằm ngoài thời gian của chương trình',
   duplicate_budget_year: () => 'Một năm có hơn một dòng ngân sách',
   duplicate_target_indicator: () => 'Một chỉ tiêu có hơn một mục tiêu',
   name_required: () => 'Cần tên',
   reason_required: () => 'Cần lý do',
   context_indicator_unit_required: () => 'Cần đơn vị tính của chỉ số bối cảnh',
-  context_indicator_unit_mismatch: () =>
-    'Chỉ số bối cảnh này đã được ghi với một đơn vị tính khác',
+  context_indicator_unit_mismatch: () => 'Chỉ số bối cảnh này đã được ghi với một đơn vị tính khác',
   invalid_context_indicator_value: ({ field }) =>
     `${fieldOr(field, 'Giá trị')} không hợp lệ cho chỉ số bối cảnh`,
   context_year_outside_programme: () =>
     'Năm không thuộc thời gian của chương trình, cũng không phải năm gốc',
-  invalid_context_indicator_code: () =>
-    'Mã chỉ số bối cảnh gồm chữ thường, chữ số và _',
+  invalid_context_indicator_code: () => 'Mã chỉ số bối cảnh gồm chữ thường, chữ số và _',
   as_of_in_future: ({ p }) =>
     p.date !== undefined
       ? `Ngày số liệu ${viDate(p.date)} sau ngày hôm nay (${viDate(p.today)})`
       : 'Ngày số liệu không được sau ngày hôm nay',
   as_of_outside_year: () => 'Ngày số liệu không thuộc năm đã ghi',
-  review_years_outside_programme: () =>
-    'Các năm được xem nằm ngoài thời gian của chương trình',
+  review_years_outside_programme: () => 'Các năm được xem nằm ngoài thời gian của chương trình',
   // Reference data
   reference_data_loaded: () => 'Phiên bản đầu tiên của dữ liệu danh mục đã được nạp',
   reference_data_not_loaded: () => 'Chưa có dữ liệu danh mục nào được ghi',
@@ -352,7 +343,8 @@ export const DETAILS: Readonly<Record<string, Detail>> = {
   unsound_units: ({ field }) =>
     `${fieldOr(field, 'Đơn vị')}: danh mục đơn vị hành chính sẽ không còn nhất quán`,
   invalid_level: () => 'level không phải cấp hành chính hợp lệ',
-  unit_code_in_use: () => 'Mã đơn vị đang được dùng vào ngày này hoặc sau đó; hãy kết thúc đơn vị cũ trước',
+  unit_code_in_use: () =>
+    'Mã đơn vị đang được dùng vào ngày này hoặc sau đó; hãy kết thúc đơn vị cũ trước',
   invalid_parent: () => 'Đơn vị cấp trên không hợp lệ',
   unknown_parent: () => 'Không có đơn vị cấp trên này vào ngày hiệu lực',
   invalid_email: () => 'Không phải địa chỉ thư điện tử',
@@ -375,8 +367,7 @@ export const DETAILS: Readonly<Record<string, Detail>> = {
   invalid_as_of: () => 'asOf phải là ngày dạng YYYY-MM-DD',
   reminder_settings_invalid: ({ field }) =>
     `Thiết lập nhắc việc ${fieldOr(field, '')} không hợp lệ`.replace('  ', ' '),
-  invalid_reminder_id: () =>
-    'reminderId gồm 1 đến 200 ký tự A-Z, a-z, 0-9, ".", "_" và "-"',
+  invalid_reminder_id: () => 'reminderId gồm 1 đến 200 ký tự A-Z, a-z, 0-9, ".", "_" và "-"',
   invalid_channels: () => 'channels phải liệt kê ít nhất một kênh, mỗi kênh một lần',
   invalid_timestamp: () => 'sentAt phải là thời điểm ISO 8601 theo giờ UTC',
 };
@@ -419,21 +410,21 @@ export const CONSTRAINTS: Readonly<Record<string, ConstraintMessage>> = {
   isUuid: (f) => `${f} phải là mã UUID`,
   isIn: (f, en) => {
     const values = /following values: (.*)$/.exec(en)?.[1];
-    return values ? `${f} phải là một trong các giá trị: ${values}` : `${f} không phải giá trị hợp lệ`;
+    return values
+      ? `${f} phải là một trong các giá trị: ${values}`
+      : `${f} không phải giá trị hợp lệ`;
   },
   matches: (f, en) => {
     if (/must not be blank$/.test(en)) return `${f} không được để trống`;
     const code = CODE_OF.find(([pattern]) => pattern.test(en));
     if (code) return `${f} phải là ${code[1]}`;
     if (/ISO 8601/.test(en)) return `${f} phải là ngày hoặc thời điểm ISO 8601 có múi giờ`;
-    if (/position returned by a command/.test(en))
-      return `${f} phải là vị trí do một lệnh trả về`;
+    if (/position returned by a command/.test(en)) return `${f} phải là vị trí do một lệnh trả về`;
     return `${f} không đúng định dạng`;
   },
   nestedValidation: (f) => `${f} phải là một đối tượng hoặc danh sách`,
   whitelistValidation: (f) => `Trường ${f} không được phép gửi`,
-  isVnd: (f) =>
-    `${f} phải là số đồng nguyên, không âm (số JSON, tối đa 9.007.199.254.740.991)`,
+  isVnd: (f) => `${f} phải là số đồng nguyên, không âm (số JSON, tối đa 9.007.199.254.740.991)`,
   isBusinessDate: (f) => `${f} phải là ngày dương lịch dạng YYYY-MM-DD`,
   isPeriod: (f) => `${f} phải là tháng dạng YYYY-MM`,
   // Ours, given where a request is refused by hand

@@ -142,13 +142,17 @@ export class ProblemException extends HttpException {
 
 /** 400 with the fields that failed validation. */
 export class ValidationProblem extends ProblemException {
-  constructor(readonly errors: readonly Violation[]) {
+  /** The field errors as the client sees them. */
+  readonly errors: readonly FieldError[];
+
+  constructor(violations: readonly Violation[]) {
     super(HttpStatus.BAD_REQUEST, 'The request is not valid; see errors', {
       slug: 'validation',
       title: 'Invalid request',
       code: 'validation_failed',
-      errors,
+      errors: violations,
     });
+    this.errors = violations.map(({ field, message }) => ({ field, message }));
   }
 }
 
