@@ -1,4 +1,5 @@
 import type { Actor, Role } from '../../shared/actor';
+import type { ActionField, AvailableAction as GenericAction } from '../../shared/available-action';
 import { periodOf, type BusinessDate } from '../../shared/business-date';
 import { advanceCapOn } from '../../reference-data/advance-caps';
 import type { ProjectContext } from './project.context';
@@ -37,36 +38,9 @@ export type ProjectActionName =
   | 'settle'
   | 'cancel';
 
-export type ActionFieldType =
-  'vnd' | 'text' | 'date' | 'period' | 'choice' | 'integer' | 'achievements' | 'boolean';
+export type { ActionChoice, ActionField, ActionFieldType } from '../../shared/available-action';
 
-export interface ActionChoice {
-  readonly value: string;
-  readonly label: string;
-}
-
-export interface ActionField {
-  readonly name: string;
-  readonly type: ActionFieldType;
-  readonly required: boolean;
-  readonly label: string;
-  /** Amounts and integers: numbers; dates `YYYY-MM-DD`; periods `YYYY-MM`. */
-  readonly min?: number | string;
-  readonly max?: number | string;
-  readonly maxLength?: number;
-  readonly choices?: readonly ActionChoice[];
-}
-
-export interface AvailableAction {
-  readonly action: ProjectActionName;
-  readonly label: string;
-  readonly method: 'POST';
-  /** Under /api/v1, with the project's id in place. */
-  readonly path: string;
-  /** Fixed fields the client adds to the body itself. */
-  readonly body?: Readonly<Record<string, unknown>>;
-  readonly fields: readonly ActionField[];
-}
+export type AvailableAction = GenericAction<ProjectActionName>;
 
 /** The roles each step's route allows (ProjectsController's @Roles; a spec checks they agree). */
 export const ACTION_ROLES: Readonly<Record<ProjectActionName, readonly Role[]>> = {
