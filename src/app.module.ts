@@ -6,6 +6,7 @@ import { SettingsModule } from './config/config.module';
 import type { Settings } from './config/settings';
 import { HEALTH_PROBES } from './health/health-probe';
 import { HealthController } from './health/health.controller';
+import { ConsoleModule } from './console/console.module';
 import { InboxModule } from './inbox/inbox.module';
 import { KernelModule } from './kernel/kernel.module';
 import { PlansModule } from './plans/plans.module';
@@ -65,6 +66,7 @@ export class AppModule {
         InboxModule,
         RemindersModule,
         ReferenceDataModule,
+        ConsoleModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: HEALTH_PROBES, useExisting: REMINDER_HEALTH_PROBES }],

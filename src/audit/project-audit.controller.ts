@@ -48,12 +48,12 @@ export class ProjectAuditController {
 
 function replayPoint(query: ReplayQuery): ReplayPoint {
   if (query.asOfVersion !== undefined && query.asOf !== undefined) {
-    throw new ValidationProblem([{ field: 'asOf', message: 'give asOfVersion or asOf, not both' }]);
+    throw new ValidationProblem([{ field: 'asOf', message: 'give asOfVersion or asOf, not both', constraint: 'oneAsOf' }]);
   }
   if (query.asOfVersion !== undefined) return { asOfVersion: query.asOfVersion };
   if (query.asOf !== undefined) {
     const instant = new Date(query.asOf.length === 10 ? `${query.asOf}T23:59:59.999+07:00` : query.asOf);
-    if (Number.isNaN(instant.getTime())) throw new ValidationProblem([{ field: 'asOf', message: 'is not a valid instant' }]);
+    if (Number.isNaN(instant.getTime())) throw new ValidationProblem([{ field: 'asOf', message: 'is not a valid instant', constraint: 'isInstant' }]);
     return { asOf: instant };
   }
   return {};

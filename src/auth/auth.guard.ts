@@ -48,6 +48,7 @@ export class AuthGuard implements CanActivate {
       throw new ForbiddenProblem(
         `This step needs one of the roles: ${allowed.join(', ')}`,
         'role_not_allowed',
+        { roles: allowed },
       );
     }
     return true;

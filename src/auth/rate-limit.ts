@@ -47,6 +47,7 @@ export async function installRateLimit(
     const refusal = new ProblemException(429, `Too many requests; try again in ${retryAfter} s`, {
       code: 'rate_limited',
       headers: { 'retry-after': retryAfter },
+      params: { retryAfterSeconds: Number(retryAfter) },
     });
     return sendProblem(request, reply, refusal);
   });

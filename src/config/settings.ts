@@ -58,6 +58,17 @@ export const DEFAULT_MAX_TOKEN_AGE_SECONDS = 8 * 3600;
 /** Servers keep NTP time; a future `iat` beyond this is a forgery or a broken clock. */
 export const DEFAULT_CLOCK_SKEW_SECONDS = 30;
 
+/**
+ * The identity provider the console signs in with (OpenID Connect, authorization code + PKCE):
+ * OIDC_ISSUER (discovery from `<issuer>/.well-known/openid-configuration`) and OIDC_CLIENT_ID,
+ * the console's public client. The server itself keeps verifying tokens with AUTH_JWKS_URL.
+ */
+export interface OidcSettings {
+  readonly issuer: string;
+  readonly clientId: string;
+  readonly scopes: readonly string[];
+}
+
 export interface NotifySettings {
   readonly webhookUrl?: string;
   /** Signs webhook bodies (HMAC) so the receiver can check they come from us. */
@@ -91,6 +102,8 @@ export interface Settings {
   readonly dataDir: string;
   readonly eventStore: EventStoreSettings;
   readonly auth: AuthSettings;
+  /** Set: the console signs in with this provider, and development sign-in does not exist. */
+  readonly oidc?: OidcSettings;
   readonly redisUrl: string;
   readonly queuePrefix: string;
   readonly reminderCron: string;
@@ -361,6 +374,31 @@ function authSettings(
   };
 }
 
+const OIDC_SCOPES = ['openid', 'profile'] as const;
+
+function oidcSettings(env: Env, nodeEnv: NodeEnv, auth: AuthSettings): OidcSettings | undefined {
+  const issuer = url(
+    env,
+    'OIDC_ISSUER',
+    nodeEnv === 'production' ? ['https:'] : ['https:', 'http:'],
+  );
+  const clientId = raw(env, 'OIDC_CLIENT_ID');
+  if (issuer === undefined) {
+    if (clientId !== undefined) fail('OIDC_CLIENT_ID', 'is set without OIDC_ISSUER');
+    return undefined;
+  }
+  if (clientId === undefined) fail('OIDC_CLIENT_ID', 'is required when OIDC_ISSUER is set');
+  if (!/^[\x21-\x7e]{1,200}$/.test(clientId))
+    fail('OIDC_CLIENT_ID', 'must be 1 to 200 printable characters without spaces');
+  // The console's tokens come from the provider: only its keys may verify them.
+  if (auth.kind !== 'jwks')
+    fail(
+      'OIDC_ISSUER',
+      "needs AUTH_JWKS_URL (the provider's keys the server verifies tokens with)",
+    );
+  return { issuer, clientId, scopes: OIDC_SCOPES };
+}
+
 /**
  * The lower bounds are what the DTOs themselves take (1000 project ids in a district's
  * registration, 5000 characters of description): a lower limit would refuse valid requests.
@@ -403,13 +441,16 @@ export function loadSettings(env: NodeJS.ProcessEnv, options: LoadSettingsOption
   const queuePrefix = raw(env, 'QUEUE_PREFIX') ?? 'khuyencong';
   if (!/^[\w.-]+$/.test(queuePrefix))
     fail('QUEUE_PREFIX', 'may hold only letters, digits, "_", "." and "-"');
+  const auth = authSettings(env, nodeEnv, dataDir, options);
+  const oidc = oidcSettings(env, nodeEnv, auth);
   return {
     nodeEnv,
     port: integer(env, 'PORT', 3000, 0, 65535),
     host: raw(env, 'HOST') ?? '0.0.0.0',
     dataDir,
     eventStore: eventStoreSettings(env),
-    auth: authSettings(env, nodeEnv, dataDir, options),
+    auth,
+    ...(oidc && { oidc }),
     redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']) ?? 'redis://127.0.0.1:6379',
     queuePrefix,
     reminderCron: cron(env, 'REMINDER_CRON', '0 7 * * *'),

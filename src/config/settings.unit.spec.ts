@@ -296,6 +296,55 @@ describe('loadSettings', () => {
   it('requires AUTH_JWT_SECRET when no development secret source is given', () => {
     expect(() => loadSettings({ NODE_ENV: 'test' })).toThrow(/^AUTH_JWT_SECRET /);
   });
+
+  describe("the console's identity provider (OIDC_ISSUER, OIDC_CLIENT_ID)", () => {
+    const JWKS = 'https://idp.example/realms/kc/protocol/openid-connect/certs';
+    const ISSUER = 'https://idp.example/realms/kc';
+
+    it('is read with the scopes the console asks for, beside the JWKS the server verifies with', () => {
+      const settings = loadSettings({
+        AUTH_JWKS_URL: JWKS,
+        OIDC_ISSUER: ISSUER,
+        OIDC_CLIENT_ID: 'khuyen-cong-console',
+      });
+      expect(settings.oidc).toEqual({
+        issuer: ISSUER,
+        clientId: 'khuyen-cong-console',
+        scopes: ['openid', 'profile'],
+      });
+      expect(loadSettings({}, { devJwtSecret: devSecret }).oidc).toBeUndefined();
+    });
+
+    it.each<[string, Record<string, string>, RegExp]>([
+      [
+        'an issuer without a client id',
+        { AUTH_JWKS_URL: JWKS, OIDC_ISSUER: ISSUER },
+        /^OIDC_CLIENT_ID /,
+      ],
+      [
+        'a client id without an issuer',
+        { AUTH_JWKS_URL: JWKS, OIDC_CLIENT_ID: 'c' },
+        /^OIDC_CLIENT_ID /,
+      ],
+      [
+        'an issuer that is not a URL',
+        { AUTH_JWKS_URL: JWKS, OIDC_ISSUER: 'idp', OIDC_CLIENT_ID: 'c' },
+        /^OIDC_ISSUER /,
+      ],
+      [
+        'an issuer without AUTH_JWKS_URL',
+        { AUTH_JWT_SECRET: SECRET, OIDC_ISSUER: ISSUER, OIDC_CLIENT_ID: 'c' },
+        /^OIDC_ISSUER .*AUTH_JWKS_URL/,
+      ],
+      [
+        'a client id with spaces',
+        { AUTH_JWKS_URL: JWKS, OIDC_ISSUER: ISSUER, OIDC_CLIENT_ID: 'a b' },
+        /^OIDC_CLIENT_ID /,
+      ],
+    ])('refuses %s', (_, env, message) => {
+      expect(() => loadSettings(env)).toThrow(message);
+    });
+  });
 });
 
 describe('describeSettings', () => {

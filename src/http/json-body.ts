@@ -1,18 +1,27 @@
 import { HttpStatus } from '@nestjs/common';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { preferredProblemLanguage } from './accept-language';
 import { structureRefusal, type JsonBodyLimits, type StructureRefusal } from './json-structure';
 import {
   PROBLEM_CONTENT_TYPE,
   ProblemException,
   problemFor,
   ValidationProblem,
+  type Violation,
 } from './problem-details';
 
 /** The problem a body refused by its structure is answered with. */
 export function structureProblem(
   refusal: Exclude<StructureRefusal, { kind: 'invalid' }>,
 ): ProblemException {
-  const errors = [{ field: refusal.field, message: refusal.message }];
+  const errors: Violation[] = [
+    {
+      field: refusal.field,
+      message: refusal.message,
+      constraint: refusal.constraint,
+      params: 'max' in refusal && refusal.max !== undefined ? { max: refusal.max } : undefined,
+    },
+  ];
   switch (refusal.kind) {
     case 'limit':
       return new ProblemException(
@@ -52,7 +61,9 @@ export function guardJsonBodies(instance: FastifyInstance, limits: JsonBodyLimit
         // Text the scan could not read but JSON.parse could would have skipped every check.
         if (refusal !== undefined)
           return done(
-            new ValidationProblem([{ field: 'body', message: 'The body is not plain JSON' }]),
+            new ValidationProblem([
+              { field: 'body', message: 'The body is not plain JSON', constraint: 'plainJson' },
+            ]),
           );
         done(null, value);
       });
@@ -72,7 +83,11 @@ export function frameworkErrorAsProblem(
   const status = error.statusCode ?? 400;
   const refusal =
     status < 500 ? new ProblemException(status, error.message, { code: 'malformed_url' }) : error;
-  const { problem, headers } = problemFor(refusal, request.url.split('?', 1)[0]);
+  const { problem, headers } = problemFor(
+    refusal,
+    request.url.split('?', 1)[0],
+    preferredProblemLanguage(request.headers['accept-language']),
+  );
   void reply
     .status(problem.status)
     .headers(headers)

@@ -30,14 +30,31 @@ export interface JsonBodyLimits {
  * parser is to say so in its own words.
  */
 export type StructureRefusal =
-  | { readonly kind: 'limit' | 'shape'; readonly field: string; readonly message: string }
+  | {
+      readonly kind: 'limit' | 'shape';
+      readonly field: string;
+      readonly message: string;
+      /** The rule broken and the limit it set, for the problem catalogues. */
+      readonly constraint: StructureConstraint;
+      readonly max?: number;
+    }
   | {
       readonly kind: 'key';
       readonly code: 'duplicate_key' | 'key_not_allowed';
       readonly field: string;
       readonly message: string;
+      readonly constraint: StructureConstraint;
     }
   | { readonly kind: 'invalid' };
+
+export type StructureConstraint =
+  | 'maxNodes'
+  | 'maxArrayItems'
+  | 'maxStringLength'
+  | 'wellFormedUnicode'
+  | 'maxDepth'
+  | 'keyNotAllowed'
+  | 'duplicateKey';
 
 /** Thrown out of the visitor to stop the scan where the refusal was found. */
 class Stop {
@@ -67,8 +84,19 @@ export function structureRefusal(
   const stop = (refusal: StructureRefusal): never => {
     throw new Stop(refusal);
   };
-  const limit = (path: JSONPath, phrase: string) =>
-    stop({ kind: 'limit', field: fieldOf(path), message: `${fieldOf(path)} ${phrase}` });
+  const limit = (
+    path: JSONPath,
+    phrase: string,
+    constraint: StructureConstraint,
+    max: number,
+  ) =>
+    stop({
+      kind: 'limit',
+      field: fieldOf(path),
+      message: `${fieldOf(path)} ${phrase}`,
+      constraint,
+      max,
+    });
 
   const value = (path: () => JSONPath): void => {
     nodes += 1;
@@ -76,6 +104,8 @@ export function structureRefusal(
       limit(
         path().slice(0, 1),
         `takes the body past ${limits.maxNodes} values, the most it may hold`,
+        'maxNodes',
+        limits.maxNodes,
       );
     const parent = open[open.length - 1];
     if (parent !== undefined && parent.keys === undefined) {
@@ -84,6 +114,8 @@ export function structureRefusal(
         limit(
           path().slice(0, -1),
           `has more than ${limits.maxArrayItems} items, the most an array may have`,
+          'maxArrayItems',
+          limits.maxArrayItems,
         );
     }
   };
@@ -92,12 +124,15 @@ export function structureRefusal(
       limit(
         path(),
         `has a ${what} longer than ${limits.maxStringLength} characters, the most one may have`,
+        'maxStringLength',
+        limits.maxStringLength,
       );
     if (!s.isWellFormed())
       stop({
         kind: 'shape',
         field: fieldOf(path()),
         message: `The body holds a ${what} that is not valid Unicode (a lone surrogate)`,
+        constraint: 'wellFormedUnicode',
       });
   };
   const begin = (keys: Set<string> | undefined, path: () => JSONPath): void => {
@@ -107,6 +142,8 @@ export function structureRefusal(
         kind: 'shape',
         field: 'body',
         message: `The body nests deeper than ${MAX_BODY_DEPTH} levels`,
+        constraint: 'maxDepth',
+        max: MAX_BODY_DEPTH,
       });
     open.push({ keys, items: 0 });
   };
@@ -123,6 +160,7 @@ export function structureRefusal(
         code: 'key_not_allowed',
         field: field(),
         message: `The key "${name}" is not allowed`,
+        constraint: 'keyNotAllowed',
       });
     const keys = open[open.length - 1].keys!;
     if (keys.has(name))
@@ -131,6 +169,7 @@ export function structureRefusal(
         code: 'duplicate_key',
         field: field(),
         message: `The key "${name}" is given more than once`,
+        constraint: 'duplicateKey',
       });
     keys.add(name);
   };

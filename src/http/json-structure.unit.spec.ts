@@ -17,6 +17,8 @@ describe('the structure of a JSON body', () => {
       kind: 'limit',
       field: 'plan.targets',
       message: 'plan.targets has more than 10 items, the most an array may have',
+      constraint: 'maxArrayItems',
+      max: 10,
     });
   });
 
@@ -31,6 +33,8 @@ describe('the structure of a JSON body', () => {
       kind: 'limit',
       field: 'more',
       message: 'more takes the body past 100 values, the most it may hold',
+      constraint: 'maxNodes',
+      max: 100,
     });
   });
 
@@ -49,7 +53,11 @@ describe('the structure of a JSON body', () => {
   it.each([
     {
       what: 'a key given twice, however it is spelt, naming it by its path',
-      refusal: { code: 'duplicate_key', message: 'The key "b" is given more than once' },
+      refusal: {
+        code: 'duplicate_key',
+        message: 'The key "b" is given more than once',
+        constraint: 'duplicateKey',
+      },
       refused: [
         ['{"a":{"b":1,"b":2}}', 'a.b'],
         ['{"name":1,"n\\u0061me":2}', 'name'],
@@ -58,7 +66,11 @@ describe('the structure of a JSON body', () => {
     },
     {
       what: '__proto__ and constructor.prototype, naming them',
-      refusal: { code: 'key_not_allowed', message: 'The key "__proto__" is not allowed' },
+      refusal: {
+        code: 'key_not_allowed',
+        message: 'The key "__proto__" is not allowed',
+        constraint: 'keyNotAllowed',
+      },
       refused: [
         ['{"x":[{"__proto__":{}}]}', 'x[0].__proto__'],
         ['{"constructor":{"prototype":1}}', 'constructor.prototype'],

@@ -5,6 +5,7 @@ import {
   problemFor,
   RATE_LIMIT_RETRY_AFTER_SECONDS,
 } from './problem-details';
+import { preferredProblemLanguage } from './accept-language';
 
 /**
  * The one exception filter: every error of an HTTP request, including Fastify's body parsing
@@ -29,7 +30,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       request.log.debug({ err: exception }, 'client went away');
       return;
     }
-    const { problem, headers, unexpected } = problemFor(exception, pathOf(request.url));
+    const { problem, headers, unexpected } = problemFor(
+      exception,
+      pathOf(request.url),
+      preferredProblemLanguage(request.headers['accept-language']),
+    );
 
     if (unexpected) request.log.error({ err: exception }, 'request failed');
     else request.log.debug({ status: problem.status, code: problem.code }, 'request refused');

@@ -5,7 +5,8 @@ import {
   CommandIdReusedError,
   type ApplicationErrorKind,
 } from '../kernel/application-errors';
-import { DomainError, type DomainErrorKind } from '../shared/domain-error';
+import { DomainError, type DomainErrorKind, type ErrorParams } from '../shared/domain-error';
+import { inVietnamese, type ProblemLanguage, type ProblemSource } from './problem-catalogue.vi';
 
 /**
  * Error bodies are RFC 9457 problem details (`application/problem+json`).
@@ -22,6 +23,16 @@ export interface FieldError {
   /** Path of the input, as a client writes it: `beneficiary.name`, `targets[0].indicator`. */
   readonly field: string;
   readonly message: string;
+}
+
+/**
+ * A field error as the server knows it: besides what the client sees, the constraint it broke
+ * (class-validator's name, `isInt`, or one of ours) and the values its message names, so the
+ * catalogues can say it in another language. Only `field` and `message` are sent.
+ */
+export interface Violation extends FieldError {
+  readonly constraint?: string;
+  readonly params?: ErrorParams;
 }
 
 export interface ProblemDetails {
@@ -108,8 +119,10 @@ export interface ProblemOptions {
   readonly slug?: string;
   readonly title?: string;
   readonly code?: string;
-  readonly errors?: readonly FieldError[];
+  readonly errors?: readonly Violation[];
   readonly headers?: Readonly<Record<string, string>>;
+  /** The values `detail` names, for the catalogues (see DomainError's). */
+  readonly params?: ErrorParams;
 }
 
 /**
@@ -129,13 +142,17 @@ export class ProblemException extends HttpException {
 
 /** 400 with the fields that failed validation. */
 export class ValidationProblem extends ProblemException {
-  constructor(readonly errors: readonly FieldError[]) {
+  /** The field errors as the client sees them. */
+  readonly errors: readonly FieldError[];
+
+  constructor(violations: readonly Violation[]) {
     super(HttpStatus.BAD_REQUEST, 'The request is not valid; see errors', {
       slug: 'validation',
       title: 'Invalid request',
       code: 'validation_failed',
-      errors,
+      errors: violations,
     });
+    this.errors = violations.map(({ field, message }) => ({ field, message }));
   }
 }
 
@@ -148,8 +165,8 @@ export class UnauthorizedProblem extends ProblemException {
 
 /** 403: authenticated, but the role or district does not allow the step. */
 export class ForbiddenProblem extends ProblemException {
-  constructor(detail = 'Your roles do not allow this', code = 'forbidden') {
-    super(HttpStatus.FORBIDDEN, detail, { code });
+  constructor(detail = 'Your roles do not allow this', code = 'forbidden', params?: ErrorParams) {
+    super(HttpStatus.FORBIDDEN, detail, { code, params });
   }
 }
 
@@ -187,7 +204,9 @@ function build(
     status,
     detail,
     ...(instance !== undefined && { instance }),
-    ...(options.errors && { errors: options.errors }),
+    ...(options.errors && {
+      errors: options.errors.map(({ field, message }) => ({ field, message })),
+    }),
     ...(options.code && { code: options.code }),
   };
 }
@@ -247,10 +266,9 @@ function fromHttpException(exception: HttpException, instance?: string): Problem
 }
 
 /**
- * Maps anything thrown while serving a request to the problem to send. Pure: the filter does
- * the logging and the sending. Unknown errors become a 500 whose detail reveals nothing.
+ * The problem in English, as every client gets it unless it asks for Vietnamese.
  */
-export function problemFor(error: unknown, instance?: string): ProblemResponse {
+function englishProblemFor(error: unknown, instance?: string): ProblemResponse {
   if (error instanceof DomainError) {
     const kind = DOMAIN_KINDS[error.kind];
     const errors =
@@ -309,4 +327,30 @@ export function problemFor(error: unknown, instance?: string): ProblemResponse {
     headers: {},
     unexpected: true,
   };
+}
+
+/** What the catalogues need besides the English problem: the values and the broken constraints. */
+function sourceOf(error: unknown): ProblemSource {
+  if (error instanceof DomainError || error instanceof ApplicationError)
+    return { params: error.params };
+  if (error instanceof ProblemException)
+    return { params: error.problem.params, violations: error.problem.errors };
+  return {};
+}
+
+/**
+ * Maps anything thrown while serving a request to the problem to send, in the language the
+ * request prefers (`preferredProblemLanguage` of its Accept-Language): `title`, `detail` and
+ * each field message are translated, `type`, `code`, `status` and the fields never. Pure: the
+ * filter does the logging and the sending. Unknown errors become a 500 whose detail reveals
+ * nothing.
+ */
+export function problemFor(
+  error: unknown,
+  instance?: string,
+  language: ProblemLanguage = 'en',
+): ProblemResponse {
+  const response = englishProblemFor(error, instance);
+  if (language === 'en') return response;
+  return { ...response, problem: inVietnamese(response.problem, sourceOf(error)) };
 }

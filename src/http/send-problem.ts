@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { preferredProblemLanguage } from './accept-language';
 import { PROBLEM_CONTENT_TYPE, problemFor } from './problem-details';
 
 /**
@@ -11,7 +12,11 @@ export function sendProblem(
   reply: FastifyReply,
   error: unknown,
 ): FastifyReply {
-  const { problem, headers, unexpected } = problemFor(error, request.url.split('?', 1)[0]);
+  const { problem, headers, unexpected } = problemFor(
+    error,
+    request.url.split('?', 1)[0],
+    preferredProblemLanguage(request.headers['accept-language']),
+  );
   if (unexpected) request.log.error({ err: error }, 'request failed');
   return reply
     .code(problem.status)

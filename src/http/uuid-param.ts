@@ -11,7 +11,9 @@ export function UuidParam(name: string): ParameterDecorator {
     name,
     new ParseUUIDPipe({
       exceptionFactory: () =>
-        new ValidationProblem([{ field: name, message: `${name} must be a UUID` }]),
+        new ValidationProblem([
+          { field: name, message: `${name} must be a UUID`, constraint: 'isUuid' },
+        ]),
     }),
   );
 }

@@ -1,5 +1,5 @@
 import { ValidationPipe, type ValidationError, type ValidationPipeOptions } from '@nestjs/common';
-import { ValidationProblem, type FieldError } from './problem-details';
+import { ValidationProblem, type FieldError, type Violation } from './problem-details';
 
 /**
  * Request shape validation: DTOs (class-validator) reject malformed input before it reaches a
@@ -14,16 +14,28 @@ function join(parent: string, property: string): string {
   return ARRAY_INDEX.test(property) ? `${parent}[${property}]` : `${parent}.${property}`;
 }
 
-/** Flattens class-validator's error tree into one entry per broken constraint, named by path. */
+/**
+ * Flattens class-validator's error tree into one entry per broken constraint, named by path,
+ * with the constraint's name (`isInt`, `maxLength`) for the problem catalogues.
+ */
+export function flattenViolations(errors: readonly ValidationError[], parent = ''): Violation[] {
+  return errors.flatMap((error) => {
+    const field = join(parent, error.property);
+    const own = Object.entries(error.constraints ?? {}).map(([constraint, message]) => ({
+      field,
+      message,
+      constraint,
+    }));
+    return [...own, ...flattenViolations(error.children ?? [], field)];
+  });
+}
+
+/** The field errors as a client sees them (without the constraints' names). */
 export function flattenValidationErrors(
   errors: readonly ValidationError[],
   parent = '',
 ): FieldError[] {
-  return errors.flatMap((error) => {
-    const field = join(parent, error.property);
-    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
-    return [...own, ...flattenValidationErrors(error.children ?? [], field)];
-  });
+  return flattenViolations(errors, parent).map(({ field, message }) => ({ field, message }));
 }
 
 export const VALIDATION_PIPE_OPTIONS: ValidationPipeOptions = {
@@ -35,7 +47,7 @@ export const VALIDATION_PIPE_OPTIONS: ValidationPipeOptions = {
   transformOptions: { enableImplicitConversion: false },
   // Values are echoed to nobody: keep personal data out of error objects and logs.
   validationError: { target: false, value: false },
-  exceptionFactory: (errors) => new ValidationProblem(flattenValidationErrors(errors)),
+  exceptionFactory: (errors) => new ValidationProblem(flattenViolations(errors)),
 };
 
 /** The global pipe: `app.useGlobalPipes(createValidationPipe())` or `{ provide: APP_PIPE, useFactory: createValidationPipe }`. */

@@ -1,3 +1,5 @@
+import type { ErrorParams } from '../shared/domain-error';
+
 /**
  * Why the application refused a command or a query, in its own terms. Only src/http/ turns
  * these into status codes (problem-details.ts); the application never names HTTP.
@@ -19,6 +21,8 @@ export class ApplicationError extends Error {
     message: string,
     /** The input that broke the rule, when there is one. */
     readonly field?: string,
+    /** The values the message names, for the problem catalogues (see DomainError). */
+    readonly params: ErrorParams = {},
   ) {
     super(message);
     this.name = new.target.name;
@@ -47,6 +51,8 @@ export class StaleVersionError extends ApplicationError {
       'precondition_failed',
       'version_mismatch',
       `If-Match names version ${expected}, but the current version is ${actual}`,
+      undefined,
+      { expected, actual },
     );
   }
 }

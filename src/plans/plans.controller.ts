@@ -11,9 +11,13 @@ import {
 } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { actorsOf, type Principal } from '../auth/principal';
+import { Clock } from '../platform/clock';
+import type { AvailableAction } from '../shared/available-action';
+import { availablePlanActions } from './domain/plan.actions';
 import type { Database } from 'better-sqlite3';
 import { IsOptional, Matches } from 'class-validator';
-import { Roles } from '../auth/auth.decorators';
+import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import { ValidationProblem } from '../http/problem-details';
 import { CommandMetaParam } from '../platform/command-meta.param';
 import { ReadYourWrites } from '../platform/read-your-writes';
@@ -39,7 +43,9 @@ const Year = () =>
     'year',
     new ParseIntPipe({
       exceptionFactory: () =>
-        new ValidationProblem([{ field: 'year', message: 'year must be a whole number' }]),
+        new ValidationProblem([
+          { field: 'year', message: 'year must be a whole number', constraint: 'isInt' },
+        ]),
     }),
   );
 
@@ -62,6 +68,7 @@ export class PlansController {
     private readonly readYourWrites: ReadYourWrites,
     private readonly referenceData: ReferenceDataService,
     @Inject(READ_MODEL_DB) db: Database,
+    private readonly clock: Clock,
   ) {
     this.queries = new PlanQueries(db);
   }
@@ -151,15 +158,33 @@ export class PlansController {
   @Get(':year')
   @Roles(...ROLES)
   @ApiOperation({
-    summary: "One year's plan with each district's registration: submitted, late or missing",
+    summary:
+      "One year's plan with each district's registration (submitted, late or missing) and the actions the caller may take now",
   })
   @ApiRead(PlanResponse, "The year's plan", 404)
-  async find(@Year() year: number, @Query() query: MinPositionQuery): Promise<PlanDetails> {
+  async find(
+    @Year() year: number,
+    @Query() query: MinPositionQuery,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<PlanDetails & { availableActions: AvailableAction[] }> {
     await this.readYourWrites.reach(query.minPosition);
-    const plan = this.queries.find(year, this.knownDistricts);
-    if (!plan)
-      throw new DomainError('plan_not_found', `No plan has been opened for ${year}`, 'not_found');
-    return this.withUnits(plan);
+    const found = this.queries.findWithState(year, this.knownDistricts);
+    if (!found)
+      throw new DomainError(
+        'plan_not_found',
+        `No plan has been opened for ${year}`,
+        'not_found',
+        undefined,
+        {
+          year,
+        },
+      );
+    const availableActions = availablePlanActions(found.state, actorsOf(principal), {
+      today: this.clock.today(),
+      reference: this.referenceData.current(),
+      projectsOf: (unit) => this.queries.unitProjects(unit, year),
+    });
+    return { ...this.withUnits(found.details), availableActions };
   }
 
   /** Each registration with its unit's official code beside the key it is recorded under. */

@@ -3,7 +3,8 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiCommand, ApiRead } from '../http/openapi/api-problems.decorator';
 import type { Database } from 'better-sqlite3';
-import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { CurrentActor, CurrentPrincipal, Roles } from '../auth/auth.decorators';
+import type { Principal } from '../auth/principal';
 import { UuidParam } from '../http/uuid-param';
 import { CommandMetaParam } from '../platform/command-meta.param';
 import { ReadYourWrites } from '../platform/read-your-writes';
@@ -13,6 +14,9 @@ import { ROLES, type Actor } from '../shared/actor';
 import { boundDistrict, canSeeDistrict } from '../auth/district-scope';
 import type { CommandMeta, CommandResponse } from '../kernel/command-meta';
 import { projectNotFound } from './application/project-not-found';
+import { ProjectActions } from './application/project-actions';
+import type { AvailableAction } from './domain/project.actions';
+import { ProjectActionsResponse } from './dto/project-actions.response';
 import { RunProjectCommand } from './commands/run-project-command';
 import { RegisterProjectCommand } from './commands/register-project.command';
 import { AcceptanceDto } from './dto/acceptance.dto';
@@ -52,6 +56,7 @@ export class ProjectsController {
     @Inject(READ_MODEL_DB) db: Database,
     vault: PersonalDataVault,
     private readonly referenceData: ReferenceDataService,
+    private readonly actions: ProjectActions,
   ) {
     this.queries = new ProjectQueries(db, vault);
   }
@@ -240,12 +245,37 @@ export class ProjectsController {
 
   @Get(':id')
   @Roles(...ROLES)
-  @ApiOperation({ summary: 'One project with its money, rates and indicator progress' })
+  @ApiOperation({ summary: 'One project with its money, rates, indicator progress and the actions the caller may take now' })
   @ApiRead(ProjectResponse, 'The project', 404)
-  async find(@Id() id: string, @Query() query: MinPositionQuery, @CurrentActor() actor: Actor): Promise<ProjectDetails> {
+  async find(
+    @Id() id: string,
+    @Query() query: MinPositionQuery,
+    @CurrentActor() actor: Actor,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<ProjectDetails & { availableActions: AvailableAction[] }> {
+    const { details, state } = await this.visible(id, query, actor);
+    return { ...this.withUnit(details), availableActions: this.actions.for(state, principal) };
+  }
+
+  @Get(':id/actions')
+  @Roles(...ROLES)
+  @ApiOperation({ summary: 'The actions the caller may take on the project now, with their fields and limits' })
+  @ApiRead(ProjectActionsResponse, 'The actions the caller may take now', 404)
+  async availableActions(
+    @Id() id: string,
+    @Query() query: MinPositionQuery,
+    @CurrentActor() actor: Actor,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<ProjectActionsResponse> {
+    const { details, state } = await this.visible(id, query, actor);
+    return { id: details.id, version: details.version, items: this.actions.for(state, principal) };
+  }
+
+  /** The project as of `minPosition`, when the caller may see it (404 otherwise, as for none). */
+  private async visible(id: string, query: MinPositionQuery, actor: Actor) {
     await this.readYourWrites.reach(query.minPosition);
-    const project = this.queries.find(id);
-    if (!project || !canSeeDistrict(actor, project.district)) throw projectNotFound();
-    return this.withUnit(project);
+    const found = this.queries.findWithState(id);
+    if (!found || !canSeeDistrict(actor, found.details.district)) throw projectNotFound();
+    return found;
   }
 }

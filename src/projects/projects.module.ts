@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ProjectReadModelsModule } from './read-models/project-read-models.module';
 import { SETTINGS, type Settings } from '../config/settings';
 import { PlansModule } from '../plans/plans.module';
+import { ProjectActions } from './application/project-actions';
 import { PROJECT_RULES, ProjectAggregate } from './application/project-aggregate';
 import { ProjectReminderSource } from './application/project-reminder-source';
 import { RegisterProjectHandler } from './commands/register-project.command';
@@ -22,6 +23,7 @@ import { ProjectsController } from './projects.controller';
       }),
     },
     ProjectAggregate,
+    ProjectActions,
     RegisterProjectHandler,
     RunProjectCommandHandler,
     // The reminders collect it (reminder-subject-source.port.ts).

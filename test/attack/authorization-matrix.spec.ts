@@ -56,6 +56,8 @@ const MATRIX = {
   // Reads: the auditor reads everything, the admin reads lists and reports (docs/domain.md).
   'GET /projects': EVERYONE,
   'GET /projects/{id}': EVERYONE,
+  // What the caller may do next: whoever may read the project may ask (issue 12).
+  'GET /projects/{id}/actions': EVERYONE,
   'GET /projects/{id}/history': PROJECT_READERS,
   // API.md names no roles for replay and verification: they follow history, whose data they replay.
   'GET /projects/{id}/state': PROJECT_READERS,
@@ -107,7 +109,8 @@ const MATRIX = {
 } as const satisfies Record<string, readonly Role[]>;
 
 type Endpoint = keyof typeof MATRIX;
-const PUBLIC_ENDPOINTS = ['GET /health'];
+/** No token: the health, and how to sign in to the console (the development sign-in is 404 in production). */
+const PUBLIC_ENDPOINTS = ['GET /health', 'GET /console/config', 'POST /dev/token'];
 
 /** The district officer under test belongs to OWN; OTHER is another district. */
 const OWN = 'tan-phu';
@@ -355,6 +358,7 @@ const CALLS: Record<Endpoint, Call> = {
   ),
   'GET /projects': { scope: 'none', prepare: get(() => '/projects') },
   'GET /projects/{id}': projectRead('', (position) => `?minPosition=${position}`),
+  'GET /projects/{id}/actions': projectRead('/actions', (position) => `?minPosition=${position}`),
   'GET /projects/{id}/history': projectRead('/history'),
   'GET /projects/{id}/state': projectRead('/state?asOfVersion=1'),
   'GET /projects/{id}/verify': projectRead('/verify'),

@@ -54,7 +54,9 @@ function requireOpen(state: PlanState): OpenedPlan {
 
 function openPlan(command: OpenPlan, state: PlanState, context: PlanContext): PlanEvent[] {
   if (state.status !== 'none')
-    throw invalidState('plan_already_open', `the plan for ${state.year} is already open`);
+    throw invalidState('plan_already_open', `the plan for ${state.year} is already open`, {
+      year: state.year,
+    });
   const { year, programCode, registrationDeadline } = command.data;
   if (!Number.isSafeInteger(year) || year < 1900 || year > 2999) {
     throw ruleBroken('invalid_year', 'year must be a year between 1900 and 2999', 'year');
@@ -68,6 +70,7 @@ function openPlan(command: OpenPlan, state: PlanState, context: PlanContext): Pl
       'plan_year_outside_programme',
       `${year} is outside the programme's years ${programme.fromYear}–${programme.toYear}`,
       'year',
+      { year, fromYear: programme.fromYear, toYear: programme.toYear },
     );
   }
   if (!isBusinessDate(registrationDeadline)) {
@@ -203,6 +206,7 @@ function approvePlan(command: ApprovePlan, state: PlanState, context: PlanContex
       'decision_date_in_future',
       `decisionDate ${decisionDate} is after today ${context.today}`,
       'decisionDate',
+      { date: decisionDate, today: context.today },
     );
   }
   if (decisionDate < plan.compiledOn) {
@@ -210,6 +214,7 @@ function approvePlan(command: ApprovePlan, state: PlanState, context: PlanContex
       'decision_date_before_compilation',
       `decisionDate ${decisionDate} is before the plan was compiled on ${plan.compiledOn}`,
       'decisionDate',
+      { date: decisionDate, compiledOn: plan.compiledOn },
     );
   }
   if (context.actor.sub === plan.compiledBy) {

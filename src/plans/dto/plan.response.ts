@@ -1,3 +1,6 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { OfferedActionDto } from '../../projects/dto/project-actions.response';
+import { PLAN_ACTION_PATHS, type PlanActionName } from '../domain/plan.actions';
 import {
   BusinessDate,
   Choice,
@@ -32,6 +35,11 @@ export class PlanRegistrationResponse {
 }
 
 /** read-models/plan-queries.ts `PlanDetails`: a year's plan with every unit's registration. */
+export class PlanActionDto extends OfferedActionDto {
+  @ApiProperty({ enum: Object.keys(PLAN_ACTION_PATHS), example: 'submit_registration' })
+  readonly action!: PlanActionName;
+}
+
 export class PlanResponse {
   @Whole({ example: 2024 })
   year!: number;
@@ -71,6 +79,14 @@ export class PlanResponse {
 
   @Instant()
   updatedAt!: string;
+
+  @ApiProperty({
+    required: false,
+    type: [PlanActionDto],
+    description:
+      "The actions the caller may take on the plan now, with their fields (one subject's read only, not the list)",
+  })
+  availableActions!: readonly PlanActionDto[];
 }
 
 export class PlanListResponse {

@@ -27,6 +27,32 @@ export class PlanQueries {
     return this.list({ year }, expected)[0];
   }
 
+  /** The plan's state beside its details: the actions a caller may take are read off it. */
+  findWithState(
+    year: number,
+    expected: ExpectedUnits,
+  ): { details: PlanDetails; state: PlanState } | undefined {
+    const row = this.db
+      .prepare('SELECT version, updated_at, state_json FROM plan_summary WHERE year = ?')
+      .get(year) as Row | undefined;
+    return (
+      row && { details: details(row, expected), state: JSON.parse(row.state_json) as PlanState }
+    );
+  }
+
+  /**
+   * The projects a unit registered for a year, as its registration form offers them (the
+   * projects' read model shares this database; the command checks each against the log).
+   */
+  unitProjects(unit: string, year: number): { value: string; label: string }[] {
+    return this.db
+      .prepare(
+        `SELECT project_id AS value, title AS label FROM project_summary
+         WHERE district = ? AND plan_year = ? ORDER BY first_position`,
+      )
+      .all(unit, year) as { value: string; label: string }[];
+  }
+
   list(filter: PlanFilter, expected: ExpectedUnits): PlanDetails[] {
     const { where, params } = whereEqual(filter, { year: 'year', programCode: 'program_code' });
     const rows = this.db

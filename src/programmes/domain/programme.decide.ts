@@ -140,7 +140,10 @@ function requirePastDate(
   if (!isBusinessDate(value))
     throw ruleBroken('invalid_date', `${field} must be a date YYYY-MM-DD`, field);
   if (value > today)
-    throw ruleBroken(futureCode, `${field} ${value} is after today ${today}`, field);
+    throw ruleBroken(futureCode, `${field} ${value} is after today ${today}`, field, {
+      date: value,
+      today,
+    });
 }
 
 function requireProgramme(state: ProgrammeState): Programme {

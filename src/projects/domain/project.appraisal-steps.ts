@@ -35,6 +35,7 @@ export function register(
     throw invalidState(
       'already_registered',
       `The project is already registered (it is ${state.status})`,
+      { status: state.status },
     );
   }
   const { projectId, planYear, district } = command.data;
@@ -92,6 +93,7 @@ export function recordAppraisalResult(
           'appraised_exceeds_requested',
           `appraisedFundingVnd ${appraised} is above the requested ${requested}`,
           'appraisedFundingVnd',
+          { amountVnd: appraised, requestedVnd: requested },
         );
       }
       // Judged by the norms in force on the day the appraisal result is recorded.
@@ -160,6 +162,7 @@ export function approve(
       'approved_exceeds_appraised',
       `approvedFundingVnd ${approved} is above the appraised ${appraised}`,
       'approvedFundingVnd',
+      { amountVnd: approved, appraisedVnd: appraised },
     );
   }
   // The norm may have changed since the appraisal: the approval answers to the norm in force

@@ -66,6 +66,7 @@ export function reportProgress(
       'period_before_execution',
       `period ${period} is before execution started (${startedOn})`,
       'period',
+      { period, startedOn },
     );
   }
   if (period > periodOf(reportedOn)) {
@@ -73,6 +74,7 @@ export function reportProgress(
       'period_after_report_date',
       `period ${period} has not begun on ${reportedOn}`,
       'period',
+      { period, reportedOn },
     );
   }
   validateAchievements(achievements, reference);
@@ -140,6 +142,7 @@ export function adjust(
         'approved_below_disbursed',
         `approvedFundingVnd ${approved} is below the ${alreadyOut} already disbursed`,
         'approvedFundingVnd',
+        { amountVnd: approved, disbursedVnd: alreadyOut },
       );
     }
   }

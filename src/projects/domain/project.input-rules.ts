@@ -48,7 +48,7 @@ export function requireDate(value: unknown, field: string): BusinessDate {
 export function requirePastDate(value: unknown, today: BusinessDate, field: string): BusinessDate {
   const date = requireDate(value, field);
   if (date > today)
-    throw ruleBroken('date_in_future', `${field} ${date} is after today ${today}`, field);
+    throw ruleBroken('date_in_future', `${field} ${date} is after today ${today}`, field, { date, today });
   return date;
 }
 
@@ -60,7 +60,7 @@ export function requireNotBefore(
   what: string,
   field: string,
 ): void {
-  if (date < bound) throw ruleBroken(code, `${field} ${date} is before ${what} ${bound}`, field);
+  if (date < bound) throw ruleBroken(code, `${field} ${date} is before ${what} ${bound}`, field, { date, bound });
 }
 
 export function requirePeriod(value: unknown, field: string): Period {
@@ -164,6 +164,7 @@ export function requirePlannedEndNotBeforeStart(
       'planned_end_before_start',
       `plannedEnd ${plannedEnd} is before plannedStart ${plannedStart}`,
       'plannedEnd',
+      { plannedEnd, plannedStart },
     );
   }
 }

@@ -65,6 +65,7 @@ export function requireWithinSupportNorm(
       'exceeds_support_norm',
       `${field} ${amount} is above the support norm of ${details.activityType} for this project: ${applied.capVnd} (${applied.legalBasis})`,
       field,
+      { amountVnd: amount, capVnd: applied.capVnd, legalBasis: applied.legalBasis },
     );
   }
   return applied;

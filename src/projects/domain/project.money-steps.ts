@@ -41,6 +41,7 @@ export function recordDisbursement(
           'advance_cap_exceeded',
           `Advances would total ${advances}, above ${percent}% of the approved funding: ${cap}`,
           'amountVnd',
+          { totalVnd: advances, percent, capVnd: cap, capLeftVnd: cap - s.disbursed.advancesVnd },
         );
       }
       return [{ type: 'AdvanceDisbursed', data }];
@@ -58,6 +59,7 @@ export function recordDisbursement(
           'disbursement_exceeds_approved',
           `Net disbursed would be ${net}, above the approved funding ${s.approval.approvedFundingVnd}`,
           'amountVnd',
+          { netVnd: net, approvedVnd: s.approval.approvedFundingVnd },
         );
       }
       return [{ type: 'PaymentDisbursed', data }];
@@ -73,6 +75,7 @@ export function recordDisbursement(
           'recovery_exceeds_disbursed',
           `Recovering ${amount} is more than the ${net} disbursed`,
           'amountVnd',
+          { amountVnd: amount, netVnd: net },
         );
       }
       // Money cannot come back before any could have gone out.
@@ -129,6 +132,7 @@ export function settle(
       'settlement_mismatch',
       `settledAmountVnd ${settled} differs from the net disbursed ${net}`,
       'settledAmountVnd',
+      { amountVnd: settled, netVnd: net },
     );
   }
   if (settled > s.approval.approvedFundingVnd) {
@@ -136,6 +140,7 @@ export function settle(
       'settlement_exceeds_approved',
       `settledAmountVnd ${settled} is above the approved funding ${s.approval.approvedFundingVnd}`,
       'settledAmountVnd',
+      { amountVnd: settled, approvedVnd: s.approval.approvedFundingVnd },
     );
   }
   requirePastDate(settledOn, today, 'settledOn');

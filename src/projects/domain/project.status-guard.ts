@@ -22,6 +22,7 @@ export function requireStatus<S extends Exclude<ProjectStateStatus, 'unregistere
     throw invalidState(
       'invalid_transition',
       `Cannot ${step} when the project is ${state.status} (only when ${allowed.join(' or ')})`,
+      { status: state.status, allowed },
     );
   }
   return state as ProjectStateIn<S>;

@@ -76,6 +76,8 @@ export function requireSegregationOfDuties(
       throw ruleBroken(
         'segregation_of_duties',
         `${actor.sub} ${PLAYED[part]} this project and may not ${DOING[decision]} (segregation of duties)`,
+        undefined,
+        { part, decision },
       );
     }
   }

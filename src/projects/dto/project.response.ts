@@ -10,6 +10,7 @@ import {
   WholeVnd,
 } from '../../http/openapi/response-fields';
 import { PROJECT_STATUSES } from '../domain/project.types';
+import { AvailableActionDto } from './project-actions.response';
 
 /** Where a sealed beneficiary value stands in the personal-data vault (shown-beneficiary.ts). */
 export class PersonalDataStatusResponse {
@@ -185,6 +186,14 @@ export class ProjectResponse {
 
   @Instant({ description: 'When the read model last changed the project' })
   updatedAt!: string;
+
+  @ApiProperty({
+    required: false,
+    type: [AvailableActionDto],
+    description:
+      "The actions the caller may take now, with their fields and limits (one subject's read only, not the list)",
+  })
+  availableActions!: readonly AvailableActionDto[];
 }
 
 export class ProjectListResponse {

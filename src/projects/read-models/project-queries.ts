@@ -30,10 +30,17 @@ export class ProjectQueries {
   ) {}
 
   find(projectId: string): ProjectDetails | undefined {
+    return this.findWithState(projectId)?.details;
+  }
+
+  /** The project and the state it was shown from (the actions a caller may take are read off it). */
+  findWithState(projectId: string): { details: ProjectDetails; state: ProjectState } | undefined {
     const row = this.db
-      .prepare('SELECT project_id, version, updated_at, state_json FROM project_summary WHERE project_id = ?')
+      .prepare(
+        'SELECT project_id, version, updated_at, state_json FROM project_summary WHERE project_id = ?',
+      )
       .get(projectId) as Row | undefined;
-    return row && this.details(row);
+    return row && { details: this.details(row), state: JSON.parse(row.state_json) as ProjectState };
   }
 
   list(filter: ProjectListFilter): { items: ProjectDetails[]; total: number } {
@@ -43,7 +50,9 @@ export class ProjectQueries {
       planYear: 'plan_year',
       activityType: 'activity_type',
     });
-    const { total } = this.db.prepare(`SELECT COUNT(*) AS total FROM project_summary ${where}`).get(params) as {
+    const { total } = this.db
+      .prepare(`SELECT COUNT(*) AS total FROM project_summary ${where}`)
+      .get(params) as {
       total: number;
     };
     const rows = this.db
@@ -51,7 +60,11 @@ export class ProjectQueries {
         `SELECT project_id, version, updated_at, state_json FROM project_summary ${where}
          ORDER BY first_position LIMIT @limit OFFSET @offset`,
       )
-      .all({ ...params, limit: filter.pageSize, offset: (filter.page - 1) * filter.pageSize }) as Row[];
+      .all({
+        ...params,
+        limit: filter.pageSize,
+        offset: (filter.page - 1) * filter.pageSize,
+      }) as Row[];
     return { items: rows.map((row) => this.details(row)), total };
   }
 
@@ -61,7 +74,11 @@ export class ProjectQueries {
     const view = projectView(state);
     if (!view || state.status === 'unregistered')
       throw new Error(`Project ${row.project_id} has a read-model row but no registration`);
-    const beneficiary = showBeneficiary(view.beneficiary, this.vault, state.dossier.personalDataErased);
+    const beneficiary = showBeneficiary(
+      view.beneficiary,
+      this.vault,
+      state.dossier.personalDataErased,
+    );
     return { ...toProjectDetails(view, row.version, row.updated_at), beneficiary };
   }
 }

@@ -16,7 +16,7 @@ export function registeringKeyFromBody(
   );
   if (unit !== undefined && district !== undefined && unit !== district)
     throw new ValidationProblem([
-      { field: 'unit', message: 'unit and district name different units' },
+      { field: 'unit', message: 'unit and district name different units', constraint: 'sameUnit' },
     ]);
   return unit ?? district;
 }

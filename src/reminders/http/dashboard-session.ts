@@ -184,7 +184,11 @@ export function registerDashboardSession(scope: FastifyInstance, verifier: JwtVe
       const token = bearerTokenOf(request) ?? tokenFromBody(request.body);
       if (token === undefined) {
         throw new ValidationProblem([
-          { field: 'token', message: "The admin's bearer token is required" },
+          {
+          field: 'token',
+          message: "The admin's bearer token is required",
+          constraint: 'isDefined',
+        },
         ]);
       }
       await adminOf(verifier, token);

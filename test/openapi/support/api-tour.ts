@@ -41,11 +41,15 @@ export async function tourTheApi(
     });
     return response.body;
   };
-  const post = async (path: string, token: string, body?: unknown, options: RequestOptions = {}) =>
-    record('POST', path, await api.post(path, body, { token, ...options }));
+  const post = async (
+    path: string,
+    token: string | undefined,
+    body?: unknown,
+    options: RequestOptions = {},
+  ) => record('POST', path, await api.post(path, body, { token, ...options }));
   const get = async (
     path: string,
-    token: string,
+    token: string | undefined,
     query: Record<string, string | number | undefined> = {},
     options: RequestOptions = {},
   ) => record('GET', path, await api.get(path, query, { token, ...options }));
@@ -63,6 +67,13 @@ export async function tourTheApi(
     mediaType: (health.headers.get('content-type') ?? '').split(';', 1)[0],
     body: await health.json(),
   });
+
+  // How the console signs in, and a development token (public, no token).
+  await get('/console/config', undefined);
+  expectOk(
+    'dev token',
+    await post('/dev/token', undefined, { role: 'center_officer', name: 'Cán bộ Trung tâm' }),
+  );
 
   // A programme with its budgets, targets and a context indicator.
   const code = `OA-${process.pid}`;
@@ -160,6 +171,7 @@ export async function tourTheApi(
   });
   await post(`${project}/resubmit`, people.districtOfficer, { requestedFundingVnd: 190_000_000 });
   await post(`${project}/appraisal/start`, people.center);
+  await get(`${project}/actions`, people.center);
   await post(`${project}/appraisal/result`, people.center, {
     outcome: 'passed',
     notes: 'Hội đồng thẩm định thống nhất',

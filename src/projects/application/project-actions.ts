@@ -1,0 +1,26 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { actorsOf, type Principal } from '../../auth/principal';
+import { Clock } from '../../platform/clock';
+import { ReferenceDataService } from '../../reference-data/reference-data.service';
+import { availableProjectActions, type AvailableAction } from '../domain/project.actions';
+import type { ProjectRules } from '../domain/project.context';
+import type { ProjectState } from '../domain/project.state';
+import { PROJECT_RULES } from './project-aggregate';
+
+/** The actions a caller may take on a project now, with today's reference data and rules. */
+@Injectable()
+export class ProjectActions {
+  constructor(
+    @Inject(PROJECT_RULES) private readonly rules: ProjectRules,
+    private readonly referenceData: ReferenceDataService,
+    private readonly clock: Clock,
+  ) {}
+
+  for(state: ProjectState, principal: Principal): AvailableAction[] {
+    return availableProjectActions(state, actorsOf(principal), {
+      today: this.clock.today(),
+      reference: this.referenceData.current(),
+      rules: this.rules,
+    });
+  }
+}
