@@ -8,6 +8,7 @@ import { JwtVerifier } from './auth/jwt-verifier';
 import { installRateLimit } from './auth/rate-limit';
 import { bearerTokenOf } from './auth/request-auth';
 import type { Settings } from './config/settings';
+import { serveConsole } from './console-static/serve-console';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { frameworkErrorAsProblem, guardJsonBodies } from './http/json-body';
 import { echoRequestId } from './http/request-id';
@@ -76,6 +77,7 @@ export async function createApp(
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   setUpOpenApi(app);
+  await serveConsole(app, logger);
   return app;
 }
 
