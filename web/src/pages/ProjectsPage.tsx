@@ -6,7 +6,6 @@ import {
   Card,
   Flex,
   Input,
-  InputNumber,
   Select,
   Space,
   Table,

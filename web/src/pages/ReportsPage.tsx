@@ -25,7 +25,7 @@ const PROGRESS_GROUPS: { value: string; label: string }[] = [
 ];
 
 /** Millions of đồng on the chart's axis; the table keeps every đồng. */
-const millions = (v: number) => `${integer(Math.round(v / 1_000_000))} tr`;
+const millions = (v: number) => `${integer(Math.round(v / 1_000_000))} triệu`;
 
 export default function ReportsPage() {
   const names = useNames();
