@@ -4,6 +4,7 @@ import {
   chooseOption,
   launchChromium,
   newPersonContext,
+  serverHasDevSignIn,
   signIn,
   typeDate,
   type Person,
@@ -79,6 +80,9 @@ test('a unit officer registers a project by clicking, and sees the server refuse
     .locator('.ant-form-item')
     .filter({ has: page.getByLabel('Kinh phí đề nghị hỗ trợ (đồng)') });
   await amountItem.locator('.ant-form-item-explain-error').waitFor();
+  // Vietnamese once the server answers Accept-Language: vi (CONSOLE-CONTRACT.md); until the
+  // console endpoints of that work exist, its message is still English and not checked here.
+  if (await serverHasDevSignIn(server)) await checkPage(page, 'Đăng ký đề án (lỗi của máy chủ)');
   await screenshot(page, 'dang-ky-de-an-loi');
 
   await page.getByLabel('Kinh phí đề nghị hỗ trợ (đồng)').fill('250000000');
@@ -86,7 +90,6 @@ test('a unit officer registers a project by clicking, and sees the server refuse
   await page.getByRole('heading', { name: TITLE }).waitFor();
   projectId = page.url().split('/de-an/')[1] ?? '';
   expect(projectId).toMatch(/^[0-9a-f-]{36}$/);
-  await expect(page.locator('body')).resolves; // the page rendered
   await page.getByText('250.000.000 đ').first().waitFor();
   await page.getByText('Đã đăng ký').first().waitFor();
   await checkPage(page, 'Đề án / chi tiết (vừa đăng ký)');

@@ -29,6 +29,7 @@ createRoot(document.getElementById('root')!).render(
           colorTextDescription: 'rgba(0,0,0,0.65)',
           colorTextTertiary: 'rgba(0,0,0,0.6)',
           colorTextQuaternary: 'rgba(0,0,0,0.55)',
+          colorError: '#c41d1d',
           fontSize: 14,
         },
       }}

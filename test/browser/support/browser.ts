@@ -84,7 +84,10 @@ export async function signIn(page: Page, server: TestServer, person: Person): Pr
   };
   await page.goto(`${server.baseUrl}/dang-nhap`);
   await page.evaluate(
-    (value) => sessionStorage.setItem('khuyencong.session', value),
+    (value) =>
+      (
+        globalThis as unknown as { sessionStorage: { setItem(k: string, v: string): void } }
+      ).sessionStorage.setItem('khuyencong.session', value),
     JSON.stringify(session),
   );
   await page.goto(`${server.baseUrl}/viec-can-lam`);

@@ -2,29 +2,26 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 
+interface AxeResults {
+  readonly violations: {
+    id: string;
+    impact: string | null;
+    help: string;
+    nodes: { target: unknown[] }[];
+  }[];
+}
+
 /** axe-core's serious and critical violations on the page as it is now. */
 export async function seriousA11yViolations(page: Page): Promise<string[]> {
   const source = readFileSync(join(require.resolve('axe-core'), '..', 'axe.min.js'), 'utf8');
   await page.addScriptTag({ content: source });
+  // Runs in the page (the root tsconfig has no DOM types): axe.run over the whole document.
   const results = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (
-            context: Document,
-            options: unknown,
-          ) => Promise<{
-            violations: {
-              id: string;
-              impact: string | null;
-              help: string;
-              nodes: { target: unknown[] }[];
-            }[];
-          }>;
-        };
-      }
-    ).axe;
-    return axe.run(document, { resultTypes: ['violations'] });
+    const page = globalThis as unknown as {
+      document: unknown;
+      axe: { run: (context: unknown, options: unknown) => Promise<AxeResults> };
+    };
+    return page.axe.run(page.document, { resultTypes: ['violations'] });
   });
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')

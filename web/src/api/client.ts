@@ -83,6 +83,7 @@ export async function postCommand<T>(
   const text = await response.text();
   const parsed: unknown = text === '' ? null : safeJson(text);
   if (!response.ok) throw new ProblemError(asProblem(response.status, parsed));
+  rememberPosition((parsed as { position?: unknown } | null)?.position);
   return parsed as T;
 }
 
@@ -92,6 +93,21 @@ function safeJson(text: string): unknown {
   } catch {
     return text;
   }
+}
+
+let lastPosition: string | undefined;
+
+/** The log position a command of this tab was appended at: later reads wait for it. */
+export function rememberPosition(position: unknown): void {
+  if (typeof position === 'string' && /^\d+$/.test(position)) {
+    if (lastPosition === undefined || BigInt(position) > BigInt(lastPosition))
+      lastPosition = position;
+  }
+}
+
+/** `minPosition` for a read, so it shows what this tab's last command changed. */
+export function freshness(): { minPosition?: string } {
+  return lastPosition === undefined ? {} : { minPosition: lastPosition };
 }
 
 /** A fresh key for one opening of a form: a double click or a retry sends the same key. */

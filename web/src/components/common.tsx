@@ -8,9 +8,33 @@ export function Money({ value }: { value: number | null | undefined }) {
   return <span className="money">{vnd(value)}</span>;
 }
 
+/** The text colour of each tag colour, dark enough for WCAG AA on the tag's light background. */
+const TAG_TEXT: Record<string, string> = {
+  blue: '#003eb3',
+  geekblue: '#1d39c4',
+  orange: '#873800',
+  cyan: '#00474f',
+  purple: '#391085',
+  gold: '#613400',
+  lime: '#254000',
+  green: '#135200',
+  red: '#a8071a',
+};
+
+export function ColourTag({ color, children }: { color: string; children: ReactNode }) {
+  return (
+    <Tag
+      color={color === 'default' ? undefined : color}
+      style={TAG_TEXT[color] ? { color: TAG_TEXT[color] } : undefined}
+    >
+      {children}
+    </Tag>
+  );
+}
+
 export function StatusTag({ status }: { status: string }) {
   const known = STATUS_LABELS[status];
-  return <Tag color={known?.color ?? 'default'}>{known?.label ?? status}</Tag>;
+  return <ColourTag color={known?.color ?? 'default'}>{known?.label ?? status}</ColourTag>;
 }
 
 /** What went wrong, in the server's words (Vietnamese with Accept-Language: vi). */

@@ -1,9 +1,9 @@
 import { LinkOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Descriptions, Row, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Row, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { api, newIdempotencyKey, read } from '../api/client';
-import { Loaded, problemText } from '../components/common';
+import { ColourTag, Loaded, problemText } from '../components/common';
 import { instant } from '../lib/format';
 
 interface Health {
@@ -19,7 +19,11 @@ const PART_LABELS: Record<string, string> = {
 };
 
 function StatusWord({ status }: { status: unknown }) {
-  return status === 'up' ? <Tag color="green">Hoạt động</Tag> : <Tag color="red">Có sự cố</Tag>;
+  return status === 'up' ? (
+    <ColourTag color="green">Hoạt động</ColourTag>
+  ) : (
+    <ColourTag color="red">Có sự cố</ColourTag>
+  );
 }
 
 interface FailedReminder {

@@ -66,7 +66,7 @@ function StateView({ state }: { state: StateAt }) {
     <Descriptions
       bordered
       size="small"
-      column={2}
+      column={1}
       items={[
         { key: 'version', label: 'Phiên bản', children: state.version },
         { key: 'status', label: 'Trạng thái', children: <StatusTag status={String(s.status)} /> },
@@ -121,6 +121,7 @@ export default function HistoryPage() {
           aria-label="Xem trạng thái tại ngày"
           placeholder="Trạng thái tại ngày"
           format="DD/MM/YYYY"
+          style={{ width: 220 }}
           value={asOfDate}
           onChange={(date: Dayjs | null) => {
             setAsOfDate(date);

@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Empty, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
-import { api, read } from '../api/client';
+import { api, freshness, read } from '../api/client';
 import { useNames } from '../api/reference';
 import type { InboxItem } from '../api/types';
-import { Loaded, StatusTag } from '../components/common';
+import { ColourTag, Loaded, StatusTag } from '../components/common';
 import { businessDate, instant } from '../lib/format';
 import { INBOX_ACTION_LABELS, PLAN_STATUS_LABELS, roleLabel } from '../lib/labels';
 
@@ -18,7 +18,8 @@ export default function InboxPage() {
   const names = useNames();
   const inbox = useQuery({
     queryKey: ['inbox'],
-    queryFn: () => read<{ items: InboxItem[] }>(api.GET('/api/v1/inbox')),
+    queryFn: () =>
+      read<{ items: InboxItem[] }>(api.GET('/api/v1/inbox', { params: { query: freshness() } })),
   });
   return (
     <>
@@ -75,7 +76,7 @@ export default function InboxPage() {
                       item.dueOn ? (
                         <span>
                           {businessDate(item.dueOn)}{' '}
-                          {item.overdue && <Tag color="red">Quá hạn</Tag>}
+                          {item.overdue && <ColourTag color="red">Quá hạn</ColourTag>}
                         </span>
                       ) : (
                         '—'

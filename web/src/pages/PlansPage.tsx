@@ -1,11 +1,11 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Card, Descriptions, Select, Space, Table, Tag, Typography } from 'antd';
+import { Card, Descriptions, Select, Space, Table, Typography } from 'antd';
 import { useSearchParams } from 'react-router-dom';
 import { api, read } from '../api/client';
 import { useNames } from '../api/reference';
 import type { Plan, PlanDistrict } from '../api/types';
 import { ActionsBar } from '../components/ActionsBar';
-import { Loaded } from '../components/common';
+import { ColourTag, Loaded } from '../components/common';
 import { businessDate } from '../lib/format';
 import { PLAN_STATUS_LABELS, REGISTRATION_STATUS_LABELS } from '../lib/labels';
 
@@ -122,9 +122,9 @@ export default function PlansPage() {
                               ),
                               onFilter: (value, d) => d.status === value,
                               render: (_, d) => (
-                                <Tag color={REGISTRATION_STATUS_LABELS[d.status].color}>
+                                <ColourTag color={REGISTRATION_STATUS_LABELS[d.status].color}>
                                   {REGISTRATION_STATUS_LABELS[d.status].label}
-                                </Tag>
+                                </ColourTag>
                               ),
                             },
                             {

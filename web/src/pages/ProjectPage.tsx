@@ -402,6 +402,7 @@ export default function ProjectPage() {
             onDone={(answer) => {
               void message.success('Đã ghi nhận');
               if (answer.position) setMinPosition(answer.position);
+              void queryClient.invalidateQueries({ queryKey: ['projects'] });
               void queryClient.invalidateQueries({ queryKey: ['project', id] });
               void queryClient.invalidateQueries({ queryKey: ['history', id] });
               void queryClient.invalidateQueries({ queryKey: ['inbox'] });

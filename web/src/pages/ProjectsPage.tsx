@@ -1,19 +1,9 @@
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import {
-  App,
-  Button,
-  Card,
-  Flex,
-  Input,
-  Select,
-  Space,
-  Table,
-  Typography,
-} from 'antd';
+import { App, Button, Card, Flex, Input, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { api, read } from '../api/client';
+import { api, freshness, read } from '../api/client';
 import { useNames } from '../api/reference';
 import type { Page, Project } from '../api/types';
 import { ErrorState, Money, StatusTag } from '../components/common';
@@ -45,6 +35,7 @@ async function listProjects(
           ...(filters.activityType && { activityType: filters.activityType }),
           page,
           pageSize,
+          ...freshness(),
         },
       },
     }),

@@ -1,5 +1,5 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   Button,
@@ -17,7 +17,7 @@ import {
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { api, newIdempotencyKey, ProblemError, read } from '../api/client';
+import { api, newIdempotencyKey, ProblemError, read, rememberPosition } from '../api/client';
 import { useNames } from '../api/reference';
 import type { Plan } from '../api/types';
 import { currentSession } from '../auth/session';
@@ -43,6 +43,7 @@ export default function RegisterProjectPage() {
   const navigate = useNavigate();
   const names = useNames();
   const actor = currentSession()?.actor;
+  const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
   // One key per opening of the form: a double click or a retry registers once.
   const [idempotencyKey] = useState(newIdempotencyKey);
@@ -55,7 +56,7 @@ export default function RegisterProjectPage() {
 
   const register = useMutation({
     mutationFn: (values: Values) =>
-      read<{ id: string }>(
+      read<{ id: string; position?: string }>(
         api.POST('/api/v1/projects', {
           headers: { 'Idempotency-Key': idempotencyKey },
           body: {
@@ -77,7 +78,11 @@ export default function RegisterProjectPage() {
           } as never,
         }),
       ),
-    onSuccess: (answer) => navigate(`/de-an/${answer.id}`),
+    onSuccess: (answer) => {
+      rememberPosition(answer.position);
+      void queryClient.invalidateQueries();
+      navigate(`/de-an/${answer.id}`);
+    },
     onError: (error) => setOtherErrors(showFieldErrors(form, error)),
   });
 

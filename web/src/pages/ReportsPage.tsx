@@ -24,8 +24,14 @@ const PROGRESS_GROUPS: { value: string; label: string }[] = [
   { value: 'year', label: 'Theo năm' },
 ];
 
-/** Millions of đồng on the chart's axis; the table keeps every đồng. */
-const millions = (v: number) => `${integer(Math.round(v / 1_000_000))} triệu`;
+const SHORT = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
+/** Tỷ or triệu đồng on the chart's axis; the table keeps every đồng. */
+const millions = (v: number) =>
+  Math.abs(v) >= 1e9
+    ? `${SHORT.format(v / 1e9)} tỷ`
+    : Math.abs(v) >= 1e6
+      ? `${SHORT.format(v / 1e6)} triệu`
+      : SHORT.format(v);
 
 export default function ReportsPage() {
   const names = useNames();
