@@ -4,2889 +4,2869 @@
  */
 
 export interface paths {
-  '/health': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** State of the event store, projections (with lag), Redis and the reminder queue */
+        get: operations["HealthController_health"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** State of the event store, projections (with lag), Redis and the reminder queue */
-    get: operations['HealthController_health'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/admin/projections/rebuild': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/admin/projections/rebuild": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The running or last rebuild: state, events done out of total, position reached */
+        get: operations["ProjectionsAdminController_status"];
+        put?: never;
+        /** Start rebuilding every read model from the log (202 with the job; 409 while one runs) */
+        post: operations["ProjectionsAdminController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** The running or last rebuild: state, events done out of total, position reached */
-    get: operations['ProjectionsAdminController_status'];
-    put?: never;
-    /** Start rebuilding every read model from the log (202 with the job; 409 while one runs) */
-    post: operations['ProjectionsAdminController_start'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/projects': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List projects (a district officer sees its own district only) */
+        get: operations["ProjectsController_list"];
+        put?: never;
+        /** Register a support project (→ registered) */
+        post: operations["ProjectsController_register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** List projects (a district officer sees its own district only) */
-    get: operations['ProjectsController_list'];
-    put?: never;
-    /** Register a support project (→ registered) */
-    post: operations['ProjectsController_register'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/projects/{id}/appraisal/start': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/projects/{id}/appraisal/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start appraisal (registered → under_appraisal) */
+        post: operations["ProjectsController_startAppraisal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Start appraisal (registered → under_appraisal) */
-    post: operations['ProjectsController_startAppraisal'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/projects/{id}/appraisal/result': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/projects/{id}/appraisal/result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the appraisal result (→ appraised, revision_requested or rejected) */
+        post: operations["ProjectsController_appraisalResult"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Record the appraisal result (→ appraised, revision_requested or rejected) */
-    post: operations['ProjectsController_appraisalResult'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/projects/{id}/resubmit': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/projects/{id}/resubmit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resubmit after a revision request (revision_requested → registered) */
+        post: operations["ProjectsController_resubmit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Resubmit after a revision request (revision_requested → registered) */
-    post: operations['ProjectsController_resubmit'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/projects/{id}/approval': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/projects/{id}/approval": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve (appraised → approved) */
+        post: operations["ProjectsController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Approve (appraised → approved) */
-    post: operations['ProjectsController_approve'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/projects/{id}/rejection': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/projects/{id}/rejection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject (appraised → rejected) */
+        post: operations["ProjectsController_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Reject (appraised → rejected) */
-    post: operations['ProjectsController_reject'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/projects/{id}/execution/start': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/projects/{id}/execution/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start execution (approved → in_execution) */
+        post: operations["ProjectsController_startExecution"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Start execution (approved → in_execution) */
-    post: operations['ProjectsController_startExecution'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/projects/{id}/progress-reports': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/projects/{id}/progress-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Report monthly progress per indicator (a second report for a month replaces the first) */
+        post: operations["ProjectsController_reportProgress"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Report monthly progress per indicator (a second report for a month replaces the first) */
-    post: operations['ProjectsController_reportProgress'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/projects/{id}/disbursements': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/projects/{id}/disbursements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record an advance, a payment or a recovery */
+        post: operations["ProjectsController_disburse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Record an advance, a payment or a recovery */
-    post: operations['ProjectsController_disburse'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/projects/{id}/inspections': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/projects/{id}/inspections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record an inspection */
+        post: operations["ProjectsController_inspect"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Record an inspection */
-    post: operations['ProjectsController_inspect'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/projects/{id}/adjustments': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/projects/{id}/adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Adjust approved funding, planned end or targets by decision */
+        post: operations["ProjectsController_adjust"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Adjust approved funding, planned end or targets by decision */
-    post: operations['ProjectsController_adjust'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/projects/{id}/acceptance': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/projects/{id}/acceptance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept the results (in_execution → accepted) */
+        post: operations["ProjectsController_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Accept the results (in_execution → accepted) */
-    post: operations['ProjectsController_accept'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/projects/{id}/settlement': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/projects/{id}/settlement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Settle the accounts (accepted → settled) */
+        post: operations["ProjectsController_settle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Settle the accounts (accepted → settled) */
-    post: operations['ProjectsController_settle'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/projects/{id}/cancellation': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/projects/{id}/cancellation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a project before acceptance (→ cancelled) */
+        post: operations["ProjectsController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Cancel a project before acceptance (→ cancelled) */
-    post: operations['ProjectsController_cancel'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/projects/{id}/personal-data/erasure': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/projects/{id}/personal-data/erasure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Erase the beneficiary's personal data at the data subject's request (keys destroyed; the record keeps the legal basis only) */
+        post: operations["ProjectsController_erasePersonalData"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Erase the beneficiary's personal data at the data subject's request (keys destroyed; the record keeps the legal basis only) */
-    post: operations['ProjectsController_erasePersonalData'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/projects/{id}/beneficiary/correction': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/projects/{id}/beneficiary/correction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a corrected beneficiary value (a new version of the subject's personal data) */
+        post: operations["ProjectsController_correctBeneficiary"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Record a corrected beneficiary value (a new version of the subject's personal data) */
-    post: operations['ProjectsController_correctBeneficiary'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/projects/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/projects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One project with its money, rates and indicator progress */
+        get: operations["ProjectsController_find"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** One project with its money, rates and indicator progress */
-    get: operations['ProjectsController_find'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/programs': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/programs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List programmes with their budgets, targets and context indicators */
+        get: operations["ProgrammesController_list"];
+        put?: never;
+        /** Create a multi-year programme with its yearly budgets and indicator targets */
+        post: operations["ProgrammesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** List programmes with their budgets, targets and context indicators */
-    get: operations['ProgrammesController_list'];
-    put?: never;
-    /** Create a multi-year programme with its yearly budgets and indicator targets */
-    post: operations['ProgrammesController_create'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/programs/{code}/budget-changes': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/programs/{code}/budget-changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change one year's budget by a decision */
+        post: operations["ProgrammesController_changeBudget"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Change one year's budget by a decision */
-    post: operations['ProgrammesController_changeBudget'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/programs/{code}/targets': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/programs/{code}/targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replace the programme's indicator targets by a decision */
+        post: operations["ProgrammesController_setTargets"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Replace the programme's indicator targets by a decision */
-    post: operations['ProgrammesController_setTargets'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/programs/{code}/context-indicators': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/programs/{code}/context-indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a context indicator for a year (production value, export value, establishments…) */
+        post: operations["ProgrammesController_recordContextIndicator"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Record a context indicator for a year (production value, export value, establishments…) */
-    post: operations['ProgrammesController_recordContextIndicator'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/programs/{code}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/programs/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One programme: yearly budgets, total, targets, context indicators */
+        get: operations["ProgrammesController_find"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** One programme: yearly budgets, total, targets, context indicators */
-    get: operations['ProgrammesController_find'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/plans': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the yearly plans, each with its districts submitted, late or missing */
+        get: operations["PlansController_list"];
+        put?: never;
+        /** Open a year's plan (Kế hoạch khuyến công năm N) with its registration deadline */
+        post: operations["PlansController_open"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** List the yearly plans, each with its districts submitted, late or missing */
-    get: operations['PlansController_list'];
-    put?: never;
-    /** Open a year's plan (Kế hoạch khuyến công năm N) with its registration deadline */
-    post: operations['PlansController_open'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/plans/{year}/registrations': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/plans/{year}/registrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit the district's registration for the year (an empty list says there is nothing to register) */
+        post: operations["PlansController_register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Submit the district's registration for the year (an empty list says there is nothing to register) */
-    post: operations['PlansController_register'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/plans/{year}/compile': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/plans/{year}/compile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Compile the plan from the registrations (open → compiled) */
+        post: operations["PlansController_compile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Compile the plan from the registrations (open → compiled) */
-    post: operations['PlansController_compile'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/plans/{year}/approval': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/plans/{year}/approval": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve the compiled plan (compiled → approved); not by whoever compiled it */
+        post: operations["PlansController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Approve the compiled plan (compiled → approved); not by whoever compiled it */
-    post: operations['PlansController_approve'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/plans/{year}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/plans/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One year's plan with each district's registration: submitted, late or missing */
+        get: operations["PlansController_find"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** One year's plan with each district's registration: submitted, late or missing */
-    get: operations['PlansController_find'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/projects/{id}/history': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/projects/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every event of the project, as recorded, with who, when and the hash chain */
+        get: operations["ProjectAuditController_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** Every event of the project, as recorded, with who, when and the hash chain */
-    get: operations['ProjectAuditController_history'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/projects/{id}/state': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/projects/{id}/state": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The project replayed up to a version (asOfVersion) or an instant (asOf) */
+        get: operations["ProjectAuditController_state"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** The project replayed up to a version (asOfVersion) or an instant (asOf) */
-    get: operations['ProjectAuditController_state'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/projects/{id}/verify': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/projects/{id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recompute the hash chain: valid, events checked, first broken version */
+        get: operations["ProjectAuditController_verify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** Recompute the hash chain: valid, events checked, first broken version */
-    get: operations['ProjectAuditController_verify'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/reports/disbursement': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/reports/disbursement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Approved, disbursed and settled VND with the disbursement rate, by year, district, activity type, funding source or programme */
+        get: operations["ReportsController_disbursement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** Approved, disbursed and settled VND with the disbursement rate, by year, district, activity type, funding source or programme */
-    get: operations['ReportsController_disbursement'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/reports/progress': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/reports/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Indicator targets against achievements by indicator, district or year (live projects; a programme's own targets by indicator) */
+        get: operations["ReportsController_progress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** Indicator targets against achievements by indicator, district or year (live projects; a programme's own targets by indicator) */
-    get: operations['ReportsController_progress'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/reports/plan-status': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/reports/plan-status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each district's registration for each yearly plan: submitted, late or missing */
+        get: operations["ReportsController_planStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** Each district's registration for each yearly plan: submitted, late or missing */
-    get: operations['ReportsController_planStatus'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/programs/{code}/review': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/programs/{code}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Programme review: budget for the years, disbursed, rate, shortfall (computed), indicators against targets, cancelled lines, context indicators */
+        get: operations["ProgrammeReviewController_review"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** Programme review: budget for the years, disbursed, rate, shortfall (computed), indicators against targets, cancelled lines, context indicators */
-    get: operations['ProgrammeReviewController_review'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/inbox': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The steps waiting for the caller's roles (a district officer: its own district's) */
+        get: operations["InboxController_inbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** The steps waiting for the caller's roles (a district officer: its own district's) */
-    get: operations['InboxController_inbox'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/reminders/scan': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/reminders/scan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run the reminder rules now as of a date and queue what is due (503 without Redis) */
+        post: operations["RemindersController_runScan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Run the reminder rules now as of a date and queue what is due (503 without Redis) */
-    post: operations['RemindersController_runScan'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/reminders/failed': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/reminders/failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reminder jobs that failed every attempt, with their last error */
+        get: operations["RemindersController_failed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** Reminder jobs that failed every attempt, with their last error */
-    get: operations['RemindersController_failed'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/reference/units': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/reference/units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The administrative units in force on a date (province, district until 30/06/2025, commune), with their successors */
+        get: operations["ReferenceController_units"];
+        put?: never;
+        /** A unit comes into being on a date (by a decision) */
+        post: operations["ReferenceChangesController_establishUnit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** The administrative units in force on a date (province, district until 30/06/2025, commune), with their successors */
-    get: operations['ReferenceController_units'];
-    put?: never;
-    /** A unit comes into being on a date (by a decision) */
-    post: operations['ReferenceChangesController_establishUnit'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/reference/activity-types': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/reference/activity-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The activity types with the support norm of each in force on a date, and the legal basis of those norms */
+        get: operations["ReferenceController_activityTypes"];
+        put?: never;
+        /** A new activity type from a date */
+        post: operations["ReferenceChangesController_recordActivityType"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** The activity types with the support norm of each in force on a date, and the legal basis of those norms */
-    get: operations['ReferenceController_activityTypes'];
-    put?: never;
-    /** A new activity type from a date */
-    post: operations['ReferenceChangesController_recordActivityType'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/reference/indicators': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/reference/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The indicators in force on a date, with their units of count */
+        get: operations["ReferenceController_indicators"];
+        put?: never;
+        /** A new indicator (with its unit of count) from a date */
+        post: operations["ReferenceChangesController_recordIndicator"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** The indicators in force on a date, with their units of count */
-    get: operations['ReferenceController_indicators'];
-    put?: never;
-    /** A new indicator (with its unit of count) from a date */
-    post: operations['ReferenceChangesController_recordIndicator'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/reference/funding-sources': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/reference/funding-sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The funding sources in force on a date */
+        get: operations["ReferenceController_fundingSources"];
+        put?: never;
+        /** A new funding source from a date */
+        post: operations["ReferenceChangesController_recordFundingSource"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** The funding sources in force on a date */
-    get: operations['ReferenceController_fundingSources'];
-    put?: never;
-    /** A new funding source from a date */
-    post: operations['ReferenceChangesController_recordFundingSource'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/reference/norm-sets': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/reference/norm-sets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every set of support norms with its legal basis and effective date, and the one in force on a date */
+        get: operations["ReferenceController_normSets"];
+        put?: never;
+        /** A set of support norms from a date: the Ministry's, or the province's own levels (carrying over the norms it does not name) */
+        post: operations["ReferenceChangesController_recordNormSet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** Every set of support norms with its legal basis and effective date, and the one in force on a date */
-    get: operations['ReferenceController_normSets'];
-    put?: never;
-    /** A set of support norms from a date: the Ministry's, or the province's own levels (carrying over the norms it does not name) */
-    post: operations['ReferenceChangesController_recordNormSet'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/reference/advance-cap': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/reference/advance-cap": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The advance cap in force on a date, and where it comes from */
+        get: operations["ReferenceController_advanceCap"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** The advance cap in force on a date, and where it comes from */
-    get: operations['ReferenceController_advanceCap'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/reference/changes': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/reference/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every recorded change of the reference data: what, from when, on what basis, by whom */
+        get: operations["ReferenceController_changes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** Every recorded change of the reference data: what, from when, on what basis, by whom */
-    get: operations['ReferenceController_changes'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/reference/units/{code}/end': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/reference/units/{code}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A unit ends: effectiveFrom is the first day without it; its successors take its territory */
+        post: operations["ReferenceChangesController_endUnit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** A unit ends: effectiveFrom is the first day without it; its successors take its territory */
-    post: operations['ReferenceChangesController_endUnit'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/reference/activity-types/{code}/rename': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/reference/activity-types/{code}/rename": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An activity type renamed from a date (its earlier name stays before it) */
+        post: operations["ReferenceChangesController_renameActivityType"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** An activity type renamed from a date (its earlier name stays before it) */
-    post: operations['ReferenceChangesController_renameActivityType'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/reference/indicators/{code}/rename': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/reference/indicators/{code}/rename": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An indicator renamed (or counted in another unit) from a date */
+        post: operations["ReferenceChangesController_renameIndicator"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** An indicator renamed (or counted in another unit) from a date */
-    post: operations['ReferenceChangesController_renameIndicator'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/reference/funding-sources/{code}/rename': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/reference/funding-sources/{code}/rename": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A funding source renamed from a date */
+        post: operations["ReferenceChangesController_renameFundingSource"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** A funding source renamed from a date */
-    post: operations['ReferenceChangesController_renameFundingSource'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/reference/activity-types/{code}/end': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/reference/activity-types/{code}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An activity type is no longer in force from a date */
+        post: operations["ReferenceChangesController_endActivityType"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** An activity type is no longer in force from a date */
-    post: operations['ReferenceChangesController_endActivityType'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/reference/indicators/{code}/end': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/reference/indicators/{code}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An indicator is no longer in force from a date */
+        post: operations["ReferenceChangesController_endIndicator"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** An indicator is no longer in force from a date */
-    post: operations['ReferenceChangesController_endIndicator'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/reference/funding-sources/{code}/end': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/reference/funding-sources/{code}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A funding source is no longer in force from a date */
+        post: operations["ReferenceChangesController_endFundingSource"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** A funding source is no longer in force from a date */
-    post: operations['ReferenceChangesController_endFundingSource'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/reference/advance-caps': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/reference/advance-caps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The share of the approved funding advances may reach, from a date */
+        post: operations["ReferenceChangesController_setAdvanceCap"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** The share of the approved funding advances may reach, from a date */
-    post: operations['ReferenceChangesController_setAdvanceCap'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
-  schemas: {
-    BeneficiaryDto: {
-      /** @example Cơ sở cơ khí Tân Phú */
-      name: string;
-      /** @example Ấp 1, xã Phú Lâm, huyện Tân Phú */
-      address?: string;
-      /** @example 3600123456 */
-      taxCode?: string;
+    schemas: {
+        BeneficiaryDto: {
+            /** @example Cơ sở cơ khí Tân Phú */
+            name: string;
+            /** @example Ấp 1, xã Phú Lâm, huyện Tân Phú */
+            address?: string;
+            /** @example 3600123456 */
+            taxCode?: string;
+        };
+        IndicatorTargetDto: {
+            /**
+             * @description Indicator code (reference data)
+             * @example trainees
+             */
+            indicator: string;
+            /**
+             * @description Whole number to achieve
+             * @example 30
+             */
+            target: number;
+        };
+        RegisterProjectDto: {
+            /** @example Hỗ trợ ứng dụng máy cắt CNC */
+            title: string;
+            /**
+             * @description Activity type code (reference data)
+             * @example machinery
+             */
+            activityType: string;
+            beneficiary: components["schemas"]["BeneficiaryDto"];
+            /**
+             * @description Support requested, whole VND
+             * @example 250000000
+             */
+            requestedFundingVnd: number;
+            /**
+             * @description Funding the beneficiary commits (vốn đối ứng), whole VND; default 0
+             * @example 250000000
+             */
+            counterpartFundingVnd?: number;
+            /**
+             * @default local
+             * @enum {string}
+             */
+            fundingSource: "local" | "national";
+            targets: components["schemas"]["IndicatorTargetDto"][];
+            /**
+             * Format: date
+             * @example 2024-03-01
+             */
+            plannedStart: string;
+            /**
+             * Format: date
+             * @example 2024-11-30
+             */
+            plannedEnd: string;
+            description?: string;
+            /** @example 2024 */
+            planYear: number;
+            /**
+             * @description The registering unit (deprecated name of `unit`): a former district key or a unit code
+             * @example tan-phu
+             */
+            district: string;
+            /**
+             * @description The registering unit: its code (GET /reference/units), or a former district key; `district` is its older name
+             * @example 26116
+             */
+            unit?: string;
+        };
+        AppraisalResultDto: {
+            /** @enum {string} */
+            outcome: "passed" | "revision_requested" | "rejected";
+            /** @example Hội đồng thẩm định thống nhất */
+            notes: string;
+            /**
+             * @description Required when passed; whole VND
+             * @example 240000000
+             */
+            appraisedFundingVnd?: number;
+        };
+        ResubmitProjectDto: {
+            /** @example Hỗ trợ ứng dụng máy cắt CNC */
+            title?: string;
+            /**
+             * @description Activity type code (reference data)
+             * @example machinery
+             */
+            activityType?: string;
+            beneficiary?: components["schemas"]["BeneficiaryDto"];
+            /**
+             * @description Support requested, whole VND
+             * @example 250000000
+             */
+            requestedFundingVnd?: number;
+            /**
+             * @description Funding the beneficiary commits (vốn đối ứng), whole VND; default 0
+             * @example 250000000
+             */
+            counterpartFundingVnd?: number;
+            /**
+             * @default local
+             * @enum {string}
+             */
+            fundingSource: "local" | "national";
+            targets?: components["schemas"]["IndicatorTargetDto"][];
+            /**
+             * Format: date
+             * @example 2024-03-01
+             */
+            plannedStart?: string;
+            /**
+             * Format: date
+             * @example 2024-11-30
+             */
+            plannedEnd?: string;
+            description?: string;
+        };
+        ApproveProjectDto: {
+            /** @example 1234/QĐ-UBND */
+            decisionNo: string;
+            /**
+             * Format: date
+             * @example 2024-04-10
+             */
+            decisionDate: string;
+            /** @example 240000000 */
+            approvedFundingVnd: number;
+        };
+        ReasonDto: {
+            /** @example Chưa có cơ sở pháp lý và đối tượng đủ điều kiện */
+            reason: string;
+        };
+        StartExecutionDto: {
+            /**
+             * Format: date
+             * @example 2024-04-15
+             */
+            startedOn: string;
+        };
+        IndicatorValueDto: {
+            /** @example trainees */
+            indicator: string;
+            /**
+             * @description Whole number achieved in the period
+             * @example 12
+             */
+            value: number;
+        };
+        ProgressReportDto: {
+            /**
+             * @description The month reported on, YYYY-MM
+             * @example 2024-05
+             */
+            period: string;
+            /**
+             * Format: date
+             * @example 2024-05-24
+             */
+            reportedOn: string;
+            achievements: components["schemas"]["IndicatorValueDto"][];
+        };
+        DisbursementDto: {
+            /**
+             * @description Whole VND, more than 0
+             * @example 100000000
+             */
+            amountVnd: number;
+            /**
+             * @description advance (tạm ứng) before acceptance, payment (thanh toán) after, recovery (thu hồi) of money returned
+             * @enum {string}
+             */
+            kind: "advance" | "payment" | "recovery";
+            /**
+             * Format: date
+             * @example 2024-05-02
+             */
+            paidOn: string;
+            /** @example UNC-2024-0153 */
+            voucherNo: string;
+        };
+        InspectionDto: {
+            /**
+             * Format: date
+             * @example 2024-07-03
+             */
+            inspectedOn: string;
+            /** @example Máy đã lắp đặt, vận hành ổn định */
+            findings: string;
+            /** @enum {string} */
+            outcome: "satisfactory" | "issues_found";
+        };
+        AdjustmentDto: {
+            /** @example 88/QĐ-SCT */
+            decisionNo: string;
+            /** @example Điều chỉnh tiến độ do chậm giao máy */
+            reason: string;
+            /** @example 260000000 */
+            approvedFundingVnd?: number;
+            /**
+             * Format: date
+             * @example 2024-12-20
+             */
+            plannedEnd?: string;
+            targets?: components["schemas"]["IndicatorTargetDto"][];
+        };
+        AcceptanceDto: {
+            /**
+             * Format: date
+             * @example 2024-11-28
+             */
+            acceptedOn: string;
+            /** @example Nghiệm thu đạt yêu cầu */
+            notes: string;
+        };
+        SettlementDto: {
+            /**
+             * @description Must equal the net disbursed amount
+             * @example 240000000
+             */
+            settledAmountVnd: number;
+            /**
+             * Format: date
+             * @example 2024-12-15
+             */
+            settledOn: string;
+            /** @example 15/QĐ-TTKC */
+            decisionNo: string;
+        };
+        PersonalDataErasureDto: {
+            /**
+             * @description The legal basis of the erasure
+             * @example Điều 14 Luật Bảo vệ dữ liệu cá nhân 2025
+             */
+            legalBasis: string;
+            /**
+             * @description The data subject's request
+             * @example Đơn số 12/2026 ngày 02/03/2026
+             */
+            requestRef: string;
+        };
+        BeneficiaryCorrectionDto: {
+            beneficiary: components["schemas"]["BeneficiaryDto"];
+            /** @example Sửa địa chỉ theo đề nghị của chủ cơ sở */
+            reason: string;
+        };
+        ProgrammeBudgetDto: {
+            /** @example 2021 */
+            year: number;
+            /**
+             * @description Whole VND
+             * @example 6500000000
+             */
+            amountVnd: number;
+        };
+        CreateProgrammeDto: {
+            /**
+             * @description 1–64 letters, digits, - or _
+             * @example DN-2021-2025
+             */
+            code: string;
+            /** @example Chương trình khuyến công tỉnh Đồng Nai giai đoạn 2021–2025 */
+            name: string;
+            /** @example 2021 */
+            fromYear: number;
+            /** @example 2025 */
+            toYear: number;
+            /** @description At most one budget per year */
+            budgets: components["schemas"]["ProgrammeBudgetDto"][];
+            targets: components["schemas"]["IndicatorTargetDto"][];
+            /** @example 558/QĐ-UBND */
+            decisionNo?: string;
+            /**
+             * Format: date
+             * @example 2021-02-08
+             */
+            decisionDate?: string;
+        };
+        BudgetChangeDto: {
+            /** @example 2021 */
+            year: number;
+            /**
+             * @description Whole VND
+             * @example 6500000000
+             */
+            amountVnd: number;
+            /** @example 1234/QĐ-UBND */
+            decisionNo: string;
+            /** @example Điều chỉnh kinh phí do ảnh hưởng của dịch Covid-19 */
+            reason: string;
+        };
+        ProgrammeTargetsDto: {
+            targets: components["schemas"]["IndicatorTargetDto"][];
+            /** @example 2345/QĐ-UBND */
+            decisionNo: string;
+            /** @example Sửa đổi, bổ sung Quyết định 558/QĐ-UBND */
+            reason: string;
+        };
+        ContextIndicatorDto: {
+            /**
+             * @description A year of the programme, or the year before it (baseline)
+             * @example 2022
+             */
+            year: number;
+            /**
+             * @description Known codes: rural_industrial_production_value_vnd (VND), export_value_usd (USD), rural_industrial_establishments; any other lower-case code with its unit
+             * @example rural_industrial_production_value_vnd
+             */
+            code: string;
+            /**
+             * @description A whole number in the unit (VND, USD, a count)
+             * @example 73396000000000
+             */
+            value: number;
+            /** @example 900000000 */
+            target?: number;
+            /**
+             * @description Required for a code that is not a known one
+             * @example VND
+             */
+            unit?: string;
+            /**
+             * Format: date
+             * @description The date the value describes
+             * @example 2023-06-30
+             */
+            asOf?: string;
+            /**
+             * @description An estimate (ước tính), not a final figure
+             * @example false
+             */
+            estimated?: boolean;
+            /** @example Cục Thống kê tỉnh Đồng Nai */
+            note?: string;
+        };
+        OpenPlanDto: {
+            /**
+             * @description The plan year; a year of the programme
+             * @example 2022
+             */
+            year: number;
+            /** @example DN-2021-2025 */
+            programCode: string;
+            /**
+             * Format: date
+             * @description Districts registering after this day are late (the day itself is on time)
+             * @example 2021-05-20
+             */
+            registrationDeadline: string;
+        };
+        DistrictRegistrationDto: {
+            /**
+             * @description The caller's own district; other districts are refused (403)
+             * @example xuan-loc
+             */
+            district?: string;
+            /**
+             * @description The caller's own unit (`district` is its older name); other units are refused (403)
+             * @example 26425
+             */
+            unit?: string;
+            /**
+             * @description Projects of this district registered for the year; empty means "nothing to register"
+             * @example []
+             */
+            projectIds: string[];
+        };
+        ApprovePlanDto: {
+            /** @example 1402/QĐ-UBND */
+            decisionNo: string;
+            /**
+             * Format: date
+             * @description Not before the plan was compiled
+             * @example 2021-06-15
+             */
+            decisionDate: string;
+        };
+        ScanRemindersDto: {
+            /**
+             * Format: date
+             * @description Run the rules as of this business date (Asia/Ho_Chi_Minh).
+             * @example 2024-06-26
+             */
+            asOf: string;
+        };
+        LegalBasisDto: {
+            /**
+             * @description Number and symbol, as cited
+             * @example 22/2023/QĐ-UBND
+             */
+            document: string;
+            /**
+             * Format: date
+             * @description The day it was signed (not after today)
+             * @example 2023-05-19
+             */
+            date: string;
+            /**
+             * @description What it is and who issued it
+             * @example Quyết định của UBND tỉnh Đồng Nai
+             */
+            title?: string;
+        };
+        EstablishUnitDto: {
+            /**
+             * Format: date
+             * @description The first day the change is in force
+             * @example 2026-07-01
+             */
+            effectiveFrom: string;
+            basis: components["schemas"]["LegalBasisDto"];
+            /** @example 26999 */
+            code: string;
+            /** @example Xã Ví Dụ */
+            name: string;
+            /**
+             * @example commune
+             * @enum {string}
+             */
+            level: "province" | "district" | "commune";
+            /**
+             * @example commune
+             * @enum {string}
+             */
+            kind: "province" | "centrally_run_city" | "provincial_city" | "town" | "rural_district" | "ward" | "commune" | "township" | "special_zone" | "agency";
+            /**
+             * @description The unit it stands under; absent for a province
+             * @example 75
+             */
+            parent?: string;
+            /** @example ubnd@xa-vi-du.gov.vn */
+            email?: string;
+        };
+        EndUnitDto: {
+            /**
+             * Format: date
+             * @description The first day the change is in force
+             * @example 2026-07-01
+             */
+            effectiveFrom: string;
+            basis: components["schemas"]["LegalBasisDto"];
+            /**
+             * @description The codes of the units its territory went to, in force on effectiveFrom
+             * @example [
+             *       "26068"
+             *     ]
+             */
+            successors: string[];
+        };
+        CatalogueEntryDto: {
+            /**
+             * Format: date
+             * @description The first day the change is in force
+             * @example 2026-07-01
+             */
+            effectiveFrom: string;
+            basis: components["schemas"]["LegalBasisDto"];
+            /** @example digital_transformation */
+            code: string;
+            /** @example Hỗ trợ chuyển đổi số */
+            name: string;
+            /**
+             * @description The unit of count (indicators only)
+             * @example cơ sở
+             */
+            unit?: string;
+        };
+        CatalogueRenameDto: {
+            /**
+             * Format: date
+             * @description The first day the change is in force
+             * @example 2026-07-01
+             */
+            effectiveFrom: string;
+            basis: components["schemas"]["LegalBasisDto"];
+            /** @example Đào tạo nghề, khởi sự doanh nghiệp, quản lý */
+            name: string;
+            /** @example cơ sở */
+            unit?: string;
+        };
+        EndEntryDto: {
+            /**
+             * Format: date
+             * @description The first day the change is in force
+             * @example 2026-07-01
+             */
+            effectiveFrom: string;
+            basis: components["schemas"]["LegalBasisDto"];
+        };
+        NormDto: {
+            /** @example machinery */
+            activityType: string;
+            /**
+             * @description Share of the total cost, whole percent
+             * @example 50
+             */
+            percent: number;
+            /**
+             * @description Cap, whole VND
+             * @example 300000000
+             */
+            maxVnd: number;
+            /** @example cơ sở */
+            per?: string;
+            /** @example Điều 4 khoản 3 */
+            clause?: string;
+            note?: string;
+        };
+        NormSetDto: {
+            /**
+             * Format: date
+             * @description The first day the change is in force
+             * @example 2026-07-01
+             */
+            effectiveFrom: string;
+            basis: components["schemas"]["LegalBasisDto"];
+            /** @example QD-22-2023-DN */
+            id: string;
+            /**
+             * @example provincial
+             * @enum {string}
+             */
+            scope: "national" | "provincial";
+            norms: components["schemas"]["NormDto"][];
+            /**
+             * @description Carry over the norms of the set in force that day that this one does not name
+             * @default true
+             */
+            carryOver: boolean;
+        };
+        AdvanceCapDto: {
+            /**
+             * Format: date
+             * @description The first day the change is in force
+             * @example 2026-07-01
+             */
+            effectiveFrom: string;
+            basis: components["schemas"]["LegalBasisDto"];
+            /**
+             * @description Share of the approved funding, whole percent
+             * @example 70
+             */
+            percent: number;
+        };
     };
-    IndicatorTargetDto: {
-      /**
-       * @description Indicator code (reference data)
-       * @example trainees
-       */
-      indicator: string;
-      /**
-       * @description Whole number to achieve
-       * @example 30
-       */
-      target: number;
-    };
-    RegisterProjectDto: {
-      /** @example Hỗ trợ ứng dụng máy cắt CNC */
-      title: string;
-      /**
-       * @description Activity type code (reference data)
-       * @example machinery
-       */
-      activityType: string;
-      beneficiary: components['schemas']['BeneficiaryDto'];
-      /**
-       * @description Support requested, whole VND
-       * @example 250000000
-       */
-      requestedFundingVnd: number;
-      /**
-       * @description Funding the beneficiary commits (vốn đối ứng), whole VND; default 0
-       * @example 250000000
-       */
-      counterpartFundingVnd?: number;
-      /**
-       * @default local
-       * @enum {string}
-       */
-      fundingSource: 'local' | 'national';
-      targets: components['schemas']['IndicatorTargetDto'][];
-      /**
-       * Format: date
-       * @example 2024-03-01
-       */
-      plannedStart: string;
-      /**
-       * Format: date
-       * @example 2024-11-30
-       */
-      plannedEnd: string;
-      description?: string;
-      /** @example 2024 */
-      planYear: number;
-      /**
-       * @description The registering unit (deprecated name of `unit`): a former district key or a unit code
-       * @example tan-phu
-       */
-      district: string;
-      /**
-       * @description The registering unit: its code (GET /reference/units), or a former district key; `district` is its older name
-       * @example 26116
-       */
-      unit?: string;
-    };
-    AppraisalResultDto: {
-      /** @enum {string} */
-      outcome: 'passed' | 'revision_requested' | 'rejected';
-      /** @example Hội đồng thẩm định thống nhất */
-      notes: string;
-      /**
-       * @description Required when passed; whole VND
-       * @example 240000000
-       */
-      appraisedFundingVnd?: number;
-    };
-    ResubmitProjectDto: {
-      /** @example Hỗ trợ ứng dụng máy cắt CNC */
-      title?: string;
-      /**
-       * @description Activity type code (reference data)
-       * @example machinery
-       */
-      activityType?: string;
-      beneficiary?: components['schemas']['BeneficiaryDto'];
-      /**
-       * @description Support requested, whole VND
-       * @example 250000000
-       */
-      requestedFundingVnd?: number;
-      /**
-       * @description Funding the beneficiary commits (vốn đối ứng), whole VND; default 0
-       * @example 250000000
-       */
-      counterpartFundingVnd?: number;
-      /**
-       * @default local
-       * @enum {string}
-       */
-      fundingSource: 'local' | 'national';
-      targets?: components['schemas']['IndicatorTargetDto'][];
-      /**
-       * Format: date
-       * @example 2024-03-01
-       */
-      plannedStart?: string;
-      /**
-       * Format: date
-       * @example 2024-11-30
-       */
-      plannedEnd?: string;
-      description?: string;
-    };
-    ApproveProjectDto: {
-      /** @example 1234/QĐ-UBND */
-      decisionNo: string;
-      /**
-       * Format: date
-       * @example 2024-04-10
-       */
-      decisionDate: string;
-      /** @example 240000000 */
-      approvedFundingVnd: number;
-    };
-    ReasonDto: {
-      /** @example Chưa có cơ sở pháp lý và đối tượng đủ điều kiện */
-      reason: string;
-    };
-    StartExecutionDto: {
-      /**
-       * Format: date
-       * @example 2024-04-15
-       */
-      startedOn: string;
-    };
-    IndicatorValueDto: {
-      /** @example trainees */
-      indicator: string;
-      /**
-       * @description Whole number achieved in the period
-       * @example 12
-       */
-      value: number;
-    };
-    ProgressReportDto: {
-      /**
-       * @description The month reported on, YYYY-MM
-       * @example 2024-05
-       */
-      period: string;
-      /**
-       * Format: date
-       * @example 2024-05-24
-       */
-      reportedOn: string;
-      achievements: components['schemas']['IndicatorValueDto'][];
-    };
-    DisbursementDto: {
-      /**
-       * @description Whole VND, more than 0
-       * @example 100000000
-       */
-      amountVnd: number;
-      /**
-       * @description advance (tạm ứng) before acceptance, payment (thanh toán) after, recovery (thu hồi) of money returned
-       * @enum {string}
-       */
-      kind: 'advance' | 'payment' | 'recovery';
-      /**
-       * Format: date
-       * @example 2024-05-02
-       */
-      paidOn: string;
-      /** @example UNC-2024-0153 */
-      voucherNo: string;
-    };
-    InspectionDto: {
-      /**
-       * Format: date
-       * @example 2024-07-03
-       */
-      inspectedOn: string;
-      /** @example Máy đã lắp đặt, vận hành ổn định */
-      findings: string;
-      /** @enum {string} */
-      outcome: 'satisfactory' | 'issues_found';
-    };
-    AdjustmentDto: {
-      /** @example 88/QĐ-SCT */
-      decisionNo: string;
-      /** @example Điều chỉnh tiến độ do chậm giao máy */
-      reason: string;
-      /** @example 260000000 */
-      approvedFundingVnd?: number;
-      /**
-       * Format: date
-       * @example 2024-12-20
-       */
-      plannedEnd?: string;
-      targets?: components['schemas']['IndicatorTargetDto'][];
-    };
-    AcceptanceDto: {
-      /**
-       * Format: date
-       * @example 2024-11-28
-       */
-      acceptedOn: string;
-      /** @example Nghiệm thu đạt yêu cầu */
-      notes: string;
-    };
-    SettlementDto: {
-      /**
-       * @description Must equal the net disbursed amount
-       * @example 240000000
-       */
-      settledAmountVnd: number;
-      /**
-       * Format: date
-       * @example 2024-12-15
-       */
-      settledOn: string;
-      /** @example 15/QĐ-TTKC */
-      decisionNo: string;
-    };
-    PersonalDataErasureDto: {
-      /**
-       * @description The legal basis of the erasure
-       * @example Điều 14 Luật Bảo vệ dữ liệu cá nhân 2025
-       */
-      legalBasis: string;
-      /**
-       * @description The data subject's request
-       * @example Đơn số 12/2026 ngày 02/03/2026
-       */
-      requestRef: string;
-    };
-    BeneficiaryCorrectionDto: {
-      beneficiary: components['schemas']['BeneficiaryDto'];
-      /** @example Sửa địa chỉ theo đề nghị của chủ cơ sở */
-      reason: string;
-    };
-    ProgrammeBudgetDto: {
-      /** @example 2021 */
-      year: number;
-      /**
-       * @description Whole VND
-       * @example 6500000000
-       */
-      amountVnd: number;
-    };
-    CreateProgrammeDto: {
-      /**
-       * @description 1–64 letters, digits, - or _
-       * @example DN-2021-2025
-       */
-      code: string;
-      /** @example Chương trình khuyến công tỉnh Đồng Nai giai đoạn 2021–2025 */
-      name: string;
-      /** @example 2021 */
-      fromYear: number;
-      /** @example 2025 */
-      toYear: number;
-      /** @description At most one budget per year */
-      budgets: components['schemas']['ProgrammeBudgetDto'][];
-      targets: components['schemas']['IndicatorTargetDto'][];
-      /** @example 558/QĐ-UBND */
-      decisionNo?: string;
-      /**
-       * Format: date
-       * @example 2021-02-08
-       */
-      decisionDate?: string;
-    };
-    BudgetChangeDto: {
-      /** @example 2021 */
-      year: number;
-      /**
-       * @description Whole VND
-       * @example 6500000000
-       */
-      amountVnd: number;
-      /** @example 1234/QĐ-UBND */
-      decisionNo: string;
-      /** @example Điều chỉnh kinh phí do ảnh hưởng của dịch Covid-19 */
-      reason: string;
-    };
-    ProgrammeTargetsDto: {
-      targets: components['schemas']['IndicatorTargetDto'][];
-      /** @example 2345/QĐ-UBND */
-      decisionNo: string;
-      /** @example Sửa đổi, bổ sung Quyết định 558/QĐ-UBND */
-      reason: string;
-    };
-    ContextIndicatorDto: {
-      /**
-       * @description A year of the programme, or the year before it (baseline)
-       * @example 2022
-       */
-      year: number;
-      /**
-       * @description Known codes: rural_industrial_production_value_vnd (VND), export_value_usd (USD), rural_industrial_establishments; any other lower-case code with its unit
-       * @example rural_industrial_production_value_vnd
-       */
-      code: string;
-      /**
-       * @description A whole number in the unit (VND, USD, a count)
-       * @example 73396000000000
-       */
-      value: number;
-      /** @example 900000000 */
-      target?: number;
-      /**
-       * @description Required for a code that is not a known one
-       * @example VND
-       */
-      unit?: string;
-      /**
-       * Format: date
-       * @description The date the value describes
-       * @example 2023-06-30
-       */
-      asOf?: string;
-      /**
-       * @description An estimate (ước tính), not a final figure
-       * @example false
-       */
-      estimated?: boolean;
-      /** @example Cục Thống kê tỉnh Đồng Nai */
-      note?: string;
-    };
-    OpenPlanDto: {
-      /**
-       * @description The plan year; a year of the programme
-       * @example 2022
-       */
-      year: number;
-      /** @example DN-2021-2025 */
-      programCode: string;
-      /**
-       * Format: date
-       * @description Districts registering after this day are late (the day itself is on time)
-       * @example 2021-05-20
-       */
-      registrationDeadline: string;
-    };
-    DistrictRegistrationDto: {
-      /**
-       * @description The caller's own district; other districts are refused (403)
-       * @example xuan-loc
-       */
-      district?: string;
-      /**
-       * @description The caller's own unit (`district` is its older name); other units are refused (403)
-       * @example 26425
-       */
-      unit?: string;
-      /**
-       * @description Projects of this district registered for the year; empty means "nothing to register"
-       * @example []
-       */
-      projectIds: string[];
-    };
-    ApprovePlanDto: {
-      /** @example 1402/QĐ-UBND */
-      decisionNo: string;
-      /**
-       * Format: date
-       * @description Not before the plan was compiled
-       * @example 2021-06-15
-       */
-      decisionDate: string;
-    };
-    ScanRemindersDto: {
-      /**
-       * Format: date
-       * @description Run the rules as of this business date (Asia/Ho_Chi_Minh).
-       * @example 2024-06-26
-       */
-      asOf: string;
-    };
-    LegalBasisDto: {
-      /**
-       * @description Number and symbol, as cited
-       * @example 22/2023/QĐ-UBND
-       */
-      document: string;
-      /**
-       * Format: date
-       * @description The day it was signed (not after today)
-       * @example 2023-05-19
-       */
-      date: string;
-      /**
-       * @description What it is and who issued it
-       * @example Quyết định của UBND tỉnh Đồng Nai
-       */
-      title?: string;
-    };
-    EstablishUnitDto: {
-      /**
-       * Format: date
-       * @description The first day the change is in force
-       * @example 2026-07-01
-       */
-      effectiveFrom: string;
-      basis: components['schemas']['LegalBasisDto'];
-      /** @example 26999 */
-      code: string;
-      /** @example Xã Ví Dụ */
-      name: string;
-      /**
-       * @example commune
-       * @enum {string}
-       */
-      level: 'province' | 'district' | 'commune';
-      /**
-       * @example commune
-       * @enum {string}
-       */
-      kind:
-        | 'province'
-        | 'centrally_run_city'
-        | 'provincial_city'
-        | 'town'
-        | 'rural_district'
-        | 'ward'
-        | 'commune'
-        | 'township'
-        | 'special_zone'
-        | 'agency';
-      /**
-       * @description The unit it stands under; absent for a province
-       * @example 75
-       */
-      parent?: string;
-      /** @example ubnd@xa-vi-du.gov.vn */
-      email?: string;
-    };
-    EndUnitDto: {
-      /**
-       * Format: date
-       * @description The first day the change is in force
-       * @example 2026-07-01
-       */
-      effectiveFrom: string;
-      basis: components['schemas']['LegalBasisDto'];
-      /**
-       * @description The codes of the units its territory went to, in force on effectiveFrom
-       * @example [
-       *       "26068"
-       *     ]
-       */
-      successors: string[];
-    };
-    CatalogueEntryDto: {
-      /**
-       * Format: date
-       * @description The first day the change is in force
-       * @example 2026-07-01
-       */
-      effectiveFrom: string;
-      basis: components['schemas']['LegalBasisDto'];
-      /** @example digital_transformation */
-      code: string;
-      /** @example Hỗ trợ chuyển đổi số */
-      name: string;
-      /**
-       * @description The unit of count (indicators only)
-       * @example cơ sở
-       */
-      unit?: string;
-    };
-    CatalogueRenameDto: {
-      /**
-       * Format: date
-       * @description The first day the change is in force
-       * @example 2026-07-01
-       */
-      effectiveFrom: string;
-      basis: components['schemas']['LegalBasisDto'];
-      /** @example Đào tạo nghề, khởi sự doanh nghiệp, quản lý */
-      name: string;
-      /** @example cơ sở */
-      unit?: string;
-    };
-    EndEntryDto: {
-      /**
-       * Format: date
-       * @description The first day the change is in force
-       * @example 2026-07-01
-       */
-      effectiveFrom: string;
-      basis: components['schemas']['LegalBasisDto'];
-    };
-    NormDto: {
-      /** @example machinery */
-      activityType: string;
-      /**
-       * @description Share of the total cost, whole percent
-       * @example 50
-       */
-      percent: number;
-      /**
-       * @description Cap, whole VND
-       * @example 300000000
-       */
-      maxVnd: number;
-      /** @example cơ sở */
-      per?: string;
-      /** @example Điều 4 khoản 3 */
-      clause?: string;
-      note?: string;
-    };
-    NormSetDto: {
-      /**
-       * Format: date
-       * @description The first day the change is in force
-       * @example 2026-07-01
-       */
-      effectiveFrom: string;
-      basis: components['schemas']['LegalBasisDto'];
-      /** @example QD-22-2023-DN */
-      id: string;
-      /**
-       * @example provincial
-       * @enum {string}
-       */
-      scope: 'national' | 'provincial';
-      norms: components['schemas']['NormDto'][];
-      /**
-       * @description Carry over the norms of the set in force that day that this one does not name
-       * @default true
-       */
-      carryOver: boolean;
-    };
-    AdvanceCapDto: {
-      /**
-       * Format: date
-       * @description The first day the change is in force
-       * @example 2026-07-01
-       */
-      effectiveFrom: string;
-      basis: components['schemas']['LegalBasisDto'];
-      /**
-       * @description Share of the approved funding, whole percent
-       * @example 70
-       */
-      percent: number;
-    };
-  };
-  responses: never;
-  parameters: never;
-  requestBodies: never;
-  headers: never;
-  pathItems: never;
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
 }
 export type $defs = Record<string, never>;
 export interface operations {
-  HealthController_health: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  ProjectionsAdminController_status: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description No rebuild since the server started */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  ProjectionsAdminController_start: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The rebuild started; follow it with GET */
-      202: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description A rebuild is already running */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  ProjectsController_list: {
-    parameters: {
-      query?: {
-        /** @description Global log position returned by a command; the query waits until read models reach it */
-        minPosition?: string;
-        status?:
-          | 'registered'
-          | 'under_appraisal'
-          | 'revision_requested'
-          | 'appraised'
-          | 'approved'
-          | 'in_execution'
-          | 'accepted'
-          | 'settled'
-          | 'rejected'
-          | 'cancelled';
-        /** @description Deprecated name of `unit` */
-        district?: string;
-        /** @description The registering unit: its code or a former district key */
-        unit?: string;
-        planYear?: number;
-        activityType?: string;
-        page?: number;
-        pageSize?: number;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  ProjectsController_register: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['RegisterProjectDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  ProjectsController_startAppraisal: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  ProjectsController_appraisalResult: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['AppraisalResultDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  ProjectsController_resubmit: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ResubmitProjectDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  ProjectsController_approve: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ApproveProjectDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  ProjectsController_reject: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ReasonDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  ProjectsController_startExecution: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['StartExecutionDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  ProjectsController_reportProgress: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ProgressReportDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  ProjectsController_disburse: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['DisbursementDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  ProjectsController_inspect: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['InspectionDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  ProjectsController_adjust: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['AdjustmentDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  ProjectsController_accept: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['AcceptanceDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  ProjectsController_settle: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['SettlementDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  ProjectsController_cancel: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ReasonDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  ProjectsController_erasePersonalData: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['PersonalDataErasureDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  ProjectsController_correctBeneficiary: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['BeneficiaryCorrectionDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  ProjectsController_find: {
-    parameters: {
-      query?: {
-        /** @description Global log position returned by a command; the query waits until read models reach it */
-        minPosition?: string;
-      };
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  ProgrammesController_list: {
-    parameters: {
-      query?: {
-        /** @description Global log position returned by a command; the query waits until read models reach it */
-        minPosition?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  ProgrammesController_create: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreateProgrammeDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  ProgrammesController_changeBudget: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        code: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['BudgetChangeDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  ProgrammesController_setTargets: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        code: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ProgrammeTargetsDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  ProgrammesController_recordContextIndicator: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        code: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ContextIndicatorDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  ProgrammesController_find: {
-    parameters: {
-      query?: {
-        /** @description Global log position returned by a command; the query waits until read models reach it */
-        minPosition?: string;
-      };
-      header?: never;
-      path: {
-        code: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  PlansController_list: {
-    parameters: {
-      query?: {
-        /** @description Global log position returned by a command; the query waits until read models reach it */
-        minPosition?: string;
-        programCode?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  PlansController_open: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['OpenPlanDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  PlansController_register: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        year: number;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['DistrictRegistrationDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  PlansController_compile: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        year: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  PlansController_approve: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        year: number;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ApprovePlanDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  PlansController_find: {
-    parameters: {
-      query?: {
-        /** @description Global log position returned by a command; the query waits until read models reach it */
-        minPosition?: string;
-      };
-      header?: never;
-      path: {
-        year: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  ProjectAuditController_history: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  ProjectAuditController_state: {
-    parameters: {
-      query?: {
-        /** @description Global log position returned by a command; the query waits until read models reach it */
-        minPosition?: string;
-        /** @description Replay the events 1..asOfVersion */
-        asOfVersion?: number;
-        /** @description Replay the events recorded at or before this instant (ISO 8601) */
-        asOf?: string;
-      };
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  ProjectAuditController_verify: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  ReportsController_disbursement: {
-    parameters: {
-      query?: {
-        /** @description Global log position returned by a command; the query waits until read models reach it */
-        minPosition?: string;
-        planYear?: number;
-        /** @description Projects of the plans of this programme */
-        programCode?: string;
-        groupBy?: 'year' | 'district' | 'unit' | 'activityType' | 'fundingSource' | 'programme';
-        /** @description With groupBy=unit: roll former units up to today's along their successors (a unit split among several stays itself, marked split) */
-        rollUp?: 'true' | 'false';
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  ReportsController_progress: {
-    parameters: {
-      query?: {
-        /** @description Global log position returned by a command; the query waits until read models reach it */
-        minPosition?: string;
-        planYear?: number;
-        /** @description Projects of the plans of this programme */
-        programCode?: string;
-        groupBy?: 'indicator' | 'district' | 'unit' | 'year';
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  ReportsController_planStatus: {
-    parameters: {
-      query?: {
-        /** @description Global log position returned by a command; the query waits until read models reach it */
-        minPosition?: string;
-        /** @description One plan year; every plan when omitted */
-        year?: number;
-        programCode?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  ProgrammeReviewController_review: {
-    parameters: {
-      query?: {
-        /** @description Global log position returned by a command; the query waits until read models reach it */
-        minPosition?: string;
-        /** @description First year reviewed; the programme's first by default */
-        from?: number;
-        /** @description Last year reviewed; the programme's last by default */
-        to?: number;
-      };
-      header?: never;
-      path: {
-        code: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  InboxController_inbox: {
-    parameters: {
-      query?: {
-        /** @description Global log position returned by a command; the query waits until read models reach it */
-        minPosition?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  RemindersController_runScan: {
-    parameters: {
-      query?: {
-        /** @description Global log position returned by a command; the query waits until read models reach it */
-        minPosition?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ScanRemindersDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  RemindersController_failed: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  ReferenceController_units: {
-    parameters: {
-      query?: {
-        /** @description Default: today */
-        asOf?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  ReferenceChangesController_establishUnit: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['EstablishUnitDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  ReferenceController_activityTypes: {
-    parameters: {
-      query?: {
-        /** @description Default: today */
-        asOf?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  ReferenceChangesController_recordActivityType: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CatalogueEntryDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  ReferenceController_indicators: {
-    parameters: {
-      query?: {
-        /** @description Default: today */
-        asOf?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  ReferenceChangesController_recordIndicator: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CatalogueEntryDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  ReferenceController_fundingSources: {
-    parameters: {
-      query?: {
-        /** @description Default: today */
-        asOf?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  ReferenceChangesController_recordFundingSource: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CatalogueEntryDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  ReferenceController_normSets: {
-    parameters: {
-      query?: {
-        /** @description Default: today */
-        asOf?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  ReferenceChangesController_recordNormSet: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['NormSetDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  ReferenceController_advanceCap: {
-    parameters: {
-      query?: {
-        /** @description Default: today */
-        asOf?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  ReferenceController_changes: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  ReferenceChangesController_endUnit: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        code: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['EndUnitDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  ReferenceChangesController_renameActivityType: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        code: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CatalogueRenameDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  ReferenceChangesController_renameIndicator: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        code: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CatalogueRenameDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  ReferenceChangesController_renameFundingSource: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        code: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CatalogueRenameDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  ReferenceChangesController_endActivityType: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        code: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['EndEntryDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  ReferenceChangesController_endIndicator: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        code: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['EndEntryDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  ReferenceChangesController_endFundingSource: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        code: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['EndEntryDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  ReferenceChangesController_setAdvanceCap: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['AdvanceCapDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
+    HealthController_health: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProjectionsAdminController_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No rebuild since the server started */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProjectionsAdminController_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rebuild started; follow it with GET */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A rebuild is already running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProjectsController_list: {
+        parameters: {
+            query?: {
+                /** @description Global log position returned by a command; the query waits until read models reach it */
+                minPosition?: string;
+                status?: "registered" | "under_appraisal" | "revision_requested" | "appraised" | "approved" | "in_execution" | "accepted" | "settled" | "rejected" | "cancelled";
+                /** @description Deprecated name of `unit` */
+                district?: string;
+                /** @description The registering unit: its code or a former district key */
+                unit?: string;
+                planYear?: number;
+                activityType?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProjectsController_register: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterProjectDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProjectsController_startAppraisal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProjectsController_appraisalResult: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AppraisalResultDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProjectsController_resubmit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResubmitProjectDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProjectsController_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApproveProjectDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProjectsController_reject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProjectsController_startExecution: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartExecutionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProjectsController_reportProgress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProgressReportDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProjectsController_disburse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DisbursementDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProjectsController_inspect: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InspectionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProjectsController_adjust: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdjustmentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProjectsController_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptanceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProjectsController_settle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SettlementDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProjectsController_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProjectsController_erasePersonalData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PersonalDataErasureDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProjectsController_correctBeneficiary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BeneficiaryCorrectionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProjectsController_find: {
+        parameters: {
+            query?: {
+                /** @description Global log position returned by a command; the query waits until read models reach it */
+                minPosition?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProgrammesController_list: {
+        parameters: {
+            query?: {
+                /** @description Global log position returned by a command; the query waits until read models reach it */
+                minPosition?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProgrammesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateProgrammeDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProgrammesController_changeBudget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BudgetChangeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProgrammesController_setTargets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProgrammeTargetsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProgrammesController_recordContextIndicator: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContextIndicatorDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProgrammesController_find: {
+        parameters: {
+            query?: {
+                /** @description Global log position returned by a command; the query waits until read models reach it */
+                minPosition?: string;
+            };
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PlansController_list: {
+        parameters: {
+            query?: {
+                /** @description Global log position returned by a command; the query waits until read models reach it */
+                minPosition?: string;
+                programCode?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PlansController_open: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpenPlanDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PlansController_register: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DistrictRegistrationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PlansController_compile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PlansController_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApprovePlanDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PlansController_find: {
+        parameters: {
+            query?: {
+                /** @description Global log position returned by a command; the query waits until read models reach it */
+                minPosition?: string;
+            };
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProjectAuditController_history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProjectAuditController_state: {
+        parameters: {
+            query?: {
+                /** @description Global log position returned by a command; the query waits until read models reach it */
+                minPosition?: string;
+                /** @description Replay the events 1..asOfVersion */
+                asOfVersion?: number;
+                /** @description Replay the events recorded at or before this instant (ISO 8601) */
+                asOf?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProjectAuditController_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReportsController_disbursement: {
+        parameters: {
+            query?: {
+                /** @description Global log position returned by a command; the query waits until read models reach it */
+                minPosition?: string;
+                planYear?: number;
+                /** @description Projects of the plans of this programme */
+                programCode?: string;
+                groupBy?: "year" | "district" | "unit" | "activityType" | "fundingSource" | "programme";
+                /** @description With groupBy=unit: roll former units up to today's along their successors (a unit split among several stays itself, marked split) */
+                rollUp?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReportsController_progress: {
+        parameters: {
+            query?: {
+                /** @description Global log position returned by a command; the query waits until read models reach it */
+                minPosition?: string;
+                planYear?: number;
+                /** @description Projects of the plans of this programme */
+                programCode?: string;
+                groupBy?: "indicator" | "district" | "unit" | "year";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReportsController_planStatus: {
+        parameters: {
+            query?: {
+                /** @description Global log position returned by a command; the query waits until read models reach it */
+                minPosition?: string;
+                /** @description One plan year; every plan when omitted */
+                year?: number;
+                programCode?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProgrammeReviewController_review: {
+        parameters: {
+            query?: {
+                /** @description Global log position returned by a command; the query waits until read models reach it */
+                minPosition?: string;
+                /** @description First year reviewed; the programme's first by default */
+                from?: number;
+                /** @description Last year reviewed; the programme's last by default */
+                to?: number;
+            };
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    InboxController_inbox: {
+        parameters: {
+            query?: {
+                /** @description Global log position returned by a command; the query waits until read models reach it */
+                minPosition?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RemindersController_runScan: {
+        parameters: {
+            query?: {
+                /** @description Global log position returned by a command; the query waits until read models reach it */
+                minPosition?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScanRemindersDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RemindersController_failed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReferenceController_units: {
+        parameters: {
+            query?: {
+                /** @description Default: today */
+                asOf?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReferenceChangesController_establishUnit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EstablishUnitDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReferenceController_activityTypes: {
+        parameters: {
+            query?: {
+                /** @description Default: today */
+                asOf?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReferenceChangesController_recordActivityType: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CatalogueEntryDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReferenceController_indicators: {
+        parameters: {
+            query?: {
+                /** @description Default: today */
+                asOf?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReferenceChangesController_recordIndicator: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CatalogueEntryDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReferenceController_fundingSources: {
+        parameters: {
+            query?: {
+                /** @description Default: today */
+                asOf?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReferenceChangesController_recordFundingSource: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CatalogueEntryDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReferenceController_normSets: {
+        parameters: {
+            query?: {
+                /** @description Default: today */
+                asOf?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReferenceChangesController_recordNormSet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NormSetDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReferenceController_advanceCap: {
+        parameters: {
+            query?: {
+                /** @description Default: today */
+                asOf?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReferenceController_changes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReferenceChangesController_endUnit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EndUnitDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReferenceChangesController_renameActivityType: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CatalogueRenameDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReferenceChangesController_renameIndicator: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CatalogueRenameDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReferenceChangesController_renameFundingSource: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CatalogueRenameDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReferenceChangesController_endActivityType: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EndEntryDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReferenceChangesController_endIndicator: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EndEntryDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReferenceChangesController_endFundingSource: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EndEntryDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReferenceChangesController_setAdvanceCap: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdvanceCapDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
 }
