@@ -81,7 +81,7 @@ export function englishWordsIn(text: string): string[] {
   for (const raw of text.split(/\s+/)) {
     const word = raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
     if (word === '' || /[\d_\-/.@:]/.test(word)) continue;
-    if (/[^\x00-\x7F]/.test(word)) continue; // diacritics: Vietnamese
+    if (/[^ -~]/.test(word)) continue; // diacritics: Vietnamese
     if (ALLOWED.has(word)) continue;
     if (!SYLLABLE.test(word) || ENGLISH_THAT_FITS.has(word.toLowerCase())) found.add(word);
   }
