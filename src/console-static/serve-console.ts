@@ -1,5 +1,6 @@
 import fastifyStatic from '@fastify/static';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Logger } from '../logging/logger';
@@ -14,8 +15,19 @@ import type { Logger } from '../logging/logger';
 /** Where Vite writes the console: the same from src/ (tests) and dist/ (npm start). */
 export const CONSOLE_DIST = resolve(__dirname, '..', '..', 'web', 'dist');
 
-/** Paths that belong to the server, never to the console's client routes. */
-const SERVER_PATHS = /^\/(api|health|admin)(\/|\?|$)/;
+/**
+ * The console's client routes (web/src/routes.tsx): only these fall back to index.html, so
+ * every other path (the API above all) is answered as before, 404 and 414 included.
+ */
+export const CONSOLE_ROUTES = [
+  'dang-nhap',
+  'viec-can-lam',
+  'de-an',
+  'ke-hoach',
+  'chuong-trinh',
+  'bao-cao',
+  'quan-tri',
+] as const;
 
 export async function serveConsole(
   app: NestFastifyApplication,
@@ -46,12 +58,12 @@ export async function serveConsole(
       );
     },
   });
-  fastify.get('/*', (request, reply) => {
-    if (SERVER_PATHS.test(request.url)) return reply.callNotFound();
-    return reply.header('cache-control', 'no-cache').sendFile('index.html', root);
-  });
-  fastify.get('/', (_request, reply) =>
-    reply.header('cache-control', 'no-cache').sendFile('index.html', root),
-  );
+  const sendIndex = (_request: FastifyRequest, reply: FastifyReply) =>
+    reply.header('cache-control', 'no-cache').sendFile('index.html', root);
+  fastify.get('/', sendIndex);
+  for (const route of CONSOLE_ROUTES) {
+    fastify.get(`/${route}`, sendIndex);
+    fastify.get(`/${route}/*`, sendIndex);
+  }
   logger.info(`Web console served at / from ${root}`);
 }
