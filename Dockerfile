@@ -18,12 +18,16 @@ RUN apt-get update \
  && apt-get install -y --no-install-recommends python3 make g++ \
  && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json .npmrc ./
+# The console is an npm workspace: its manifest is installed with the rest.
+COPY web/package.json ./web/package.json
 # No dependency's install script runs but the one native build the product needs, whatever
 # npm the image ships (package.json allowScripts says the same to an npm that reads it).
 RUN npm ci --no-audit --no-fund --ignore-scripts \
  && npm rebuild better-sqlite3
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
+COPY web ./web
+RUN npm run build:web
 RUN npm run build && npm prune --omit=dev
 
 FROM node:${NODE_VERSION}-bookworm-slim AS runtime
@@ -35,6 +39,7 @@ WORKDIR /app
 COPY --from=build --chown=node:node /app/package.json ./package.json
 COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/dist ./dist
+COPY --from=build --chown=node:node /app/web/dist ./web/dist
 # A new named volume takes this directory's owner, so the node user can write to it.
 RUN mkdir -p /data && chown node:node /data
 VOLUME ["/data"]

@@ -7,11 +7,14 @@ import prettier from 'eslint-config-prettier';
 const FEATURES = ['projects', 'plans', 'programmes', 'reminders', 'reports', 'audit', 'inbox', 'personal-data'].flatMap((f) => [`**/${f}/*`, `**/${f}/**`]);
 
 export default tseslint.config(
-  { ignores: ['dist/', 'dist-bench/', 'coverage/', 'node_modules/', 'data/', 'bench/results/'] },
+  { ignores: ['dist/', 'dist-bench/', 'coverage/', 'node_modules/', 'data/', 'bench/results/', 'web/dist/', 'web/src/api/schema.d.ts'] },
   { files: ['**/*.js'], languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } } },
+  // The console's build scripts run on Node.js as CommonJS.
+  { files: ['web/scripts/**/*.cjs'], languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', __dirname: 'readonly', process: 'readonly', console: 'readonly' } } },
   eslint.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,
+  { files: ['web/scripts/**/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
   {
     languageOptions: { parserOptions: { projectService: false } },
     rules: {

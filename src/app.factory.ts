@@ -7,6 +7,7 @@ import { JwtVerifier } from './auth/jwt-verifier';
 import { installRateLimit } from './auth/rate-limit';
 import { bearerTokenOf } from './auth/request-auth';
 import type { Settings } from './config/settings';
+import { serveConsole } from './console-static/serve-console';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { frameworkErrorAsProblem, guardJsonBodies } from './http/json-body';
 import { serveOpenApi } from './http/openapi/openapi-document';
@@ -76,5 +77,6 @@ export async function createApp(
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   serveOpenApi(app);
+  await serveConsole(app, logger);
   return app;
 }
