@@ -49,7 +49,7 @@ export interface paths {
         /** List projects (a district officer sees its own district only) */
         get: operations["ProjectsController_list"];
         put?: never;
-        /** Register a support project (→ registered) */
+        /** Register a support project (→ registered); the Center's own tasks under its unit 75, by a Center officer */
         post: operations["ProjectsController_register"];
         delete?: never;
         options?: never;
@@ -100,7 +100,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Resubmit after a revision request (revision_requested → registered) */
+        /** Resubmit after a revision request (revision_requested → registered); by the registering unit, or the Center for its own tasks */
         post: operations["ProjectsController_resubmit"];
         delete?: never;
         options?: never;
@@ -319,8 +319,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One project with its money, rates and indicator progress */
+        /** One project with its money, rates, indicator progress and the actions the caller may take now */
         get: operations["ProjectsController_find"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The actions the caller may take on the project now, with their fields and limits */
+        get: operations["ProjectsController_availableActions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -491,7 +508,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One year's plan with each district's registration: submitted, late or missing */
+        /** One year's plan with each district's registration (submitted, late or missing) and the actions the caller may take now */
         get: operations["PlansController_find"];
         put?: never;
         post?: never;
@@ -931,10 +948,201 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/console/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How the console signs in: the identity provider, or development sign-in */
+        get: operations["ConsoleController_config"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dev/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Development only: a token for a chosen role and unit (404 in production and with an identity provider) */
+        post: operations["ConsoleController_devToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        FieldErrorResponse: {
+            /**
+             * @description The input at fault as a client writes it (`targets[0].indicator`; a header by its name)
+             * @example beneficiary.name
+             */
+            field: string;
+            /** @example beneficiary.name must not be blank */
+            message: string;
+        };
+        ProblemDetailsResponse: {
+            /**
+             * Format: uri
+             * @description https://khuyencong.example/problems/ and a slug naming the kind of problem; identifies, need not resolve
+             * @example https://khuyencong.example/problems/rule-broken
+             */
+            type: string;
+            /** @example Business rule broken */
+            title: string;
+            /** @example 422 */
+            status: number;
+            /** @example approvedFundingVnd 999000000 is above the appraised 180000000 */
+            detail: string;
+            /**
+             * @description The request path (without its query)
+             * @example /api/v1/projects/1d05c64c-f8a7-586f-97b0-03fa6217cfab/approval
+             */
+            instance?: string;
+            /**
+             * @description Stable snake_case code narrowing `type`: switch on it
+             * @example approval_above_appraisal
+             */
+            code?: string;
+            /** @description The inputs at fault, when input is */
+            errors?: components["schemas"]["FieldErrorResponse"][];
+        };
+        EventStoreHealthResponse: {
+            /**
+             * @description `degraded`: another process holds the write lock
+             * @enum {string}
+             */
+            status: "up" | "down" | "degraded";
+            /** @example sqlite */
+            kind: string;
+            /**
+             * @description The log's head (absent while down)
+             * @example 42
+             */
+            head?: string;
+            /** @enum {string} */
+            writes?: "locked";
+            /** @description Why it is down */
+            error?: string;
+        };
+        ProjectionsHealthResponse: {
+            /** @enum {string} */
+            status: "up" | "down" | "degraded";
+            /** @enum {string} */
+            state: "stopped" | "catching_up" | "live" | "failing";
+            /**
+             * @description Position the read models have applied
+             * @example 42
+             */
+            position: string;
+            /** @description Events behind the head */
+            lag?: string;
+            lastError?: string;
+        };
+        RedisHealthResponse: {
+            /** @enum {string} */
+            status: "up" | "down";
+        };
+        ReminderSchedulerResponse: {
+            /**
+             * @description When the daily scan runs (REMINDER_CRON)
+             * @example 0 7 * * *
+             */
+            pattern: string;
+            /** @example Asia/Ho_Chi_Minh */
+            tz?: string;
+            /**
+             * Format: date-time
+             * @example 2024-04-10T03:15:00.000Z
+             */
+            next: string | null;
+        };
+        RemindersHealthResponse: {
+            /**
+             * @description `degraded`: failed jobs wait for an operator
+             * @enum {string}
+             */
+            status: "up" | "down" | "degraded";
+            /** @description The queue's name */
+            queue: string;
+            /**
+             * @description Jobs by state (while up)
+             * @example {
+             *       "waiting": 0,
+             *       "active": 0,
+             *       "delayed": 1,
+             *       "failed": 0,
+             *       "completed": 3
+             *     }
+             */
+            jobs?: {
+                [key: string]: number;
+            };
+            scheduler?: components["schemas"]["ReminderSchedulerResponse"] | null;
+            /** @enum {string} */
+            worker?: "running" | "stopped";
+            /** @description The Redis connection's state (while down) */
+            connection?: string;
+            /** @description Why it is down */
+            error?: string;
+        };
+        HealthResponse: {
+            /**
+             * @description The event store's: the source of truth
+             * @enum {string}
+             */
+            status: "up" | "down" | "degraded";
+            eventStore: components["schemas"]["EventStoreHealthResponse"];
+            projections: components["schemas"]["ProjectionsHealthResponse"];
+            redis?: components["schemas"]["RedisHealthResponse"];
+            reminders?: components["schemas"]["RemindersHealthResponse"];
+        };
+        RebuildJobResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            state: "running" | "done" | "failed";
+            /** @description `sub` of the admin who asked for it */
+            requestedBy: string;
+            /**
+             * Format: date-time
+             * @example 2024-04-10T03:15:00.000Z
+             */
+            startedAt: string;
+            /**
+             * Format: date-time
+             * @example 2024-04-10T03:15:00.000Z
+             */
+            finishedAt?: string;
+            /** @description Events applied so far */
+            eventsDone: number;
+            /** @description The log's head when the rebuild started */
+            eventsTotal: number | null;
+            /**
+             * @description Log position the read models have reached
+             * @example 42
+             */
+            position: string;
+            /** @description Why it failed */
+            error?: string;
+        };
+        RebuildResponse: {
+            job: components["schemas"]["RebuildJobResponse"];
+        };
         BeneficiaryDto: {
             /** @example Cơ sở cơ khí Tân Phú */
             name: string;
@@ -975,10 +1183,10 @@ export interface components {
              */
             counterpartFundingVnd?: number;
             /**
+             * @description Funding source code (reference data, in force in the plan year): local, national, or one the Center recorded
              * @default local
-             * @enum {string}
              */
-            fundingSource: "local" | "national";
+            fundingSource: string;
             targets: components["schemas"]["IndicatorTargetDto"][];
             /**
              * Format: date
@@ -991,6 +1199,11 @@ export interface components {
              */
             plannedEnd: string;
             description?: string;
+            /**
+             * @description Where the establishment is: the code of a commune, ward or special zone (GET /reference/units) that existed in the plan year, within the registering unit's territory (a district's commune, the commune itself, any of the province's for the Center). Not part of `beneficiary`, which is personal data
+             * @example 26116
+             */
+            beneficiaryUnit?: string;
             /** @example 2024 */
             planYear: number;
             /**
@@ -1003,6 +1216,28 @@ export interface components {
              * @example 26116
              */
             unit?: string;
+        };
+        CommandResponseBody: {
+            /**
+             * @description The subject: a project id, a programme code, a plan year, a province (reference data)
+             * @example 1d05c64c-f8a7-586f-97b0-03fa6217cfab
+             */
+            id: string;
+            /**
+             * @description The subject's version after the command: send it as If-Match next
+             * @example 3
+             */
+            version: number;
+            /**
+             * @description The subject's status after it
+             * @example under_appraisal
+             */
+            status: string;
+            /**
+             * @description Log position of the last event appended: pass it as minPosition
+             * @example 42
+             */
+            position: string;
         };
         AppraisalResultDto: {
             /** @enum {string} */
@@ -1035,10 +1270,10 @@ export interface components {
              */
             counterpartFundingVnd?: number;
             /**
+             * @description Funding source code (reference data, in force in the plan year): local, national, or one the Center recorded
              * @default local
-             * @enum {string}
              */
-            fundingSource: "local" | "national";
+            fundingSource: string;
             targets?: components["schemas"]["IndicatorTargetDto"][];
             /**
              * Format: date
@@ -1051,6 +1286,11 @@ export interface components {
              */
             plannedEnd?: string;
             description?: string;
+            /**
+             * @description Where the establishment is: the code of a commune, ward or special zone (GET /reference/units) that existed in the plan year, within the registering unit's territory (a district's commune, the commune itself, any of the province's for the Center). Not part of `beneficiary`, which is personal data
+             * @example 26116
+             */
+            beneficiaryUnit?: string;
         };
         ApproveProjectDto: {
             /** @example 1234/QĐ-UBND */
@@ -1180,6 +1420,279 @@ export interface components {
             /** @example Sửa địa chỉ theo đề nghị của chủ cơ sở */
             reason: string;
         };
+        PersonalDataStatusResponse: {
+            /** Format: uuid */
+            subjectId: string;
+            /** @description Version of the subject's data (a correction adds one) */
+            version: number;
+            /**
+             * @description `erased`: the subject’s keys were destroyed at its request
+             * @enum {string}
+             */
+            status: "present" | "erased" | "unavailable";
+        };
+        ShownBeneficiaryResponse: {
+            /** @example Cơ sở dệt thổ cẩm Tân Phú */
+            name: string;
+            /** @example Ấp 3, xã Phú Lập */
+            address?: string;
+            /** @description Mã số thuế / đăng ký kinh doanh */
+            taxCode?: string;
+            /** @description Present for a value kept in the vault; absent for one recorded in the log */
+            personalData?: components["schemas"]["PersonalDataStatusResponse"];
+        };
+        TargetProgressResponse: {
+            /** @example trainees */
+            indicator: string;
+            /** @example 40 */
+            target: number;
+            /** @example 25 */
+            achieved: number;
+        };
+        AppliedNormResponse: {
+            /** @example TT-28-2018 */
+            normSet: string;
+            /** @example Thông tư 28/2018/TT-BTC ngày 28/03/2018 của Bộ Tài chính, Điều 8 */
+            legalBasis: string;
+            /** @example khoản 4 */
+            clause?: string;
+            /**
+             * @description Share of the total cost, in percent
+             * @example 50
+             */
+            percent: number;
+            /**
+             * @description The norm's absolute cap, whole VND
+             * @example 300000000
+             */
+            maxVnd: number;
+            /**
+             * @description The most the norm allows this project, whole VND
+             * @example 180000000
+             */
+            capVnd: number;
+        };
+        ActionChoiceDto: {
+            /** @example satisfactory */
+            value: string;
+            /** @example Đạt yêu cầu */
+            label: string;
+        };
+        ActionFieldDto: {
+            /**
+             * @description The body field to send
+             * @example appraisedFundingVnd
+             */
+            name: string;
+            /**
+             * @example vnd
+             * @enum {string}
+             */
+            type: "vnd" | "text" | "date" | "period" | "choice" | "integer" | "achievements" | "boolean";
+            /** @example true */
+            required: boolean;
+            /** @example Kinh phí thẩm định (đồng) */
+            label: string;
+            /**
+             * @description The least allowed: a number (vnd, integer), a date YYYY-MM-DD or a period YYYY-MM
+             * @example 1
+             */
+            min?: number | string;
+            /**
+             * @description The most allowed, as the server knows it today
+             * @example 200000000
+             */
+            max?: number | string;
+            /** @example 5000 */
+            maxLength?: number;
+            /** @description The values of a choice, or the indicators of achievements */
+            choices?: components["schemas"]["ActionChoiceDto"][];
+            /**
+             * @description A choice of several values at once, sent as a list
+             * @example true
+             */
+            multiple?: boolean;
+        };
+        AvailableActionDto: {
+            /** @example Thông qua thẩm định */
+            label: string;
+            /**
+             * @example POST
+             * @enum {string}
+             */
+            method: "POST";
+            /**
+             * @description Under /api/v1; post with If-Match and an Idempotency-Key
+             * @example /projects/0b6f3c2e-8d1a-4f5e-9c7b-2a4d6e8f0a1b/appraisal/result
+             */
+            path: string;
+            /**
+             * @description Fixed fields the client adds to the body itself
+             * @example {
+             *       "outcome": "passed"
+             *     }
+             */
+            body?: {
+                [key: string]: unknown;
+            };
+            fields: components["schemas"]["ActionFieldDto"][];
+            /**
+             * @example pass_appraisal
+             * @enum {string}
+             */
+            action: "start_appraisal" | "pass_appraisal" | "request_revision" | "reject_appraisal" | "resubmit" | "approve" | "reject" | "start_execution" | "report_progress" | "record_advance" | "record_payment" | "record_recovery" | "inspect" | "adjust" | "accept" | "settle" | "cancel";
+        };
+        ProjectResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @description Send as If-Match with the next command */
+            version: number;
+            /** @enum {string} */
+            status: "registered" | "under_appraisal" | "revision_requested" | "appraised" | "approved" | "in_execution" | "accepted" | "settled" | "rejected" | "cancelled";
+            /** @example 2024 */
+            planYear: number;
+            /**
+             * @description The registering unit, by the key it registered under
+             * @example tan-phu
+             */
+            district: string;
+            /**
+             * @description That unit's official code
+             * @example 734
+             */
+            unit: string;
+            /** @example Hỗ trợ máy dệt cho cơ sở thổ cẩm */
+            title: string;
+            /** @example machinery */
+            activityType: string;
+            /** @example local */
+            fundingSource: string;
+            beneficiary: components["schemas"]["ShownBeneficiaryResponse"];
+            /**
+             * @description The commune-level unit where the beneficiary is (its code)
+             * @example 26116
+             */
+            beneficiaryUnit: string | null;
+            /**
+             * @description That unit's name in the plan year
+             * @example Xã Tân Phú
+             */
+            beneficiaryUnitName: string | null;
+            /**
+             * @description Whole VND
+             * @example 180000000
+             */
+            requestedFundingVnd: number;
+            /**
+             * @description Whole VND
+             * @example 180000000
+             */
+            counterpartFundingVnd: number;
+            /**
+             * @description Whole VND
+             * @example 180000000
+             */
+            appraisedFundingVnd: number | null;
+            /**
+             * @description As adjusted
+             * @example 180000000
+             */
+            approvedFundingVnd: number | null;
+            /**
+             * @description Whole VND
+             * @example 180000000
+             */
+            advancesVnd: number;
+            /**
+             * @description Whole VND
+             * @example 180000000
+             */
+            paymentsVnd: number;
+            /**
+             * @description Whole VND
+             * @example 180000000
+             */
+            recoveredVnd: number;
+            /**
+             * @description Net disbursed: advances + payments − recoveries
+             * @example 180000000
+             */
+            disbursedVnd: number;
+            /**
+             * @description Whole VND
+             * @example 180000000
+             */
+            settledVnd: number;
+            /**
+             * @description For a cancelled project, what is still to be recovered
+             * @example 180000000
+             */
+            amountToRecoverVnd: number;
+            /**
+             * @description Disbursed / approved; null before approval
+             * @example 0.5
+             */
+            disbursementRate: number | null;
+            targets: components["schemas"]["TargetProgressResponse"][];
+            /**
+             * @description Mean of achieved / target, each capped at 1
+             * @example 0.5
+             */
+            progressRate: number | null;
+            /**
+             * Format: date
+             * @example 2024-04-10
+             */
+            plannedStart: string;
+            /**
+             * Format: date
+             * @example 2024-04-10
+             */
+            plannedEnd: string;
+            /** @example 1234/QĐ-UBND */
+            approvalDecisionNo: string | null;
+            supportNorm: components["schemas"]["AppliedNormResponse"] | null;
+            /**
+             * Format: date
+             * @example 2024-04-10
+             */
+            startedOn: string | null;
+            /**
+             * Format: date
+             * @example 2024-04-10
+             */
+            acceptedOn: string | null;
+            /**
+             * Format: date
+             * @example 2024-04-10
+             */
+            settledOn: string | null;
+            cancellationReason: string | null;
+            rejectionReason: string | null;
+            /**
+             * Format: date-time
+             * @description When the read model last changed the project
+             * @example 2024-04-10T03:15:00.000Z
+             */
+            updatedAt: string;
+            /** @description The actions the caller may take now, with their fields and limits (one subject's read only, not the list) */
+            availableActions?: components["schemas"]["AvailableActionDto"][];
+        };
+        ProjectListResponse: {
+            items: components["schemas"]["ProjectResponse"][];
+            /** @description Projects matching, over all pages */
+            total: number;
+        };
+        ProjectActionsResponse: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description The version the actions were computed from (If-Match)
+             * @example 3
+             */
+            version: number;
+            items: components["schemas"]["AvailableActionDto"][];
+        };
         ProgrammeBudgetDto: {
             /** @example 2021 */
             year: number;
@@ -1269,6 +1782,81 @@ export interface components {
             /** @example Cục Thống kê tỉnh Đồng Nai */
             note?: string;
         };
+        ProgrammeBudgetResponse: {
+            /** @example 2022 */
+            year: number;
+            /**
+             * @description Whole VND
+             * @example 6000000000
+             */
+            amountVnd: number;
+        };
+        ProgrammeTargetResponse: {
+            /** @example trainees */
+            indicator: string;
+            /** @example 500 */
+            target: number;
+        };
+        ContextIndicatorResponse: {
+            /** @example 2022 */
+            year: number;
+            /** @example rural_industrial_production_value_vnd */
+            code: string;
+            /**
+             * @description A whole number in `unit`
+             * @example 73396000000000
+             */
+            value: number;
+            target?: number;
+            /** @example VND */
+            unit: string;
+            /**
+             * Format: date
+             * @description The date the value describes
+             * @example 2024-04-10
+             */
+            asOf?: string;
+            /** @description An estimate (ước tính), not a final figure */
+            estimated: boolean;
+            note?: string;
+        };
+        ProgrammeResponse: {
+            /** @example DN-2021-2025 */
+            code: string;
+            /** @example Chương trình khuyến công tỉnh Đồng Nai giai đoạn 2021-2025 */
+            name: string;
+            /** @example 2021 */
+            fromYear: number;
+            /** @example 2025 */
+            toYear: number;
+            /** @example 558/QĐ-UBND */
+            decisionNo?: string;
+            /**
+             * Format: date
+             * @example 2024-04-10
+             */
+            decisionDate?: string;
+            /** @description One per year with a budget, as changed by decisions */
+            budgets: components["schemas"]["ProgrammeBudgetResponse"][];
+            /**
+             * @description The sum of the budgets
+             * @example 180000000
+             */
+            totalBudgetVnd: number;
+            targets: components["schemas"]["ProgrammeTargetResponse"][];
+            /** @description The latest value per year and code */
+            contextIndicators: components["schemas"]["ContextIndicatorResponse"][];
+            version: number;
+            /**
+             * Format: date-time
+             * @example 2024-04-10T03:15:00.000Z
+             */
+            updatedAt: string;
+        };
+        ProgrammeListResponse: {
+            items: components["schemas"]["ProgrammeResponse"][];
+            total: number;
+        };
         OpenPlanDto: {
             /**
              * @description The plan year; a year of the programme
@@ -1311,6 +1899,556 @@ export interface components {
              */
             decisionDate: string;
         };
+        PlanRegistrationResponse: {
+            /**
+             * @description The registering unit, by the key it registers under
+             * @example xuan-loc
+             */
+            district: string;
+            /**
+             * @description That unit's official code
+             * @example 26425
+             */
+            unit: string;
+            /** @enum {string} */
+            status: "submitted" | "late" | "missing";
+            /**
+             * Format: date
+             * @description The last submission; absent while missing
+             * @example 2024-04-10
+             */
+            submittedOn?: string;
+            submissions: number;
+            projectIds: string[];
+        };
+        PlanActionDto: {
+            /** @example Thông qua thẩm định */
+            label: string;
+            /**
+             * @example POST
+             * @enum {string}
+             */
+            method: "POST";
+            /**
+             * @description Under /api/v1; post with If-Match and an Idempotency-Key
+             * @example /projects/0b6f3c2e-8d1a-4f5e-9c7b-2a4d6e8f0a1b/appraisal/result
+             */
+            path: string;
+            /**
+             * @description Fixed fields the client adds to the body itself
+             * @example {
+             *       "outcome": "passed"
+             *     }
+             */
+            body?: {
+                [key: string]: unknown;
+            };
+            fields: components["schemas"]["ActionFieldDto"][];
+            /**
+             * @example submit_registration
+             * @enum {string}
+             */
+            action: "submit_registration" | "compile" | "approve_plan";
+        };
+        PlanResponse: {
+            /** @example 2024 */
+            year: number;
+            /** @example DN-2021-2025 */
+            programCode: string;
+            /** @enum {string} */
+            status: "open" | "compiled" | "approved";
+            /**
+             * Format: date
+             * @description Registrations after this day are late
+             * @example 2024-04-10
+             */
+            registrationDeadline: string;
+            /**
+             * Format: date
+             * @description Once compiled
+             * @example 2024-04-10
+             */
+            compiledOn?: string;
+            /**
+             * @description Once approved
+             * @example 1402/QĐ-UBND
+             */
+            decisionNo?: string;
+            /**
+             * Format: date
+             * @description Once approved
+             * @example 2024-04-10
+             */
+            decisionDate?: string;
+            /** @description The units expected to register, then any other that did */
+            districts: components["schemas"]["PlanRegistrationResponse"][];
+            /** @description Every project registered with the plan */
+            projectIds: string[];
+            /** @description Reminders already delivered about the plan */
+            sentReminderIds: string[];
+            /** @description Send as If-Match with the next command */
+            version: number;
+            /**
+             * Format: date-time
+             * @example 2024-04-10T03:15:00.000Z
+             */
+            updatedAt: string;
+            /** @description The actions the caller may take on the plan now, with their fields (one subject's read only, not the list) */
+            availableActions?: components["schemas"]["PlanActionDto"][];
+        };
+        PlanListResponse: {
+            items: components["schemas"]["PlanResponse"][];
+            total: number;
+        };
+        RecordedActorResponse: {
+            /** @example center-officer-1 */
+            sub: string;
+            /** @example Trần Thị Trung Tâm */
+            name: string;
+            /**
+             * @description The role it acted in
+             * @example center_officer
+             */
+            role: string;
+        };
+        HistoryEntryResponse: {
+            version: number;
+            /**
+             * @description Global log position (a bigint, as a string)
+             * @example 42
+             */
+            position: string;
+            /** @example ProjectApproved */
+            type: string;
+            schemaVersion: number;
+            /** @description The event's data as recorded (personal data sealed) */
+            data: {
+                [key: string]: unknown;
+            };
+            /**
+             * Format: date
+             * @description The business date the event happened on
+             * @example 2024-04-10
+             */
+            occurredOn: string;
+            /**
+             * Format: date-time
+             * @example 2024-04-10T03:15:00.000Z
+             */
+            recordedAt: string;
+            actor: components["schemas"]["RecordedActorResponse"];
+            /** Format: uuid */
+            commandId: string;
+            /** @description The request id of the command */
+            correlationId?: string;
+            /** @description SHA-256 of the event and prevHash */
+            hash: string;
+            prevHash: string;
+            /** @description The beneficiary the event carries, unsealed (or erased) */
+            beneficiary?: components["schemas"]["ShownBeneficiaryResponse"];
+        };
+        ProjectHistoryResponse: {
+            events: components["schemas"]["HistoryEntryResponse"][];
+        };
+        ProjectViewResponse: {
+            /** Format: uuid */
+            projectId: string;
+            /** @enum {string} */
+            status: "registered" | "under_appraisal" | "revision_requested" | "appraised" | "approved" | "in_execution" | "accepted" | "settled" | "rejected" | "cancelled";
+            planYear: number;
+            district: string;
+            /** @description The commune-level unit where the beneficiary is (its code) */
+            beneficiaryUnit: string | null;
+            /** @description That unit's name in the plan year */
+            beneficiaryUnitName: string | null;
+            title: string;
+            activityType: string;
+            fundingSource: string;
+            beneficiary: components["schemas"]["ShownBeneficiaryResponse"];
+            /**
+             * @description Whole VND
+             * @example 180000000
+             */
+            requestedFundingVnd: number;
+            /**
+             * @description Whole VND
+             * @example 180000000
+             */
+            counterpartFundingVnd: number;
+            /**
+             * @description Whole VND
+             * @example 180000000
+             */
+            appraisedFundingVnd: number | null;
+            /**
+             * @description Whole VND
+             * @example 180000000
+             */
+            approvedFundingVnd: number | null;
+            /**
+             * @description Whole VND
+             * @example 180000000
+             */
+            advancesVnd: number;
+            /**
+             * @description Whole VND
+             * @example 180000000
+             */
+            paymentsVnd: number;
+            /**
+             * @description Whole VND
+             * @example 180000000
+             */
+            recoveredVnd: number;
+            /**
+             * @description Advances + payments − recoveries
+             * @example 180000000
+             */
+            netDisbursedVnd: number;
+            /** @example 0.5 */
+            disbursementRate: number | null;
+            /**
+             * @description Whole VND
+             * @example 180000000
+             */
+            settledVnd: number;
+            /**
+             * @description Whole VND
+             * @example 180000000
+             */
+            amountToRecoverVnd: number;
+            targets: components["schemas"]["TargetProgressResponse"][];
+            /**
+             * @description Achieved totals for every indicator reported, targeted or not
+             * @example {
+             *       "trainees": 25
+             *     }
+             */
+            achieved: {
+                [key: string]: number;
+            };
+            /**
+             * @description Months reported (YYYY-MM)
+             * @example [
+             *       "2024-06"
+             *     ]
+             */
+            reportedPeriods: string[];
+            inspectionCount: number;
+            /**
+             * Format: date
+             * @example 2024-04-10
+             */
+            plannedStart: string;
+            /**
+             * Format: date
+             * @example 2024-04-10
+             */
+            plannedEnd: string;
+            registeredBy: string;
+            appraisedBy: string | null;
+            /**
+             * Format: date
+             * @example 2024-04-10
+             */
+            revisionRequestedOn: string | null;
+            approvalDecisionNo: string | null;
+            /**
+             * Format: date
+             * @example 2024-04-10
+             */
+            approvalDecisionDate: string | null;
+            supportNorm: components["schemas"]["AppliedNormResponse"] | null;
+            /**
+             * Format: date
+             * @example 2024-04-10
+             */
+            startedOn: string | null;
+            /**
+             * Format: date
+             * @example 2024-04-10
+             */
+            acceptedOn: string | null;
+            /**
+             * Format: date
+             * @example 2024-04-10
+             */
+            settledOn: string | null;
+            /**
+             * Format: date
+             * @example 2024-04-10
+             */
+            cancelledOn: string | null;
+            cancellationReason: string | null;
+            rejectionReason: string | null;
+            /** @description Reminders already delivered about the project */
+            sentReminderIds: string[];
+        };
+        ProjectStateResponse: {
+            /** @description Events replayed (0: none yet at that point) */
+            version: number;
+            /**
+             * Format: date-time
+             * @description When the last event replayed was recorded
+             * @example 2024-04-10T03:15:00.000Z
+             */
+            recordedAt: string | null;
+            /** @description Null before the registration */
+            state: components["schemas"]["ProjectViewResponse"] | null;
+        };
+        ChainVerificationResponse: {
+            valid: boolean;
+            eventsChecked: number;
+            /** @description The version where the chain first breaks; null when it holds */
+            firstBrokenVersion: number | null;
+        };
+        DisbursementRowResponse: {
+            /**
+             * @description The group: a year, a unit, an activity type…
+             * @example 2024
+             */
+            key: string;
+            /**
+             * @description groupBy=unit or district: the unit's official code
+             * @example 734
+             */
+            unit?: string;
+            projects: number;
+            /**
+             * @description Whole VND
+             * @example 180000000
+             */
+            approvedVnd: number;
+            /**
+             * @description Net disbursed
+             * @example 180000000
+             */
+            disbursedVnd: number;
+            /**
+             * @description Whole VND
+             * @example 180000000
+             */
+            settledVnd: number;
+            /**
+             * @description Disbursed / approved; null with nothing approved
+             * @example 0.5
+             */
+            rate: number | null;
+            /** @description groupBy=unit&rollUp=true: a former unit's figures under its one successor */
+            rolledUp?: boolean;
+            /** @description groupBy=unit&rollUp=true: a former unit split among several, shown as it was */
+            split?: boolean;
+        };
+        DisbursementReportResponse: {
+            rows: components["schemas"]["DisbursementRowResponse"][];
+            /** @description Every row summed (key `total`) */
+            total: components["schemas"]["DisbursementRowResponse"];
+        };
+        ProgressRowResponse: {
+            /**
+             * @description The group: an indicator, a unit or a year
+             * @example trainees
+             */
+            key: string;
+            /**
+             * @description groupBy=unit or district: the unit's official code
+             * @example 734
+             */
+            unit?: string;
+            /** @example trainees */
+            indicator: string;
+            target: number;
+            achieved: number;
+            /**
+             * @description Achieved / target; null without a target
+             * @example 0.5
+             */
+            rate: number | null;
+        };
+        ProgressReportResponse: {
+            rows: components["schemas"]["ProgressRowResponse"][];
+        };
+        PlanStatusRowResponse: {
+            /** @example 2024 */
+            year: number;
+            /** @example DN-2021-2025 */
+            programCode: string;
+            /** @enum {string} */
+            planStatus: "open" | "compiled" | "approved";
+            /**
+             * Format: date
+             * @example 2024-04-10
+             */
+            registrationDeadline: string;
+            /**
+             * @description The registering unit, by its recorded key
+             * @example xuan-loc
+             */
+            district: string;
+            /**
+             * @description That unit's official code
+             * @example 26425
+             */
+            unit: string;
+            /** @enum {string} */
+            status: "submitted" | "late" | "missing";
+            /**
+             * Format: date
+             * @example 2024-04-10
+             */
+            submittedOn: string | null;
+            submissions: number;
+            projects: number;
+        };
+        PlanStatusReportResponse: {
+            rows: components["schemas"]["PlanStatusRowResponse"][];
+        };
+        ReviewYearResponse: {
+            year: number;
+            /**
+             * @description Whole VND
+             * @example 180000000
+             */
+            budgetVnd: number;
+            /**
+             * @description Whole VND
+             * @example 180000000
+             */
+            approvedVnd: number;
+            /**
+             * @description Whole VND
+             * @example 180000000
+             */
+            disbursedVnd: number;
+            /**
+             * @description Disbursed / budget; null without a budget
+             * @example 0.5
+             */
+            rate: number | null;
+        };
+        ReviewIndicatorResponse: {
+            /** @example trainees */
+            indicator: string;
+            name: string;
+            /** @example học viên */
+            unit: string;
+            /** @description The programme's target; null for one achieved without */
+            target: number | null;
+            achieved: number;
+            /** @example 0.5 */
+            rate: number | null;
+        };
+        CancelledLineResponse: {
+            /** Format: uuid */
+            projectId: string;
+            planYear: number;
+            district: string;
+            activityType: string;
+            activityName: string;
+            title: string;
+            fundingSource: string;
+            reason: string;
+            /**
+             * Format: date
+             * @example 2024-04-10
+             */
+            cancelledOn: string | null;
+            /**
+             * @description Whole VND
+             * @example 180000000
+             */
+            amountToRecoverVnd: number;
+        };
+        ProgrammeReviewResponse: {
+            /** @example DN-2021-2025 */
+            code: string;
+            name: string;
+            decisionNo: string | null;
+            /**
+             * Format: date
+             * @example 2024-04-10
+             */
+            decisionDate: string | null;
+            programmeFromYear: number;
+            programmeToYear: number;
+            /** @description First year reviewed */
+            from: number;
+            /** @description Last year reviewed */
+            to: number;
+            /**
+             * @description The programme's budgets for the years reviewed, summed
+             * @example 180000000
+             */
+            budgetVnd: number;
+            /**
+             * @description Net disbursed of the projects of those plan years
+             * @example 180000000
+             */
+            disbursedVnd: number;
+            /** @example 0.5 */
+            rate: number | null;
+            /** @description Budget − disbursed (negative if more went out than was budgeted) */
+            shortfallVnd: number;
+            /**
+             * @description Approved funding of live projects
+             * @example 180000000
+             */
+            approvedVnd: number;
+            /**
+             * @description Whole VND
+             * @example 180000000
+             */
+            settledVnd: number;
+            years: components["schemas"]["ReviewYearResponse"][];
+            /**
+             * @description Projects by status
+             * @example {
+             *       "in_execution": 3,
+             *       "settled": 12
+             *     }
+             */
+            projectsByStatus: {
+                [key: string]: number;
+            };
+            indicators: components["schemas"]["ReviewIndicatorResponse"][];
+            cancelledLines: components["schemas"]["CancelledLineResponse"][];
+            contextIndicators: components["schemas"]["ContextIndicatorResponse"][];
+            /**
+             * @description The log position the review describes the log up to
+             * @example 42
+             */
+            asOfPosition: string;
+        };
+        InboxItemResponse: {
+            /**
+             * @description The role the step waits on
+             * @enum {string}
+             */
+            role: "district_officer" | "center_officer" | "approver" | "finance_officer" | "auditor" | "admin";
+            /** @enum {string} */
+            action: "start_appraisal" | "record_appraisal_result" | "resubmit" | "decide_approval" | "start_execution" | "accept" | "settle" | "recover_funds" | "submit_registration" | "compile_plan" | "approve_plan";
+            /** @enum {string} */
+            subject: "project" | "plan";
+            /** @description The project id, or the plan year */
+            id: string;
+            planYear: number;
+            /** @description The registering unit by its recorded key; null for a step on the whole plan */
+            district: string | null;
+            /** @description That unit's official code */
+            unit: string | null;
+            status: string;
+            title: string;
+            /**
+             * Format: date-time
+             * @description When the subject last changed: the oldest waits longest
+             * @example 2024-04-10T03:15:00.000Z
+             */
+            updatedAt: string;
+        };
+        InboxResponse: {
+            items: components["schemas"]["InboxItemResponse"][];
+            total: number;
+        };
         ScanRemindersDto: {
             /**
              * Format: date
@@ -1318,6 +2456,328 @@ export interface components {
              * @example 2024-06-26
              */
             asOf: string;
+        };
+        QueuedReminderResponse: {
+            /** @example registration-deadline.2024.xuan-loc.escalation */
+            reminderId: string;
+            /** @enum {string} */
+            rule: "registration_deadline" | "monthly_progress" | "overdue_project" | "settlement_due" | "revision_unanswered" | "appraisal_pending";
+            /** @description The registering unit it is about */
+            district: string;
+            /**
+             * @description That unit's official code
+             * @example 734
+             */
+            unit: string;
+            /**
+             * @description That unit's name
+             * @example Huyện Tân Phú
+             */
+            unitName: string;
+            /** Format: uuid */
+            projectId?: string;
+            planYear?: number;
+            /**
+             * Format: date
+             * @description The first day it was due
+             * @example 2024-04-10
+             */
+            dueDate: string;
+            /** @enum {string} */
+            recipients: "district" | "center" | "both";
+        };
+        ScanResultResponse: {
+            /**
+             * Format: date
+             * @example 2024-04-10
+             */
+            asOf: string;
+            queued: number;
+            reminders: components["schemas"]["QueuedReminderResponse"][];
+        };
+        ReminderSubjectResponse: {
+            /** @enum {string} */
+            kind: "project" | "plan";
+            /**
+             * Format: uuid
+             * @description For a project
+             */
+            projectId?: string;
+            /** @description For a plan */
+            year?: number;
+        };
+        FailedReminderJobResponse: {
+            reminderId: string;
+            jobId: string;
+            name: string;
+            subject?: components["schemas"]["ReminderSubjectResponse"];
+            /**
+             * Format: date
+             * @example 2024-04-10
+             */
+            asOf?: string;
+            attempts: number;
+            lastError: string;
+            /**
+             * Format: date-time
+             * @example 2024-04-10T03:15:00.000Z
+             */
+            failedAt: string | null;
+        };
+        FailedReminderJobListResponse: {
+            items: components["schemas"]["FailedReminderJobResponse"][];
+        };
+        UnitResponse: {
+            /**
+             * @description The official code (General Statistics Office)
+             * @example 26425
+             */
+            code: string;
+            /** @example Xã Xuân Lộc */
+            name: string;
+            /** @enum {string} */
+            level: "province" | "district" | "commune";
+            /** @enum {string} */
+            kind: "province" | "centrally_run_city" | "provincial_city" | "town" | "rural_district" | "ward" | "commune" | "township" | "special_zone" | "agency";
+            /** @description The code of the unit it stands under */
+            parent?: string;
+            /**
+             * Format: date
+             * @description First day in force
+             * @example 2024-04-10
+             */
+            validFrom?: string;
+            /**
+             * Format: date
+             * @description Last day in force
+             * @example 2024-04-10
+             */
+            validTo?: string;
+            /** @description The units its territory went to */
+            successors: string[];
+            /** @description Keys it was recorded under before units had codes (`bien-hoa`) */
+            formerKeys: string[];
+            /** @description The published list the unit comes from */
+            source: string;
+            /** @description False where no published source confirmed it */
+            verified: boolean;
+        };
+        UnitListResponse: {
+            /**
+             * Format: date
+             * @description The date asked (today by default)
+             * @example 2024-04-10
+             */
+            asOf: string;
+            items: components["schemas"]["UnitResponse"][];
+        };
+        LegalBasisResponse: {
+            /** @example 22/2023/QĐ-UBND */
+            document: string;
+            /**
+             * Format: date
+             * @example 2024-04-10
+             */
+            date: string;
+            /** @example Quyết định của UBND tỉnh Đồng Nai */
+            title?: string;
+        };
+        NormSetHeaderResponse: {
+            /** @example TT-28-2018 */
+            id: string;
+            /**
+             * Format: date
+             * @example 2024-04-10
+             */
+            effectiveFrom: string;
+            /** @example Thông tư 28/2018/TT-BTC ngày 28/03/2018 của Bộ Tài chính, Điều 8 */
+            legalBasis: string;
+            /** @description For a set the Center recorded */
+            basis?: components["schemas"]["LegalBasisResponse"];
+            /** @enum {string} */
+            scope?: "national" | "provincial";
+        };
+        SupportNormResponse: {
+            /**
+             * @description Share of the total cost, percent
+             * @example 50
+             */
+            percent: number;
+            /**
+             * @description Absolute cap, whole VND
+             * @example 300000000
+             */
+            maxVnd: number;
+            /**
+             * @description What the cap is counted per
+             * @example cơ sở
+             */
+            per?: string;
+            /** @example khoản 4 */
+            clause?: string;
+            note?: string;
+        };
+        ActivityTypeResponse: {
+            /** @example trainees */
+            code: string;
+            /** @description The name it had on the date asked */
+            name: string;
+            /**
+             * Format: date
+             * @example 2024-04-10
+             */
+            validFrom?: string;
+            /**
+             * Format: date
+             * @example 2024-04-10
+             */
+            validTo?: string;
+            /** @description Its norm in the set in force; null where the set has none */
+            norm: components["schemas"]["SupportNormResponse"] | null;
+            /** @description Where the set ships no figure: what the Center must set */
+            normToSet?: string;
+        };
+        ActivityTypeListResponse: {
+            /**
+             * Format: date
+             * @example 2024-04-10
+             */
+            asOf: string;
+            /** @description The norm set in force */
+            normSet: components["schemas"]["NormSetHeaderResponse"] | null;
+            items: components["schemas"]["ActivityTypeResponse"][];
+        };
+        IndicatorResponse: {
+            /** @example trainees */
+            code: string;
+            /** @description The name it had on the date asked */
+            name: string;
+            /**
+             * Format: date
+             * @example 2024-04-10
+             */
+            validFrom?: string;
+            /**
+             * Format: date
+             * @example 2024-04-10
+             */
+            validTo?: string;
+            /**
+             * @description The unit of count it had on the date asked
+             * @example học viên
+             */
+            unit: string;
+        };
+        IndicatorListResponse: {
+            /**
+             * Format: date
+             * @example 2024-04-10
+             */
+            asOf: string;
+            items: components["schemas"]["IndicatorResponse"][];
+        };
+        CatalogueEntryResponse: {
+            /** @example trainees */
+            code: string;
+            /** @description The name it had on the date asked */
+            name: string;
+            /**
+             * Format: date
+             * @example 2024-04-10
+             */
+            validFrom?: string;
+            /**
+             * Format: date
+             * @example 2024-04-10
+             */
+            validTo?: string;
+        };
+        FundingSourceListResponse: {
+            /**
+             * Format: date
+             * @example 2024-04-10
+             */
+            asOf: string;
+            items: components["schemas"]["CatalogueEntryResponse"][];
+        };
+        NormSetResponse: {
+            /** @example TT-28-2018 */
+            id: string;
+            /**
+             * Format: date
+             * @example 2024-04-10
+             */
+            effectiveFrom: string;
+            /** @example Thông tư 28/2018/TT-BTC ngày 28/03/2018 của Bộ Tài chính, Điều 8 */
+            legalBasis: string;
+            /** @description For a set the Center recorded */
+            basis?: components["schemas"]["LegalBasisResponse"];
+            /** @enum {string} */
+            scope?: "national" | "provincial";
+            /** @description The norm of each activity type the set names, by its code */
+            norms: {
+                [key: string]: components["schemas"]["SupportNormResponse"];
+            };
+            /** @description Activity types whose figure the Center must set itself, with what to do */
+            unset?: {
+                [key: string]: string;
+            };
+        };
+        NormSetListResponse: {
+            /**
+             * Format: date
+             * @example 2024-04-10
+             */
+            asOf: string;
+            /**
+             * @description The id of the set in force
+             * @example TT-28-2018
+             */
+            inForce: string | null;
+            /** @description Every set, by effective date */
+            items: components["schemas"]["NormSetResponse"][];
+        };
+        AdvanceCapResponse: {
+            /**
+             * Format: date
+             * @example 2024-04-10
+             */
+            asOf: string;
+            /**
+             * @description Percent of the approved funding
+             * @example 70
+             */
+            percent: number;
+            /**
+             * Format: date
+             * @description Null: nothing recorded for the day, the ADVANCE_CAP_PERCENT setting applies
+             * @example 2024-04-10
+             */
+            effectiveFrom: string | null;
+            basis: components["schemas"]["LegalBasisResponse"] | null;
+        };
+        ReferenceChangeResponse: {
+            version: number;
+            /**
+             * @description Global log position (a bigint, as a string)
+             * @example 42
+             */
+            position: string;
+            /** @enum {string} */
+            type: "ReferenceDataLoaded" | "UnitEstablished" | "UnitEnded" | "CatalogueEntryRecorded" | "CatalogueEntryEnded" | "NormSetRecorded" | "AdvanceCapSet";
+            /**
+             * Format: date-time
+             * @example 2024-04-10T03:15:00.000Z
+             */
+            recordedAt: string;
+            actor: components["schemas"]["RecordedActorResponse"];
+            /** @description The change as recorded */
+            data: {
+                [key: string]: unknown;
+            };
+        };
+        ReferenceChangeListResponse: {
+            items: components["schemas"]["ReferenceChangeResponse"][];
         };
         LegalBasisDto: {
             /**
@@ -1478,6 +2938,70 @@ export interface components {
              */
             percent: number;
         };
+        ConsoleOidc: {
+            /** @example https://idp.example/realms/khuyen-cong */
+            issuer: string;
+            /** @example khuyen-cong-console */
+            clientId: string;
+            /**
+             * @example [
+             *       "openid",
+             *       "profile"
+             *     ]
+             */
+            scopes: string[];
+        };
+        ConsoleUnit: {
+            /** @example 26116 */
+            code: string;
+            /** @example Phường Trấn Biên */
+            name: string;
+        };
+        ConsoleConfigResponse: {
+            /** @enum {string} */
+            signIn: "development" | "oidc";
+            oidc: components["schemas"]["ConsoleOidc"] | null;
+            roles: ("unit_officer" | "center_officer" | "approver" | "finance_officer" | "auditor" | "admin")[];
+            /** @description The registering units in force today; only when signIn is development */
+            units?: components["schemas"]["ConsoleUnit"][];
+        };
+        DevTokenDto: {
+            /**
+             * @example center_officer
+             * @enum {string}
+             */
+            role: "unit_officer" | "center_officer" | "approver" | "finance_officer" | "auditor" | "admin";
+            /**
+             * @description The unit of a unit_officer (its code, or a former district key); required for that role
+             * @example 26116
+             */
+            unit?: string;
+            /** @example Nguyễn Văn A */
+            name?: string;
+        };
+        DevTokenActor: {
+            /** @example dev-center_officer-1a2b3c4d */
+            sub: string;
+            /** @example Nguyễn Văn A */
+            name: string;
+            /**
+             * @example center_officer
+             * @enum {string}
+             */
+            role: "unit_officer" | "center_officer" | "approver" | "finance_officer" | "auditor" | "admin";
+            /** @example 26116 */
+            unit?: string;
+        };
+        DevTokenResponse: {
+            /** @description A bearer token signed with the development secret */
+            token: string;
+            /**
+             * @description Seconds until it expires
+             * @example 28800
+             */
+            expiresIn: number;
+            actor: components["schemas"]["DevTokenActor"];
+        };
     };
     responses: never;
     parameters: never;
@@ -1496,11 +3020,34 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The event store is up (or degraded: reads work) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HealthResponse"];
+                };
+            };
+            /** @description Over the rate limit (per signed-in user, else per client address) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The event store is down; the other parts as they are */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthResponse"];
+                };
             };
         };
     };
@@ -1513,12 +3060,54 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description No rebuild since the server started */
+            /** @description The rebuild */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RebuildResponse"];
+                };
+            };
+            /** @description No bearer token, or one that does not verify (expired, wrong signature…) */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No role of the token may take this step, or the caller's unit may not act on this subject */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Unknown, or not visible to the caller (who must not learn it exists) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Over the rate limit (per signed-in user, else per client address) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
             };
         };
     };
@@ -1534,16 +3123,71 @@ export interface operations {
             /** @description The rebuild started; follow it with GET */
             202: {
                 headers: {
+                    /** @description Where to follow it */
+                    Location?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RebuildResponse"];
+                };
             };
-            /** @description A rebuild is already running */
+            /** @description No bearer token, or one that does not verify (expired, wrong signature…) */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No role of the token may take this step, or the caller's unit may not act on this subject */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The step is not allowed in the current state, or a concurrent change got there first */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The request body is over the size limit (BODY_LIMIT_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Over the rate limit (per signed-in user, else per client address) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
             };
         };
     };
@@ -1568,11 +3212,65 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The page of projects asked for, and how many match */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProjectListResponse"];
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No bearer token, or one that does not verify (expired, wrong signature…) */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No role of the token may take this step, or the caller's unit may not act on this subject */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Over the rate limit (per signed-in user, else per client address) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A part the request needs cannot take it now (event store, reminder queue, read models behind) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
             };
         };
     };
@@ -1589,11 +3287,110 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Recorded; a repeat with the same Idempotency-Key answers the same and records nothing */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandResponseBody"];
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No bearer token, or one that does not verify (expired, wrong signature…) */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No role of the token may take this step, or the caller's unit may not act on this subject */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The step is not allowed in the current state, or a concurrent change got there first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description `If-Match` names another version than the current one; nothing was done */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The request body is over the size limit (BODY_LIMIT_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A business rule refuses the request; `code` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Over the rate limit (per signed-in user, else per client address) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A part the request needs cannot take it now (event store, reminder queue, read models behind) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
             };
         };
     };
@@ -1608,11 +3405,119 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Recorded; a repeat with the same Idempotency-Key answers the same and records nothing */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandResponseBody"];
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No bearer token, or one that does not verify (expired, wrong signature…) */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No role of the token may take this step, or the caller's unit may not act on this subject */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Unknown, or not visible to the caller (who must not learn it exists) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The step is not allowed in the current state, or a concurrent change got there first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description `If-Match` names another version than the current one; nothing was done */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The request body is over the size limit (BODY_LIMIT_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A business rule refuses the request; `code` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Over the rate limit (per signed-in user, else per client address) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A part the request needs cannot take it now (event store, reminder queue, read models behind) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
             };
         };
     };
@@ -1631,11 +3536,119 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Recorded; a repeat with the same Idempotency-Key answers the same and records nothing */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandResponseBody"];
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No bearer token, or one that does not verify (expired, wrong signature…) */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No role of the token may take this step, or the caller's unit may not act on this subject */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Unknown, or not visible to the caller (who must not learn it exists) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The step is not allowed in the current state, or a concurrent change got there first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description `If-Match` names another version than the current one; nothing was done */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The request body is over the size limit (BODY_LIMIT_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A business rule refuses the request; `code` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Over the rate limit (per signed-in user, else per client address) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A part the request needs cannot take it now (event store, reminder queue, read models behind) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
             };
         };
     };
@@ -1654,11 +3667,119 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Recorded; a repeat with the same Idempotency-Key answers the same and records nothing */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandResponseBody"];
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No bearer token, or one that does not verify (expired, wrong signature…) */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No role of the token may take this step, or the caller's unit may not act on this subject */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Unknown, or not visible to the caller (who must not learn it exists) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The step is not allowed in the current state, or a concurrent change got there first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description `If-Match` names another version than the current one; nothing was done */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The request body is over the size limit (BODY_LIMIT_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A business rule refuses the request; `code` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Over the rate limit (per signed-in user, else per client address) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A part the request needs cannot take it now (event store, reminder queue, read models behind) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
             };
         };
     };
@@ -1677,11 +3798,119 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Recorded; a repeat with the same Idempotency-Key answers the same and records nothing */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandResponseBody"];
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No bearer token, or one that does not verify (expired, wrong signature…) */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No role of the token may take this step, or the caller's unit may not act on this subject */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Unknown, or not visible to the caller (who must not learn it exists) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The step is not allowed in the current state, or a concurrent change got there first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description `If-Match` names another version than the current one; nothing was done */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The request body is over the size limit (BODY_LIMIT_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A business rule refuses the request; `code` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Over the rate limit (per signed-in user, else per client address) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A part the request needs cannot take it now (event store, reminder queue, read models behind) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
             };
         };
     };
@@ -1700,11 +3929,119 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Recorded; a repeat with the same Idempotency-Key answers the same and records nothing */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandResponseBody"];
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No bearer token, or one that does not verify (expired, wrong signature…) */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No role of the token may take this step, or the caller's unit may not act on this subject */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Unknown, or not visible to the caller (who must not learn it exists) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The step is not allowed in the current state, or a concurrent change got there first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description `If-Match` names another version than the current one; nothing was done */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The request body is over the size limit (BODY_LIMIT_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A business rule refuses the request; `code` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Over the rate limit (per signed-in user, else per client address) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A part the request needs cannot take it now (event store, reminder queue, read models behind) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
             };
         };
     };
@@ -1723,11 +4060,119 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Recorded; a repeat with the same Idempotency-Key answers the same and records nothing */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandResponseBody"];
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No bearer token, or one that does not verify (expired, wrong signature…) */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No role of the token may take this step, or the caller's unit may not act on this subject */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Unknown, or not visible to the caller (who must not learn it exists) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The step is not allowed in the current state, or a concurrent change got there first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description `If-Match` names another version than the current one; nothing was done */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The request body is over the size limit (BODY_LIMIT_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A business rule refuses the request; `code` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Over the rate limit (per signed-in user, else per client address) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A part the request needs cannot take it now (event store, reminder queue, read models behind) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
             };
         };
     };
@@ -1746,11 +4191,119 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Recorded; a repeat with the same Idempotency-Key answers the same and records nothing */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandResponseBody"];
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No bearer token, or one that does not verify (expired, wrong signature…) */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No role of the token may take this step, or the caller's unit may not act on this subject */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Unknown, or not visible to the caller (who must not learn it exists) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The step is not allowed in the current state, or a concurrent change got there first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description `If-Match` names another version than the current one; nothing was done */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The request body is over the size limit (BODY_LIMIT_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A business rule refuses the request; `code` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Over the rate limit (per signed-in user, else per client address) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A part the request needs cannot take it now (event store, reminder queue, read models behind) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
             };
         };
     };
@@ -1769,11 +4322,119 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Recorded; a repeat with the same Idempotency-Key answers the same and records nothing */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandResponseBody"];
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No bearer token, or one that does not verify (expired, wrong signature…) */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No role of the token may take this step, or the caller's unit may not act on this subject */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Unknown, or not visible to the caller (who must not learn it exists) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The step is not allowed in the current state, or a concurrent change got there first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description `If-Match` names another version than the current one; nothing was done */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The request body is over the size limit (BODY_LIMIT_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A business rule refuses the request; `code` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Over the rate limit (per signed-in user, else per client address) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A part the request needs cannot take it now (event store, reminder queue, read models behind) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
             };
         };
     };
@@ -1792,11 +4453,119 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Recorded; a repeat with the same Idempotency-Key answers the same and records nothing */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandResponseBody"];
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No bearer token, or one that does not verify (expired, wrong signature…) */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No role of the token may take this step, or the caller's unit may not act on this subject */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Unknown, or not visible to the caller (who must not learn it exists) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The step is not allowed in the current state, or a concurrent change got there first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description `If-Match` names another version than the current one; nothing was done */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The request body is over the size limit (BODY_LIMIT_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A business rule refuses the request; `code` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Over the rate limit (per signed-in user, else per client address) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A part the request needs cannot take it now (event store, reminder queue, read models behind) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
             };
         };
     };
@@ -1815,11 +4584,119 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Recorded; a repeat with the same Idempotency-Key answers the same and records nothing */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandResponseBody"];
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No bearer token, or one that does not verify (expired, wrong signature…) */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No role of the token may take this step, or the caller's unit may not act on this subject */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Unknown, or not visible to the caller (who must not learn it exists) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The step is not allowed in the current state, or a concurrent change got there first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description `If-Match` names another version than the current one; nothing was done */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The request body is over the size limit (BODY_LIMIT_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A business rule refuses the request; `code` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Over the rate limit (per signed-in user, else per client address) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A part the request needs cannot take it now (event store, reminder queue, read models behind) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
             };
         };
     };
@@ -1838,11 +4715,119 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Recorded; a repeat with the same Idempotency-Key answers the same and records nothing */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandResponseBody"];
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No bearer token, or one that does not verify (expired, wrong signature…) */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No role of the token may take this step, or the caller's unit may not act on this subject */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Unknown, or not visible to the caller (who must not learn it exists) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The step is not allowed in the current state, or a concurrent change got there first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description `If-Match` names another version than the current one; nothing was done */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The request body is over the size limit (BODY_LIMIT_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A business rule refuses the request; `code` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Over the rate limit (per signed-in user, else per client address) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A part the request needs cannot take it now (event store, reminder queue, read models behind) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
             };
         };
     };
@@ -1861,11 +4846,119 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Recorded; a repeat with the same Idempotency-Key answers the same and records nothing */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandResponseBody"];
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No bearer token, or one that does not verify (expired, wrong signature…) */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No role of the token may take this step, or the caller's unit may not act on this subject */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Unknown, or not visible to the caller (who must not learn it exists) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The step is not allowed in the current state, or a concurrent change got there first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description `If-Match` names another version than the current one; nothing was done */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The request body is over the size limit (BODY_LIMIT_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A business rule refuses the request; `code` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Over the rate limit (per signed-in user, else per client address) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A part the request needs cannot take it now (event store, reminder queue, read models behind) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
             };
         };
     };
@@ -1884,11 +4977,119 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Recorded; a repeat with the same Idempotency-Key answers the same and records nothing */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandResponseBody"];
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No bearer token, or one that does not verify (expired, wrong signature…) */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No role of the token may take this step, or the caller's unit may not act on this subject */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Unknown, or not visible to the caller (who must not learn it exists) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The step is not allowed in the current state, or a concurrent change got there first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description `If-Match` names another version than the current one; nothing was done */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The request body is over the size limit (BODY_LIMIT_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A business rule refuses the request; `code` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Over the rate limit (per signed-in user, else per client address) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A part the request needs cannot take it now (event store, reminder queue, read models behind) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
             };
         };
     };
@@ -1907,11 +5108,119 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Recorded; a repeat with the same Idempotency-Key answers the same and records nothing */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandResponseBody"];
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No bearer token, or one that does not verify (expired, wrong signature…) */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No role of the token may take this step, or the caller's unit may not act on this subject */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Unknown, or not visible to the caller (who must not learn it exists) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The step is not allowed in the current state, or a concurrent change got there first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description `If-Match` names another version than the current one; nothing was done */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The request body is over the size limit (BODY_LIMIT_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A business rule refuses the request; `code` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Over the rate limit (per signed-in user, else per client address) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A part the request needs cannot take it now (event store, reminder queue, read models behind) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
             };
         };
     };
@@ -1930,11 +5239,119 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Recorded; a repeat with the same Idempotency-Key answers the same and records nothing */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandResponseBody"];
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No bearer token, or one that does not verify (expired, wrong signature…) */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No role of the token may take this step, or the caller's unit may not act on this subject */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Unknown, or not visible to the caller (who must not learn it exists) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The step is not allowed in the current state, or a concurrent change got there first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description `If-Match` names another version than the current one; nothing was done */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The request body is over the size limit (BODY_LIMIT_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A business rule refuses the request; `code` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Over the rate limit (per signed-in user, else per client address) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A part the request needs cannot take it now (event store, reminder queue, read models behind) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
             };
         };
     };
@@ -1952,11 +5369,159 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The project */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProjectResponse"];
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No bearer token, or one that does not verify (expired, wrong signature…) */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No role of the token may take this step, or the caller's unit may not act on this subject */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Unknown, or not visible to the caller (who must not learn it exists) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Over the rate limit (per signed-in user, else per client address) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A part the request needs cannot take it now (event store, reminder queue, read models behind) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+        };
+    };
+    ProjectsController_availableActions: {
+        parameters: {
+            query?: {
+                /** @description Global log position returned by a command; the query waits until read models reach it */
+                minPosition?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The actions the caller may take now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectActionsResponse"];
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No bearer token, or one that does not verify (expired, wrong signature…) */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No role of the token may take this step, or the caller's unit may not act on this subject */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Unknown, or not visible to the caller (who must not learn it exists) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Over the rate limit (per signed-in user, else per client address) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A part the request needs cannot take it now (event store, reminder queue, read models behind) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
             };
         };
     };
@@ -1972,11 +5537,65 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The programmes */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProgrammeListResponse"];
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No bearer token, or one that does not verify (expired, wrong signature…) */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No role of the token may take this step, or the caller's unit may not act on this subject */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Over the rate limit (per signed-in user, else per client address) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A part the request needs cannot take it now (event store, reminder queue, read models behind) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
             };
         };
     };
@@ -1993,11 +5612,110 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Recorded; a repeat with the same Idempotency-Key answers the same and records nothing */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandResponseBody"];
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No bearer token, or one that does not verify (expired, wrong signature…) */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No role of the token may take this step, or the caller's unit may not act on this subject */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The step is not allowed in the current state, or a concurrent change got there first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description `If-Match` names another version than the current one; nothing was done */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The request body is over the size limit (BODY_LIMIT_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A business rule refuses the request; `code` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Over the rate limit (per signed-in user, else per client address) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A part the request needs cannot take it now (event store, reminder queue, read models behind) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
             };
         };
     };
@@ -2016,11 +5734,119 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Recorded; a repeat with the same Idempotency-Key answers the same and records nothing */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandResponseBody"];
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No bearer token, or one that does not verify (expired, wrong signature…) */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No role of the token may take this step, or the caller's unit may not act on this subject */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Unknown, or not visible to the caller (who must not learn it exists) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The step is not allowed in the current state, or a concurrent change got there first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description `If-Match` names another version than the current one; nothing was done */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The request body is over the size limit (BODY_LIMIT_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A business rule refuses the request; `code` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Over the rate limit (per signed-in user, else per client address) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A part the request needs cannot take it now (event store, reminder queue, read models behind) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
             };
         };
     };
@@ -2039,11 +5865,119 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Recorded; a repeat with the same Idempotency-Key answers the same and records nothing */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandResponseBody"];
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No bearer token, or one that does not verify (expired, wrong signature…) */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No role of the token may take this step, or the caller's unit may not act on this subject */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Unknown, or not visible to the caller (who must not learn it exists) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The step is not allowed in the current state, or a concurrent change got there first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description `If-Match` names another version than the current one; nothing was done */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The request body is over the size limit (BODY_LIMIT_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A business rule refuses the request; `code` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Over the rate limit (per signed-in user, else per client address) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A part the request needs cannot take it now (event store, reminder queue, read models behind) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
             };
         };
     };
@@ -2062,11 +5996,119 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Recorded; a repeat with the same Idempotency-Key answers the same and records nothing */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandResponseBody"];
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No bearer token, or one that does not verify (expired, wrong signature…) */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No role of the token may take this step, or the caller's unit may not act on this subject */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Unknown, or not visible to the caller (who must not learn it exists) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The step is not allowed in the current state, or a concurrent change got there first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description `If-Match` names another version than the current one; nothing was done */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The request body is over the size limit (BODY_LIMIT_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A business rule refuses the request; `code` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Over the rate limit (per signed-in user, else per client address) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A part the request needs cannot take it now (event store, reminder queue, read models behind) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
             };
         };
     };
@@ -2084,11 +6126,74 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The programme */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProgrammeResponse"];
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No bearer token, or one that does not verify (expired, wrong signature…) */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No role of the token may take this step, or the caller's unit may not act on this subject */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Unknown, or not visible to the caller (who must not learn it exists) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Over the rate limit (per signed-in user, else per client address) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A part the request needs cannot take it now (event store, reminder queue, read models behind) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
             };
         };
     };
@@ -2105,11 +6210,65 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The plans, by year */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlanListResponse"];
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No bearer token, or one that does not verify (expired, wrong signature…) */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No role of the token may take this step, or the caller's unit may not act on this subject */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Over the rate limit (per signed-in user, else per client address) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A part the request needs cannot take it now (event store, reminder queue, read models behind) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
             };
         };
     };
@@ -2126,11 +6285,110 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Recorded; a repeat with the same Idempotency-Key answers the same and records nothing */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandResponseBody"];
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No bearer token, or one that does not verify (expired, wrong signature…) */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No role of the token may take this step, or the caller's unit may not act on this subject */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The step is not allowed in the current state, or a concurrent change got there first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description `If-Match` names another version than the current one; nothing was done */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The request body is over the size limit (BODY_LIMIT_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A business rule refuses the request; `code` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Over the rate limit (per signed-in user, else per client address) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A part the request needs cannot take it now (event store, reminder queue, read models behind) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
             };
         };
     };
@@ -2149,11 +6407,119 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Recorded; a repeat with the same Idempotency-Key answers the same and records nothing */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandResponseBody"];
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No bearer token, or one that does not verify (expired, wrong signature…) */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No role of the token may take this step, or the caller's unit may not act on this subject */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Unknown, or not visible to the caller (who must not learn it exists) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The step is not allowed in the current state, or a concurrent change got there first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description `If-Match` names another version than the current one; nothing was done */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The request body is over the size limit (BODY_LIMIT_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A business rule refuses the request; `code` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Over the rate limit (per signed-in user, else per client address) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A part the request needs cannot take it now (event store, reminder queue, read models behind) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
             };
         };
     };
@@ -2168,11 +6534,119 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Recorded; a repeat with the same Idempotency-Key answers the same and records nothing */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandResponseBody"];
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No bearer token, or one that does not verify (expired, wrong signature…) */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No role of the token may take this step, or the caller's unit may not act on this subject */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Unknown, or not visible to the caller (who must not learn it exists) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The step is not allowed in the current state, or a concurrent change got there first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description `If-Match` names another version than the current one; nothing was done */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The request body is over the size limit (BODY_LIMIT_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A business rule refuses the request; `code` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Over the rate limit (per signed-in user, else per client address) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A part the request needs cannot take it now (event store, reminder queue, read models behind) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
             };
         };
     };
@@ -2191,11 +6665,119 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Recorded; a repeat with the same Idempotency-Key answers the same and records nothing */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandResponseBody"];
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No bearer token, or one that does not verify (expired, wrong signature…) */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No role of the token may take this step, or the caller's unit may not act on this subject */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Unknown, or not visible to the caller (who must not learn it exists) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The step is not allowed in the current state, or a concurrent change got there first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description `If-Match` names another version than the current one; nothing was done */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The request body is over the size limit (BODY_LIMIT_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A business rule refuses the request; `code` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Over the rate limit (per signed-in user, else per client address) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A part the request needs cannot take it now (event store, reminder queue, read models behind) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
             };
         };
     };
@@ -2213,11 +6795,74 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The year's plan */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlanResponse"];
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No bearer token, or one that does not verify (expired, wrong signature…) */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No role of the token may take this step, or the caller's unit may not act on this subject */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Unknown, or not visible to the caller (who must not learn it exists) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Over the rate limit (per signed-in user, else per client address) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A part the request needs cannot take it now (event store, reminder queue, read models behind) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
             };
         };
     };
@@ -2232,11 +6877,74 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Every event of the project, oldest first */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProjectHistoryResponse"];
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No bearer token, or one that does not verify (expired, wrong signature…) */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No role of the token may take this step, or the caller's unit may not act on this subject */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Unknown, or not visible to the caller (who must not learn it exists) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Over the rate limit (per signed-in user, else per client address) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A part the request needs cannot take it now (event store, reminder queue, read models behind) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
             };
         };
     };
@@ -2258,11 +6966,74 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The project as it stood at that point */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProjectStateResponse"];
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No bearer token, or one that does not verify (expired, wrong signature…) */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No role of the token may take this step, or the caller's unit may not act on this subject */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Unknown, or not visible to the caller (who must not learn it exists) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Over the rate limit (per signed-in user, else per client address) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A part the request needs cannot take it now (event store, reminder queue, read models behind) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
             };
         };
     };
@@ -2277,11 +7048,74 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Whether the hash chain holds */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ChainVerificationResponse"];
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No bearer token, or one that does not verify (expired, wrong signature…) */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No role of the token may take this step, or the caller's unit may not act on this subject */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Unknown, or not visible to the caller (who must not learn it exists) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Over the rate limit (per signed-in user, else per client address) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A part the request needs cannot take it now (event store, reminder queue, read models behind) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
             };
         };
     };
@@ -2293,6 +7127,7 @@ export interface operations {
                 planYear?: number;
                 /** @description Projects of the plans of this programme */
                 programCode?: string;
+                /** @description By unit or district (its older name), each row adds unit, the unit's official code, after key; the Center's own tasks are the row 75 */
                 groupBy?: "year" | "district" | "unit" | "activityType" | "fundingSource" | "programme";
                 /** @description With groupBy=unit: roll former units up to today's along their successors (a unit split among several stays itself, marked split) */
                 rollUp?: "true" | "false";
@@ -2303,11 +7138,68 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The report, as JSON or (Accept: text/csv) as CSV */
             200: {
+                headers: {
+                    /** @description With CSV: `attachment; filename="<report>.csv"` */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisbursementReportResponse"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field at fault */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No bearer token, or one that does not verify (expired, wrong signature…) */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No role of the token may take this step, or the caller's unit may not act on this subject */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Over the rate limit (per signed-in user, else per client address) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A part the request needs cannot take it now (event store, reminder queue, read models behind) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
             };
         };
     };
@@ -2319,6 +7211,7 @@ export interface operations {
                 planYear?: number;
                 /** @description Projects of the plans of this programme */
                 programCode?: string;
+                /** @description By unit or district (its older name), each row adds unit, the unit's official code, after key; the Center's own tasks are the row 75 */
                 groupBy?: "indicator" | "district" | "unit" | "year";
             };
             header?: never;
@@ -2327,11 +7220,68 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The report, as JSON or (Accept: text/csv) as CSV */
             200: {
+                headers: {
+                    /** @description With CSV: `attachment; filename="<report>.csv"` */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressReportResponse"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field at fault */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No bearer token, or one that does not verify (expired, wrong signature…) */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No role of the token may take this step, or the caller's unit may not act on this subject */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Over the rate limit (per signed-in user, else per client address) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A part the request needs cannot take it now (event store, reminder queue, read models behind) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
             };
         };
     };
@@ -2350,11 +7300,68 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The report, as JSON or (Accept: text/csv) as CSV */
             200: {
+                headers: {
+                    /** @description With CSV: `attachment; filename="<report>.csv"` */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanStatusReportResponse"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field at fault */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No bearer token, or one that does not verify (expired, wrong signature…) */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No role of the token may take this step, or the caller's unit may not act on this subject */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Over the rate limit (per signed-in user, else per client address) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A part the request needs cannot take it now (event store, reminder queue, read models behind) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
             };
         };
     };
@@ -2376,11 +7383,75 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The review, as JSON or (Accept: text/markdown) for print */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProgrammeReviewResponse"];
+                    "text/markdown": string;
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No bearer token, or one that does not verify (expired, wrong signature…) */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No role of the token may take this step, or the caller's unit may not act on this subject */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Unknown, or not visible to the caller (who must not learn it exists) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Over the rate limit (per signed-in user, else per client address) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A part the request needs cannot take it now (event store, reminder queue, read models behind) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
             };
         };
     };
@@ -2396,11 +7467,68 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The report, as JSON or (Accept: text/csv) as CSV */
             200: {
+                headers: {
+                    /** @description With CSV: `attachment; filename="<report>.csv"` */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxResponse"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field at fault */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No bearer token, or one that does not verify (expired, wrong signature…) */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No role of the token may take this step, or the caller's unit may not act on this subject */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Over the rate limit (per signed-in user, else per client address) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A part the request needs cannot take it now (event store, reminder queue, read models behind) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
             };
         };
     };
@@ -2420,11 +7548,83 @@ export interface operations {
             };
         };
         responses: {
+            /** @description What the scan queued */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ScanResultResponse"];
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No bearer token, or one that does not verify (expired, wrong signature…) */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No role of the token may take this step, or the caller's unit may not act on this subject */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The request body is over the size limit (BODY_LIMIT_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Over the rate limit (per signed-in user, else per client address) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A part the request needs cannot take it now (event store, reminder queue, read models behind) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
             };
         };
     };
@@ -2437,11 +7637,56 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The failed jobs */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FailedReminderJobListResponse"];
+                };
+            };
+            /** @description No bearer token, or one that does not verify (expired, wrong signature…) */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No role of the token may take this step, or the caller's unit may not act on this subject */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Over the rate limit (per signed-in user, else per client address) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A part the request needs cannot take it now (event store, reminder queue, read models behind) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
             };
         };
     };
@@ -2457,11 +7702,54 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The units in force on the date */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UnitListResponse"];
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No bearer token, or one that does not verify (expired, wrong signature…) */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No role of the token may take this step, or the caller's unit may not act on this subject */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Over the rate limit (per signed-in user, else per client address) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
             };
         };
     };
@@ -2478,11 +7766,110 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Recorded; a repeat with the same Idempotency-Key answers the same and records nothing */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandResponseBody"];
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No bearer token, or one that does not verify (expired, wrong signature…) */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No role of the token may take this step, or the caller's unit may not act on this subject */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The step is not allowed in the current state, or a concurrent change got there first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description `If-Match` names another version than the current one; nothing was done */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The request body is over the size limit (BODY_LIMIT_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A business rule refuses the request; `code` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Over the rate limit (per signed-in user, else per client address) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A part the request needs cannot take it now (event store, reminder queue, read models behind) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
             };
         };
     };
@@ -2498,11 +7885,54 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The activity types in force on the date, each with its norm */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ActivityTypeListResponse"];
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No bearer token, or one that does not verify (expired, wrong signature…) */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No role of the token may take this step, or the caller's unit may not act on this subject */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Over the rate limit (per signed-in user, else per client address) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
             };
         };
     };
@@ -2519,11 +7949,110 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Recorded; a repeat with the same Idempotency-Key answers the same and records nothing */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandResponseBody"];
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No bearer token, or one that does not verify (expired, wrong signature…) */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No role of the token may take this step, or the caller's unit may not act on this subject */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The step is not allowed in the current state, or a concurrent change got there first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description `If-Match` names another version than the current one; nothing was done */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The request body is over the size limit (BODY_LIMIT_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A business rule refuses the request; `code` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Over the rate limit (per signed-in user, else per client address) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A part the request needs cannot take it now (event store, reminder queue, read models behind) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
             };
         };
     };
@@ -2539,11 +8068,54 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The indicators in force on the date */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["IndicatorListResponse"];
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No bearer token, or one that does not verify (expired, wrong signature…) */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No role of the token may take this step, or the caller's unit may not act on this subject */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Over the rate limit (per signed-in user, else per client address) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
             };
         };
     };
@@ -2560,11 +8132,110 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Recorded; a repeat with the same Idempotency-Key answers the same and records nothing */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandResponseBody"];
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No bearer token, or one that does not verify (expired, wrong signature…) */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No role of the token may take this step, or the caller's unit may not act on this subject */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The step is not allowed in the current state, or a concurrent change got there first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description `If-Match` names another version than the current one; nothing was done */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The request body is over the size limit (BODY_LIMIT_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A business rule refuses the request; `code` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Over the rate limit (per signed-in user, else per client address) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A part the request needs cannot take it now (event store, reminder queue, read models behind) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
             };
         };
     };
@@ -2580,11 +8251,54 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The funding sources in force on the date */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FundingSourceListResponse"];
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No bearer token, or one that does not verify (expired, wrong signature…) */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No role of the token may take this step, or the caller's unit may not act on this subject */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Over the rate limit (per signed-in user, else per client address) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
             };
         };
     };
@@ -2601,11 +8315,110 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Recorded; a repeat with the same Idempotency-Key answers the same and records nothing */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandResponseBody"];
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No bearer token, or one that does not verify (expired, wrong signature…) */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No role of the token may take this step, or the caller's unit may not act on this subject */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The step is not allowed in the current state, or a concurrent change got there first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description `If-Match` names another version than the current one; nothing was done */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The request body is over the size limit (BODY_LIMIT_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A business rule refuses the request; `code` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Over the rate limit (per signed-in user, else per client address) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A part the request needs cannot take it now (event store, reminder queue, read models behind) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
             };
         };
     };
@@ -2621,11 +8434,54 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Every norm set, and the one in force on the date */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NormSetListResponse"];
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No bearer token, or one that does not verify (expired, wrong signature…) */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No role of the token may take this step, or the caller's unit may not act on this subject */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Over the rate limit (per signed-in user, else per client address) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
             };
         };
     };
@@ -2642,11 +8498,110 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Recorded; a repeat with the same Idempotency-Key answers the same and records nothing */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandResponseBody"];
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No bearer token, or one that does not verify (expired, wrong signature…) */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No role of the token may take this step, or the caller's unit may not act on this subject */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The step is not allowed in the current state, or a concurrent change got there first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description `If-Match` names another version than the current one; nothing was done */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The request body is over the size limit (BODY_LIMIT_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A business rule refuses the request; `code` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Over the rate limit (per signed-in user, else per client address) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A part the request needs cannot take it now (event store, reminder queue, read models behind) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
             };
         };
     };
@@ -2662,11 +8617,54 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The advance cap in force on the date */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AdvanceCapResponse"];
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No bearer token, or one that does not verify (expired, wrong signature…) */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No role of the token may take this step, or the caller's unit may not act on this subject */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Over the rate limit (per signed-in user, else per client address) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
             };
         };
     };
@@ -2679,11 +8677,56 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Every change, oldest first */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReferenceChangeListResponse"];
+                };
+            };
+            /** @description No bearer token, or one that does not verify (expired, wrong signature…) */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No role of the token may take this step, or the caller's unit may not act on this subject */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Over the rate limit (per signed-in user, else per client address) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A part the request needs cannot take it now (event store, reminder queue, read models behind) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
             };
         };
     };
@@ -2702,11 +8745,110 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Recorded; a repeat with the same Idempotency-Key answers the same and records nothing */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandResponseBody"];
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No bearer token, or one that does not verify (expired, wrong signature…) */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No role of the token may take this step, or the caller's unit may not act on this subject */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The step is not allowed in the current state, or a concurrent change got there first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description `If-Match` names another version than the current one; nothing was done */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The request body is over the size limit (BODY_LIMIT_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A business rule refuses the request; `code` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Over the rate limit (per signed-in user, else per client address) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A part the request needs cannot take it now (event store, reminder queue, read models behind) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
             };
         };
     };
@@ -2725,11 +8867,110 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Recorded; a repeat with the same Idempotency-Key answers the same and records nothing */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandResponseBody"];
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No bearer token, or one that does not verify (expired, wrong signature…) */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No role of the token may take this step, or the caller's unit may not act on this subject */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The step is not allowed in the current state, or a concurrent change got there first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description `If-Match` names another version than the current one; nothing was done */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The request body is over the size limit (BODY_LIMIT_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A business rule refuses the request; `code` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Over the rate limit (per signed-in user, else per client address) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A part the request needs cannot take it now (event store, reminder queue, read models behind) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
             };
         };
     };
@@ -2748,11 +8989,110 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Recorded; a repeat with the same Idempotency-Key answers the same and records nothing */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandResponseBody"];
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No bearer token, or one that does not verify (expired, wrong signature…) */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No role of the token may take this step, or the caller's unit may not act on this subject */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The step is not allowed in the current state, or a concurrent change got there first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description `If-Match` names another version than the current one; nothing was done */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The request body is over the size limit (BODY_LIMIT_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A business rule refuses the request; `code` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Over the rate limit (per signed-in user, else per client address) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A part the request needs cannot take it now (event store, reminder queue, read models behind) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
             };
         };
     };
@@ -2771,11 +9111,110 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Recorded; a repeat with the same Idempotency-Key answers the same and records nothing */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandResponseBody"];
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No bearer token, or one that does not verify (expired, wrong signature…) */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No role of the token may take this step, or the caller's unit may not act on this subject */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The step is not allowed in the current state, or a concurrent change got there first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description `If-Match` names another version than the current one; nothing was done */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The request body is over the size limit (BODY_LIMIT_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A business rule refuses the request; `code` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Over the rate limit (per signed-in user, else per client address) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A part the request needs cannot take it now (event store, reminder queue, read models behind) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
             };
         };
     };
@@ -2794,11 +9233,110 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Recorded; a repeat with the same Idempotency-Key answers the same and records nothing */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandResponseBody"];
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No bearer token, or one that does not verify (expired, wrong signature…) */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No role of the token may take this step, or the caller's unit may not act on this subject */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The step is not allowed in the current state, or a concurrent change got there first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description `If-Match` names another version than the current one; nothing was done */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The request body is over the size limit (BODY_LIMIT_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A business rule refuses the request; `code` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Over the rate limit (per signed-in user, else per client address) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A part the request needs cannot take it now (event store, reminder queue, read models behind) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
             };
         };
     };
@@ -2817,11 +9355,110 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Recorded; a repeat with the same Idempotency-Key answers the same and records nothing */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandResponseBody"];
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No bearer token, or one that does not verify (expired, wrong signature…) */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No role of the token may take this step, or the caller's unit may not act on this subject */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The step is not allowed in the current state, or a concurrent change got there first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description `If-Match` names another version than the current one; nothing was done */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The request body is over the size limit (BODY_LIMIT_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A business rule refuses the request; `code` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Over the rate limit (per signed-in user, else per client address) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A part the request needs cannot take it now (event store, reminder queue, read models behind) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
             };
         };
     };
@@ -2840,11 +9477,110 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Recorded; a repeat with the same Idempotency-Key answers the same and records nothing */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandResponseBody"];
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No bearer token, or one that does not verify (expired, wrong signature…) */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No role of the token may take this step, or the caller's unit may not act on this subject */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The step is not allowed in the current state, or a concurrent change got there first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description `If-Match` names another version than the current one; nothing was done */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The request body is over the size limit (BODY_LIMIT_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A business rule refuses the request; `code` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Over the rate limit (per signed-in user, else per client address) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A part the request needs cannot take it now (event store, reminder queue, read models behind) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
             };
         };
     };
@@ -2861,11 +9597,219 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Recorded; a repeat with the same Idempotency-Key answers the same and records nothing */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandResponseBody"];
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No bearer token, or one that does not verify (expired, wrong signature…) */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No role of the token may take this step, or the caller's unit may not act on this subject */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The step is not allowed in the current state, or a concurrent change got there first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description `If-Match` names another version than the current one; nothing was done */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The request body is over the size limit (BODY_LIMIT_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A business rule refuses the request; `code` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Over the rate limit (per signed-in user, else per client address) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A part the request needs cannot take it now (event store, reminder queue, read models behind) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+        };
+    };
+    ConsoleController_config: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsoleConfigResponse"];
+                };
+            };
+            /** @description Over the rate limit (per signed-in user, else per client address) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+        };
+    };
+    ConsoleController_devToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DevTokenDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DevTokenResponse"];
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Unknown, or not visible to the caller (who must not learn it exists) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The request body is over the size limit (BODY_LIMIT_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A business rule refuses the request; `code` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Over the rate limit (per signed-in user, else per client address) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
             };
         };
     };
