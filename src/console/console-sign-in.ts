@@ -57,6 +57,8 @@ export function consoleConfig(
   const units = Object.entries(registeringUnits(reference))
     .filter(
       ([, unit]) =>
+        // The Center's own unit has no unit officer: its tasks are the Center officers'.
+        unit.center !== true &&
         (unit.validFrom === undefined || unit.validFrom <= today) &&
         (unit.validTo === undefined || unit.validTo >= today),
     )

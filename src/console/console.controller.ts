@@ -9,6 +9,7 @@ import { ApiProblems } from '../http/openapi/api-problems.decorator';
 import { Clock } from '../platform/clock';
 import { ReferenceDataService } from '../reference-data/reference-data.service';
 import {
+  isCenterUnit,
   registeringKeyOf,
   registeringUnits,
   unitCodeOf,
@@ -67,6 +68,12 @@ export class ConsoleController {
         throw ruleBroken(
           'unknown_district',
           `${body.unit} is not a known registering unit`,
+          'unit',
+        );
+      if (isCenterUnit(reference, unitKey))
+        throw ruleBroken(
+          'center_unit_reserved',
+          `${body.unit} is the Center's own unit: its tasks are the Center officers'`,
           'unit',
         );
     }

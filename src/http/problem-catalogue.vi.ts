@@ -241,6 +241,23 @@ export const DETAILS: Readonly<Record<string, Detail>> = {
   unknown_district: ({ field }) => `${fieldOr(field, 'unit')}: không phải đơn vị đăng ký đã biết`,
   unit_not_in_force: ({ field }) =>
     `${fieldOr(field, 'unit')}: đơn vị không còn hiệu lực (hoặc chưa có hiệu lực) vào thời điểm này`,
+  center_unit_reserved: ({ field }) =>
+    `${fieldOr(field, 'unit')}: đơn vị riêng của Trung tâm; chỉ cán bộ Trung tâm đăng ký nhiệm vụ của Trung tâm`,
+  center_submits_no_registration: () =>
+    'Trung tâm không nộp đăng ký vào kế hoạch năm như một đơn vị cấp xã',
+  resubmitted_by_registering_unit: () =>
+    'Cán bộ Trung tâm chỉ nộp lại nhiệm vụ của chính Trung tâm; đề án của đơn vị do đơn vị đăng ký nộp lại',
+  invalid_unit: ({ field }) => `${fieldOr(field, 'beneficiaryUnit')} phải là mã một đơn vị cấp xã`,
+  unknown_unit: ({ field }) =>
+    `${fieldOr(field, 'beneficiaryUnit')}: không có đơn vị hành chính nào mang mã này trong năm kế hoạch`,
+  beneficiary_unit_outside_territory: ({ field }) =>
+    `${fieldOr(field, 'beneficiaryUnit')}: nơi của cơ sở thụ hưởng không thuộc địa bàn đơn vị đăng ký`,
+  activity_type_not_in_force: ({ field }) =>
+    `${fieldOr(field, 'activityType')}: nội dung khuyến công này không còn (hoặc chưa) có hiệu lực trong năm kế hoạch`,
+  funding_source_not_in_force: ({ field }) =>
+    `${fieldOr(field, 'fundingSource')}: nguồn kinh phí này không còn (hoặc chưa) có hiệu lực trong năm kế hoạch`,
+  indicator_not_in_force: ({ field }) =>
+    `${fieldOr(field, 'Chỉ tiêu')}: chỉ tiêu này không còn (hoặc chưa) có hiệu lực trong năm kế hoạch`,
   // Projects
   no_plan_for_year: () =>
     'Chưa có kế hoạch năm cho năm đăng ký: Trung tâm cần mở kế hoạch năm trước',

@@ -69,3 +69,12 @@ it('refuses a unit officer without a unit or with an unknown one, naming unit', 
   const badRole = await api.post('/dev/token', { role: 'district_boss' });
   expect(badRole.status).toBe(400);
 });
+
+it("offers no unit officer of the Center's own unit, and signs none in", async () => {
+  const { body: config } = await api.get('/console/config');
+  expect(config.units.map((unit: { code: string }) => unit.code)).not.toContain('75');
+  const response = await api.post('/dev/token', { role: 'unit_officer', unit: '75' });
+  expect(response.status).toBe(422);
+  expect(response.body.code).toBe('center_unit_reserved');
+  expect(response.body.errors).toEqual([expect.objectContaining({ field: 'unit' })]);
+});

@@ -4,12 +4,12 @@ import { sealBeneficiaryIn } from '../../personal-data/beneficiary-sealing';
 import { PersonalDataVault } from '../../personal-data/personal-data-vault';
 import { Clock } from '../../platform/clock';
 import { ReferenceDataService } from '../../reference-data/reference-data.service';
-import { isCenterUnit } from '../../reference-data/registering-units';
 import { ForbiddenError } from '../../kernel/application-errors';
 import type { ProjectCommand } from '../domain/project.commands';
 import type { ProjectContext, ProjectRules } from '../domain/project.context';
 import type { ProjectEvent } from '../domain/project.events';
 import type { ProjectState } from '../domain/project.state';
+import { projectAccess } from '../domain/project.access';
 import { isSealedBeneficiary } from '../domain/project.types';
 import { projectAggregateType } from '../project.aggregate';
 import { projectNotFound } from './project-not-found';
@@ -62,21 +62,11 @@ export class ProjectAggregate implements Aggregate<
 
   /** A project a caller may not see is answered as if it did not exist (API.md: 404, not 403). */
   authorize(state: ProjectState, { command, meta }: Run): void {
-    if (state.status === 'unregistered') {
-      if (command.type !== 'RegisterProject') throw projectNotFound();
-      return;
-    }
-    const { actor } = meta;
-    if (actor.role === 'district_officer' && state.dossier.district !== actor.district)
-      throw projectNotFound();
-    // A proposal is resubmitted by the unit that registered it; the Center's own tasks, by it.
-    if (
-      command.type === 'ResubmitProject' &&
-      actor.role === 'center_officer' &&
-      !isCenterUnit(this.referenceData.current(), state.dossier.district)
-    )
+    const access = projectAccess(state, command, meta.actor, this.referenceData.current());
+    if (access === 'not_found') throw projectNotFound();
+    if (access === 'resubmitted_by_registering_unit')
       throw new ForbiddenError(
-        'resubmitted_by_registering_unit',
+        access,
         "A center officer resubmits only the Center's own tasks; the registering unit resubmits its proposals",
       );
   }

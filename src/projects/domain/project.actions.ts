@@ -1,3 +1,5 @@
+import { projectAccess } from './project.access';
+import type { ProjectCommand } from './project.commands';
 import type { Actor, Role } from '../../shared/actor';
 import type { ActionField, AvailableAction as GenericAction } from '../../shared/available-action';
 import { periodOf, type BusinessDate } from '../../shared/business-date';
@@ -43,12 +45,34 @@ export type { ActionChoice, ActionField, ActionFieldType } from '../../shared/av
 export type AvailableAction = GenericAction<ProjectActionName>;
 
 /** The roles each step's route allows (ProjectsController's @Roles; a spec checks they agree). */
+/** The command each action's form posts. */
+export const COMMAND_OF: Readonly<Record<ProjectActionName, ProjectCommand['type']>> = {
+  start_appraisal: 'StartAppraisal',
+  pass_appraisal: 'RecordAppraisalResult',
+  request_revision: 'RecordAppraisalResult',
+  reject_appraisal: 'RecordAppraisalResult',
+  resubmit: 'ResubmitProject',
+  approve: 'ApproveProject',
+  reject: 'RejectProject',
+  start_execution: 'StartExecution',
+  report_progress: 'ReportProgress',
+  record_advance: 'RecordDisbursement',
+  record_payment: 'RecordDisbursement',
+  record_recovery: 'RecordDisbursement',
+  inspect: 'RecordInspection',
+  adjust: 'AdjustProject',
+  accept: 'AcceptProject',
+  settle: 'SettleProject',
+  cancel: 'CancelProject',
+};
+
 export const ACTION_ROLES: Readonly<Record<ProjectActionName, readonly Role[]>> = {
   start_appraisal: ['center_officer'],
   pass_appraisal: ['center_officer'],
   request_revision: ['center_officer'],
   reject_appraisal: ['center_officer'],
-  resubmit: ['district_officer'],
+  // The Center's officers resubmit the Center's own tasks only (below).
+  resubmit: ['district_officer', 'center_officer'],
   approve: ['approver'],
   reject: ['approver'],
   start_execution: ['center_officer'],
@@ -398,12 +422,13 @@ export function availableProjectActions(
   context: Omit<ProjectContext, 'actor'>,
 ): AvailableAction[] {
   if (state.status === 'unregistered') return [];
-  const { projectId, district } = state.dossier;
+  const { projectId } = state.dossier;
   return offersIn(state, { ...context, actor: callers[0] }).flatMap(({ action, fields, body }) => {
     const actor = callers.find((caller) => ACTION_ROLES[action].includes(caller.role));
     if (actor === undefined) return [];
-    // A unit's officer acts on its own unit's projects only (it does not even see the others).
-    if (actor.role === 'district_officer' && actor.district !== district) return [];
+    // Whom the project lets act at all (its own unit's officer; the Center for its own tasks).
+    if (projectAccess(state, { type: COMMAND_OF[action] }, actor, context.reference) !== 'allowed')
+      return [];
     const guarded = GUARDED[action];
     if (guarded !== undefined && barredBySegregation(guarded, state, actor)) return [];
     return [

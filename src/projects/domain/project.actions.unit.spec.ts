@@ -1,3 +1,4 @@
+import { projectAccess } from './project.access';
 import { PATH_METADATA } from '@nestjs/common/constants';
 import fc from 'fast-check';
 import { RouteRoles } from '../../auth/auth.decorators';
@@ -18,6 +19,7 @@ import {
 import {
   ACTION_PATHS,
   ACTION_ROLES,
+  COMMAND_OF,
   availableProjectActions,
   type ActionField,
   type AvailableAction,
@@ -91,26 +93,6 @@ const CALLERS: Readonly<Record<string, readonly Actor[]>> = {
   'the appraiser, also an approver': [centerOfficer, as(centerOfficer, 'approver')],
   'the appraiser, also in finance': [centerOfficer, as(centerOfficer, 'finance_officer')],
   'an approver, also at the Center': [approver, as(approver, 'center_officer')],
-};
-
-const COMMAND_OF: Readonly<Record<ProjectActionName, ProjectCommand['type']>> = {
-  start_appraisal: 'StartAppraisal',
-  pass_appraisal: 'RecordAppraisalResult',
-  request_revision: 'RecordAppraisalResult',
-  reject_appraisal: 'RecordAppraisalResult',
-  resubmit: 'ResubmitProject',
-  approve: 'ApproveProject',
-  reject: 'RejectProject',
-  start_execution: 'StartExecution',
-  report_progress: 'ReportProgress',
-  record_advance: 'RecordDisbursement',
-  record_payment: 'RecordDisbursement',
-  record_recovery: 'RecordDisbursement',
-  inspect: 'RecordInspection',
-  adjust: 'AdjustProject',
-  accept: 'AcceptProject',
-  settle: 'SettleProject',
-  cancel: 'CancelProject',
 };
 
 const ACTIONS = Object.keys(COMMAND_OF) as ProjectActionName[];
@@ -203,12 +185,9 @@ function refusal(
 ): string | undefined {
   const actor = callers.find((c) => ACTION_ROLES[action].includes(c.role));
   if (actor === undefined) return '403 role_not_allowed';
-  if (
-    state.status !== 'unregistered' &&
-    actor.role === 'district_officer' &&
-    actor.district !== state.dossier.district
-  )
-    return '404 project_not_found';
+  // What ProjectAggregate.authorize refuses before the decider is asked.
+  const access = projectAccess(state, commandOf(action, data), actor, context.reference);
+  if (access !== 'allowed') return access;
   try {
     projectDecider.decide(commandOf(action, data), state, { ...context, actor });
     return undefined;
