@@ -21,14 +21,15 @@ import { screenshot } from './support/screenshots';
 
 jest.setTimeout(120_000);
 
-const YEAR = 2025;
+/** A plan year of the new map: communes register (the districts ended on 30/06/2025). */
+const YEAR = 2026;
 const { server } = useTestServer({ planYears: [YEAR] });
 
-const UNIT_OFFICER: Person = { role: 'district_officer', name: 'Nguyễn Văn An', unit: 'tan-phu' };
+const UNIT_OFFICER: Person = { role: 'unit_officer', name: 'Nguyễn Văn An', unit: '26116' };
 const OTHER_UNIT_OFFICER: Person = {
-  role: 'district_officer',
+  role: 'unit_officer',
   name: 'Lý Thị Bình',
-  unit: 'xuan-loc',
+  unit: '26425',
 };
 const CENTER: Person = { role: 'center_officer', name: 'Trần Thị Thu' };
 const AUDITOR: Person = { role: 'auditor', name: 'Võ Văn Kiểm' };

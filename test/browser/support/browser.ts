@@ -29,7 +29,8 @@ export async function launchChromium(): Promise<Browser> {
 }
 
 export interface Person {
-  readonly role: Role;
+  /** The role as the console names it: `unit_officer` for a registering unit's officer. */
+  readonly role: Role | 'unit_officer';
   readonly name: string;
   /** The registering unit of a unit officer (a unit code or a former district key). */
   readonly unit?: string;
@@ -62,16 +63,20 @@ export async function signIn(page: Page, server: TestServer, person: Person): Pr
     await page.goto(`${server.baseUrl}/dang-nhap`);
     await chooseOption(page, 'Vai trò', new RegExp(`^${roleWords(person.role)}$`));
     if (person.unit !== undefined)
-      await chooseOption(page, 'Đơn vị', new RegExp(`\\(${person.unit}\\)`));
+      await chooseOption(page, 'Đơn vị', new RegExp(`\\(${person.unit}\\)`), person.unit);
     await page.getByLabel('Họ và tên (không bắt buộc)').fill(person.name);
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await page.getByTestId('signed-in-as').waitFor();
     return;
   }
-  const token = await server.token(person.role, {
-    name: person.name,
-    ...(person.unit !== undefined && { district: person.unit }),
-  });
+  // The token the server itself reads a unit officer into (district_officer, district claim).
+  const token = await server.token(
+    person.role === 'unit_officer' ? 'district_officer' : person.role,
+    {
+      name: person.name,
+      ...(person.unit !== undefined && { district: person.unit }),
+    },
+  );
   const session = {
     token,
     actor: {
@@ -113,8 +118,12 @@ export async function chooseOption(
   page: Page,
   label: string,
   option: string | RegExp,
+  /** Typed into a searchable select first: a long list shows only the options in view. */
+  search?: string,
 ): Promise<void> {
-  await page.getByRole('combobox', { name: label, exact: true }).click();
+  const box = page.getByRole('combobox', { name: label, exact: true });
+  await box.click();
+  if (search !== undefined) await box.fill(search);
   const options = page.locator(
     '.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option',
   );

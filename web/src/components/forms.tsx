@@ -29,6 +29,17 @@ function namePath(field: string): (string | number)[] {
 }
 
 /**
+ * A field's message as shown beside the field: without the field's API name the server
+ * starts it with (`requestedFundingVnd phải…` → `Phải…`), which the label already says.
+ */
+export function besideField(message: string, field: string): string {
+  const rest = message.startsWith(field)
+    ? message.slice(field.length).replace(/^[:\s]+/, '')
+    : message;
+  return rest === '' ? message : rest.charAt(0).toLocaleUpperCase('vi') + rest.slice(1);
+}
+
+/**
  * Puts the problem's field messages beside the fields it names; answers the messages of the
  * fields the form does not have, to be shown above it.
  */
@@ -40,7 +51,7 @@ export function showFieldErrors(form: FormInstance, error: unknown): string[] {
   for (const e of error.problem.errors ?? []) {
     const path = namePath(e.field);
     if (path.length > 0 && known.has(String(path[0])))
-      fields.push({ name: path, errors: [e.message] });
+      fields.push({ name: path, errors: [besideField(e.message, e.field)] });
     else elsewhere.push(e.message);
   }
   form.setFields(fields as never);
