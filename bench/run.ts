@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { join } from 'node:path';
 import { bodyAttackBenchmark } from './body-attack.bench';
 import { commandsBenchmark } from './commands.bench';
+import { consoleBenchmark } from './console.bench';
 import { httpBenchmark } from './http.bench';
 import { rebuildBenchmark } from './rebuild.bench';
 import { remindersBenchmark } from './reminders.bench';
@@ -24,6 +25,7 @@ const BENCHMARKS: Record<string, Benchmark> = {
   reminders: (quick) => remindersBenchmark({ runs: quick ? 3 : 7 }),
   http: (quick) => httpBenchmark({ runs: quick ? 1 : 3, seconds: quick ? 2 : 5, projects: 2000 }),
   'body-attack': (quick) => bodyAttackBenchmark({ seconds: quick ? 5 : 10 }),
+  console: (quick) => consoleBenchmark({ runs: quick ? 2 : 5, events: 200 }),
 };
 
 function argument(name: string): string | undefined {
