@@ -121,7 +121,7 @@ test('the Center officer signs in at the provider and sees the inbox, with the A
     iss: idp.issuer,
     aud: idp.audience,
     sub: center.login,
-    roles: ['center_officer'],
+    roles: center.roles,
     name: center.name,
   });
   expect(new Set(tokens).size).toBe(1);

@@ -70,7 +70,8 @@ export const TEST_ACCOUNTS: readonly TestAccount[] = [
     login: 'thu.tran',
     password: 'mat-khau-thu',
     name: 'Trần Thị Thu',
-    roles: ['center_officer'],
+    // Keycloak's realm-role mapper writes the realm's default roles too, first.
+    roles: ['default-roles-khuyen-cong', 'offline_access', 'center_officer'],
   },
 ];
 

@@ -1,4 +1,5 @@
 import type { ConsoleConfig } from '../api/types';
+import { ROLE_LABELS } from '../lib/labels';
 import { claimsOf, signIn } from './session';
 
 /**
@@ -188,8 +189,11 @@ async function exchange(search: URLSearchParams): Promise<string> {
       'Mã truy cập của hệ thống định danh không phải JWT. Vui lòng báo quản trị hệ thống.',
     );
   }
+  // Only the programme's roles: a provider's mapper may add its own (Keycloak's default roles).
   const roles = Array.isArray(claims.roles)
-    ? claims.roles.filter((role): role is string => typeof role === 'string')
+    ? claims.roles.filter(
+        (role): role is string => typeof role === 'string' && Object.hasOwn(ROLE_LABELS, role),
+      )
     : [];
   if (roles.length === 0)
     throw new SignInError(
