@@ -19,6 +19,6 @@ module.exports = {
   // The fault specs run the built server as a child process: `npm run test:faults`.
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/faults/'],
   transform: { '^.+\\.(t|j|mj)s$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|uid|file-type|strtok3|token-types|@tokenizer|load-esm|uuid|jose|content-disposition)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|uid|file-type|strtok3|token-types|@tokenizer|load-esm|uuid|jose|content-disposition|oidc-provider)/)'],
   testTimeout: 30000,
 };

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from '../../src/app.factory';
-import { signDevToken } from '../../src/auth/dev-token';
+import { signDevToken, type DevTokenRequest } from '../../src/auth/dev-token';
 import { loadSettings, type LogLevel, type Settings } from '../../src/config/settings';
 import { databasePathIn } from '../../src/event-store/sqlite-database';
 import { createLogger } from '../../src/logging/logger';
@@ -63,7 +63,12 @@ export interface TestServerOptions {
    * More environment variables, or replacements of the test defaults; `undefined` removes a
    * test default, so the server's own default applies.
    */
-  readonly env?: Readonly<Record<string, string | undefined>>;
+  readonly env?: TestEnv | (() => TestEnv);
+  /**
+   * Signs the tokens of `token()` (and so the seeding's and `people`'s) when the server trusts
+   * an identity provider's keys, not the test secret: see test/support/oidc-test-provider.ts.
+   */
+  readonly signToken?: (request: DevTokenRequest, now: number) => Promise<string>;
   /**
    * Yearly plans opened (with a test programme, over HTTP) before the tests run: projects
    * register against the plan of their year. Empty for tests that open plans themselves.
@@ -74,6 +79,8 @@ export interface TestServerOptions {
   /** Writes into the fresh DATA_DIR before the app first starts (a log made without the server). */
   readonly prepareDataDir?: (dataDir: string) => Promise<void> | void;
 }
+
+type TestEnv = Readonly<Record<string, string | undefined>>;
 
 /** The plan years the project tests register in, unless a test says otherwise. */
 /** Years before 1 July 2025, when the districts the test officers belong to still registered. */
@@ -142,8 +149,11 @@ export function createTestServer(options: TestServerOptions = {}): PendingTestSe
 
   const token = (role: Role, tokenOptions: TokenOptions = {}): Promise<string> => {
     const sub = tokenOptions.sub ?? `e2e-${role}-${process.pid}-${++subjectCounter}`;
-    return signDevToken(
-      current().settings.auth,
+    const sign =
+      options.signToken ??
+      ((request: DevTokenRequest, now: number) =>
+        signDevToken(current().settings.auth, request, now));
+    return sign(
       {
         sub,
         name: tokenOptions.name ?? `Người dùng ${sub}`,
@@ -180,7 +190,12 @@ export function createTestServer(options: TestServerOptions = {}): PendingTestSe
       serverCounter += 1;
       running = {
         dataDir,
-        settings: testSettings(dataDir, serverCounter, logLevel, options.env),
+        settings: testSettings(
+          dataDir,
+          serverCounter,
+          logLevel,
+          typeof options.env === 'function' ? options.env() : options.env,
+        ),
         baseUrl: '',
       };
       lines = [];
@@ -215,7 +230,7 @@ function testSettings(
   dataDir: string,
   serverNumber: number,
   logLevel: LogLevel,
-  env: TestServerOptions['env'] = {},
+  env: TestEnv = {},
 ): Settings {
   return loadSettings({
     NODE_ENV: 'test',

@@ -1,7 +1,7 @@
 import { Alert, Spin } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { completeOidcSignIn } from '../auth/oidc';
+import { completeOidcSignIn, SignInError } from '../auth/oidc';
 
 export default function OidcCallbackPage() {
   const [params] = useSearchParams();
@@ -10,7 +10,12 @@ export default function OidcCallbackPage() {
   useEffect(() => {
     completeOidcSignIn(params).then(
       (next) => navigate(next, { replace: true }),
-      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) =>
+        setError(
+          e instanceof SignInError
+            ? e.message
+            : 'Đã có lỗi khi hoàn tất đăng nhập. Vui lòng đăng nhập lại.',
+        ),
     );
   }, [params, navigate]);
   return (

@@ -5,7 +5,7 @@ import { useNavigate, useSearchParams } from 'react-router-dom';
 import { ProblemError } from '../api/client';
 import type { ConsoleConfig, DevToken } from '../api/types';
 import { signIn } from '../auth/session';
-import { beginOidcSignIn } from '../auth/oidc';
+import { beginOidcSignIn, safeNext, SignInError } from '../auth/oidc';
 import { problemText } from '../components/common';
 import { roleLabel } from '../lib/labels';
 
@@ -31,10 +31,16 @@ interface DevSignIn {
 export default function SignInPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const next = params.get('tiep') ?? '/viec-can-lam';
+  // A page of the console only: `?tiep=//other.site` must not send the user away.
+  const next = safeNext(params.get('tiep'));
   const config = useQuery({ queryKey: ['console-config'], queryFn: fetchConfig, retry: false });
   const [form] = Form.useForm<DevSignIn>();
   const role = Form.useWatch('role', form);
+
+  // Settles only when the browser did not leave for the provider.
+  const oidcSignIn = useMutation({
+    mutationFn: (current: ConsoleConfig) => beginOidcSignIn(current, next),
+  });
 
   const devSignIn = useMutation({
     mutationFn: async (values: DevSignIn) => {
@@ -93,15 +99,31 @@ export default function SignInPage() {
           />
         )}
         {config.data?.signIn === 'oidc' && (
-          <Button
-            type="primary"
-            size="large"
-            block
-            icon={<LoginOutlined />}
-            onClick={() => config.data && void beginOidcSignIn(config.data, next)}
-          >
-            Đăng nhập bằng tài khoản của tỉnh
-          </Button>
+          <>
+            {oidcSignIn.error && (
+              <Alert
+                type="error"
+                showIcon
+                style={{ marginBottom: 16 }}
+                title="Không đăng nhập được"
+                description={
+                  oidcSignIn.error instanceof SignInError
+                    ? oidcSignIn.error.message
+                    : 'Đã có lỗi khi chuyển sang hệ thống định danh. Vui lòng thử lại.'
+                }
+              />
+            )}
+            <Button
+              type="primary"
+              size="large"
+              block
+              icon={<LoginOutlined />}
+              loading={oidcSignIn.isPending}
+              onClick={() => config.data && oidcSignIn.mutate(config.data)}
+            >
+              Đăng nhập bằng tài khoản của tỉnh
+            </Button>
+          </>
         )}
         {config.data?.signIn === 'development' && (
           <>
