@@ -66,7 +66,7 @@ export class ProjectAggregate implements Aggregate<
     if (access === 'not_found') throw projectNotFound();
     if (access === 'resubmitted_by_registering_unit')
       throw new ForbiddenError(
-        access,
+        'resubmitted_by_registering_unit',
         "A center officer resubmits only the Center's own tasks; the registering unit resubmits its proposals",
       );
   }
