@@ -3,6 +3,8 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Database } from 'better-sqlite3';
 import { CurrentPrincipal } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
+import { SETTINGS, type Settings } from '../config/settings';
+import { Clock } from '../platform/clock';
 import { ReadYourWrites } from '../platform/read-your-writes';
 import { READ_MODEL_DB } from '../projections/projection';
 import { MinPositionQuery } from '../projects/dto/list-projects.query';
@@ -33,6 +35,8 @@ const COLUMNS: readonly CsvColumn<AnsweredItem>[] = [
   { header: 'status', value: (i) => i.status },
   { header: 'title', value: (i) => i.title },
   { header: 'updatedAt', value: (i) => i.updatedAt },
+  { header: 'dueDate', value: (i) => i.dueDate },
+  { header: 'overdue', value: (i) => i.overdue },
 ];
 
 const INBOX_CSV: ReportCsv<{ readonly items: readonly AnsweredItem[] }, AnsweredItem> = {
@@ -49,6 +53,8 @@ export class InboxController {
   constructor(
     private readonly readYourWrites: ReadYourWrites,
     private readonly referenceData: ReferenceDataService,
+    private readonly clock: Clock,
+    @Inject(SETTINGS) private readonly settings: Settings,
     @Inject(READ_MODEL_DB) private readonly db: Database,
   ) {}
 
@@ -68,6 +74,8 @@ export class InboxController {
         roles: principal.roles,
         district: principal.district,
         units: registeringUnits(reference),
+        settings: this.settings.reminders.rules,
+        today: this.clock.today(),
       }).map((item) => ({
         ...item,
         // The unit's official code beside the key it is recorded under.

@@ -227,6 +227,8 @@ export class ProjectsController {
       district: ownDistrict ?? asked,
       planYear: query.planYear,
       activityType: query.activityType,
+      fundingSource: query.fundingSource,
+      q: query.q,
       page: query.page ?? 1,
       pageSize: query.pageSize ?? 50,
     });
@@ -252,9 +254,13 @@ export class ProjectsController {
     @Query() query: MinPositionQuery,
     @CurrentActor() actor: Actor,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<ProjectDetails & { availableActions: AvailableAction[] }> {
+  ): Promise<ProjectDetails & { advanceCapVnd: number | null; advanceCapLeftVnd: number | null; availableActions: AvailableAction[] }> {
     const { details, state } = await this.visible(id, query, actor);
-    return { ...this.withUnit(details), availableActions: this.actions.for(state, principal) };
+    return {
+      ...this.withUnit(details),
+      ...this.actions.advanceRoom(details),
+      availableActions: this.actions.for(state, principal),
+    };
   }
 
   @Get(':id/actions')

@@ -860,7 +860,7 @@ describe('the inbox', () => {
     const text = response.text;
     expect(
       text.startsWith(
-        '\uFEFFrole,action,subject,id,planYear,district,unit,status,title,updatedAt\r\n',
+        '\uFEFFrole,action,subject,id,planYear,district,unit,status,title,updatedAt,dueDate,overdue\r\n',
       ),
     ).toBe(true);
     expect(text).toContain(

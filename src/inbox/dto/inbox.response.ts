@@ -1,4 +1,12 @@
-import { Choice, Instant, Nested, Text, Whole } from '../../http/openapi/response-fields';
+import {
+  BusinessDate,
+  Choice,
+  Flag,
+  Instant,
+  Nested,
+  Text,
+  Whole,
+} from '../../http/openapi/response-fields';
 import { ROLES } from '../../shared/actor';
 import type { InboxAction } from '../inbox';
 
@@ -50,6 +58,16 @@ export class InboxItemResponse {
 
   @Instant({ description: 'When the subject last changed: the oldest waits longest' })
   updatedAt!: string;
+
+  @BusinessDate({
+    nullable: true,
+    description:
+      'The day the reminder rules start reminding about this step (from it the step is late): registered more than the appraisal-pending days ago, a revision request unanswered as long, the planned end plus the grace days passed, the settlement dossier or year-end deadline, the day after the registration deadline. Null where no rule watches the step.',
+  })
+  dueDate!: string | null;
+
+  @Flag({ description: 'Today (Asia/Ho_Chi_Minh) is on or after `dueDate`' })
+  overdue!: boolean;
 }
 
 export class InboxResponse {

@@ -3,9 +3,13 @@ import type { ProjectCommand } from './project.commands';
 import type { Actor, Role } from '../../shared/actor';
 import type { ActionField, AvailableAction as GenericAction } from '../../shared/available-action';
 import { periodOf, type BusinessDate } from '../../shared/business-date';
-import { advanceCapOn } from '../../reference-data/advance-caps';
 import type { ProjectContext } from './project.context';
-import { advanceCapVnd, netDisbursedVnd, supportNormOf } from './project.money-rules';
+import {
+  advanceCapPercentOn,
+  advanceCapVnd,
+  netDisbursedVnd,
+  supportNormOf,
+} from './project.money-rules';
 import type { ProjectState, ProjectStateIn, ProjectStateStatus } from './project.state';
 import { CANCELLABLE_STATUSES } from './project.state';
 import { NEVER_BY, holdersOf, type GuardedDecision } from './segregation-of-duties';
@@ -289,8 +293,7 @@ function offersIn(state: Registered, context: ProjectContext): Offer[] {
         },
       ],
     });
-    const percent =
-      advanceCapOn(context.reference, today)?.percent ?? context.rules.advanceCapPercent;
+    const percent = advanceCapPercentOn(context.reference, context.rules, today);
     const capLeft =
       advanceCapVnd(executing.approval.approvedFundingVnd, percent) -
       executing.disbursed.advancesVnd;

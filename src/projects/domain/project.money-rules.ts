@@ -4,6 +4,8 @@ import type { ReferenceData } from '../../reference-data/reference-data';
 import type { Disbursed } from './project.state';
 import type { BusinessDate, RegistrationDetails, Vnd } from './project.types';
 import { supportNormOn } from '../../reference-data/norm-sets';
+import { advanceCapOn } from '../../reference-data/advance-caps';
+import type { ProjectRules } from './project.context';
 
 /**
  * Money out minus money back. Recoveries never exceed what went out, so this is never negative.
@@ -74,4 +76,29 @@ export function requireWithinSupportNorm(
 /** The most that may be advanced before acceptance: a share of the approved funding, rounded down. */
 export function advanceCapVnd(approvedFundingVnd: Vnd, advanceCapPercent: number): Vnd {
   return percentOfFloor(approvedFundingVnd, advanceCapPercent);
+}
+
+/** The advance cap in force on `date`: the one the Center recorded, else the deployment's setting. */
+export function advanceCapPercentOn(
+  reference: ReferenceData,
+  rules: ProjectRules,
+  date: BusinessDate,
+): number {
+  return advanceCapOn(reference, date)?.percent ?? rules.advanceCapPercent;
+}
+
+/**
+ * What advances may total under the cap in force on `date`, and what is left of it after the
+ * advances so far (never below zero: a cap lowered later leaves nothing, it takes nothing
+ * back). Both null before approval, when there is no approved funding to take a share of.
+ */
+export function advanceRoomOn(
+  money: { readonly approvedFundingVnd: Vnd | null; readonly advancesVnd: Vnd },
+  reference: ReferenceData,
+  rules: ProjectRules,
+  date: BusinessDate,
+): { readonly advanceCapVnd: Vnd | null; readonly advanceCapLeftVnd: Vnd | null } {
+  if (money.approvedFundingVnd === null) return { advanceCapVnd: null, advanceCapLeftVnd: null };
+  const cap = advanceCapVnd(money.approvedFundingVnd, advanceCapPercentOn(reference, rules, date));
+  return { advanceCapVnd: cap, advanceCapLeftVnd: Math.max(0, cap - money.advancesVnd) };
 }

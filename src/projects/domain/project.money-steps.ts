@@ -11,8 +11,7 @@ import {
   requireText,
   requireVnd,
 } from './project.input-rules';
-import { advanceCapOn } from '../../reference-data/advance-caps';
-import { advanceCapVnd, netDisbursedVnd } from './project.money-rules';
+import { advanceCapPercentOn, advanceCapVnd, netDisbursedVnd } from './project.money-rules';
 import { CANCELLABLE_STATUSES, type Approval, type ProjectState } from './project.state';
 import { requireStatus } from './project.status-guard';
 import { requireSegregationOfDuties } from './segregation-of-duties';
@@ -33,7 +32,7 @@ export function recordDisbursement(
       const { amount, data } = checkedMovement(command.data, today, by);
       requirePaidAfterApproval(paidOn, s.approval);
       // The cap the Center recorded as in force on the day paid; else the deployment's setting.
-      const percent = advanceCapOn(reference, paidOn)?.percent ?? rules.advanceCapPercent;
+      const percent = advanceCapPercentOn(reference, rules, paidOn);
       const cap = advanceCapVnd(s.approval.approvedFundingVnd, percent);
       const advances = sumVnd([s.disbursed.advancesVnd, amount], 'amountVnd');
       if (advances > cap) {

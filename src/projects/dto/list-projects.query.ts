@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches } from 'class-validator';
-import { ChoiceField, CodeField, QueryWholeField } from '../../http/dto-fields';
+import { ChoiceField, CodeField, QueryWholeField, TextField } from '../../http/dto-fields';
 import { PROJECT_STATUSES, type ProjectStatus } from '../domain/project.types';
 
 /** Read-your-writes: wait until the read models have applied this log position. */
@@ -39,6 +39,21 @@ export class ListProjectsQuery extends MinPositionQuery {
 
   @CodeField('an activity type', { example: 'machinery', required: false })
   activityType?: string;
+
+  @CodeField('a funding source', {
+    example: 'local',
+    required: false,
+    description: 'The funding source code (`GET /reference/funding-sources`)',
+  })
+  fundingSource?: string;
+
+  @TextField(200, {
+    required: false,
+    example: 'hoi cho',
+    description:
+      'Words in the title, ignoring case and Vietnamese diacritics ("hoi cho" finds "Hội chợ"). The beneficiary is sealed in the personal-data vault and is not searched.',
+  })
+  q?: string;
 
   @QueryWholeField(1, 1_000_000, { default: 1, minimum: 1 })
   page?: number;

@@ -139,6 +139,22 @@ export class ProjectResponse {
   @WholeVnd()
   recoveredVnd!: number;
 
+  @WholeVnd({
+    required: false,
+    nullable: true,
+    description:
+      "The most advances may total: the advance cap in force today (GET /reference/advance-cap) of the approved funding, rounded down; null before approval. One project's read only, not the list",
+  })
+  advanceCapVnd?: number | null;
+
+  @WholeVnd({
+    required: false,
+    nullable: true,
+    description:
+      "The cap minus the advances so far, never below zero; null before approval. One project's read only, not the list",
+  })
+  advanceCapLeftVnd?: number | null;
+
   @WholeVnd({ description: 'Net disbursed: advances + payments − recoveries' })
   disbursedVnd!: number;
 

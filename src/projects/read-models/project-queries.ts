@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { showBeneficiary } from '../../personal-data/shown-beneficiary';
 import type { PersonalDataVault } from '../../personal-data/personal-data-vault';
+import { foldForSearch } from '../../shared/search-text';
 import { whereEqual } from '../../shared/sql-where';
 import { projectView } from '../domain/project.view';
 import type { ProjectState } from '../domain/project.state';
@@ -11,6 +12,9 @@ export interface ProjectListFilter {
   readonly district?: string;
   readonly planYear?: number;
   readonly activityType?: string;
+  readonly fundingSource?: string;
+  /** Words in the title, compared folded (search-text.ts); never the sealed beneficiary. */
+  readonly q?: string;
   readonly page: number;
   readonly pageSize: number;
 }
@@ -27,7 +31,10 @@ export class ProjectQueries {
   constructor(
     private readonly db: Database,
     private readonly vault: PersonalDataVault,
-  ) {}
+  ) {
+    // The title folded the way the search text is: SQLite's lower() knows no Vietnamese.
+    db.function('fold_for_search', { deterministic: true }, (text) => foldForSearch(String(text)));
+  }
 
   find(projectId: string): ProjectDetails | undefined {
     return this.findWithState(projectId)?.details;
@@ -44,12 +51,20 @@ export class ProjectQueries {
   }
 
   list(filter: ProjectListFilter): { items: ProjectDetails[]; total: number } {
-    const { where, params } = whereEqual(filter, {
-      status: 'status',
-      district: 'district',
-      planYear: 'plan_year',
-      activityType: 'activity_type',
-    });
+    const { q, ...equal } = filter;
+    const search = q === undefined ? undefined : foldForSearch(q.trim());
+    const { where, params } = whereEqual(
+      equal,
+      {
+        status: 'status',
+        district: 'district',
+        planYear: 'plan_year',
+        activityType: 'activity_type',
+        fundingSource: 'funding_source',
+      },
+      search ? ['instr(fold_for_search(title), @q) > 0'] : [],
+    );
+    if (search) params.q = search;
     const { total } = this.db
       .prepare(`SELECT COUNT(*) AS total FROM project_summary ${where}`)
       .get(params) as {

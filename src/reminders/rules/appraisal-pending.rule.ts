@@ -1,4 +1,7 @@
-import { waitedTooLongRule } from './waited-too-long';
+import type { BusinessDate } from '../../shared/business-date';
+import type { ProjectReminderFacts } from './reminder-facts';
+import type { ReminderSettings } from './reminder-settings';
+import { waitedTooLongDueDate, waitedTooLongRule, type WaitedTooLong } from './waited-too-long';
 import { appraisalPendingText } from './messages.vi';
 
 /**
@@ -8,10 +11,18 @@ import { appraisalPendingText } from './messages.vi';
  *
  * Id: `appraisal-pending.<projectId>.<YYYY-MM-DD of the registration>`.
  */
-export const appraisalPendingReminders = waitedTooLongRule({
+const APPRAISAL_PENDING: WaitedTooLong = {
   rule: 'appraisal_pending',
   afterDays: (settings) => settings.appraisalPending.afterDays,
   waitingSince: (project) => (project.status === 'registered' ? project.registeredOn : undefined),
   recipients: 'center',
   message: ({ since, ...p }) => appraisalPendingText({ ...p, registeredOn: since }),
-});
+};
+
+export const appraisalPendingReminders = waitedTooLongRule(APPRAISAL_PENDING);
+
+/** When the rule starts reminding about the project's wait; undefined when it is not waiting. */
+export const appraisalPendingDueDate = (
+  project: ProjectReminderFacts,
+  settings: ReminderSettings,
+): BusinessDate | undefined => waitedTooLongDueDate(APPRAISAL_PENDING, project, settings);

@@ -42,10 +42,15 @@ interface DistrictReminder {
   readonly message: MessageOf;
 }
 
+/** The first day a registration is late: the day after the plan's deadline (the Center is told). */
+export function registrationLateFrom(deadline: BusinessDate): BusinessDate {
+  return addDays(deadline, 1);
+}
+
 function escalation(planYear: number, deadline: BusinessDate, daysLate: number): DistrictReminder {
   return {
     part: 'escalation',
-    due: { dueDate: addDays(deadline, 1), recipients: 'center' },
+    due: { dueDate: registrationLateFrom(deadline), recipients: 'center' },
     message: (district) => registrationEscalationText({ district, planYear, deadline, daysLate }),
   };
 }

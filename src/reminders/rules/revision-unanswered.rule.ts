@@ -1,4 +1,7 @@
-import { waitedTooLongRule } from './waited-too-long';
+import type { BusinessDate } from '../../shared/business-date';
+import type { ProjectReminderFacts } from './reminder-facts';
+import type { ReminderSettings } from './reminder-settings';
+import { waitedTooLongDueDate, waitedTooLongRule, type WaitedTooLong } from './waited-too-long';
 import { revisionUnansweredText } from './messages.vi';
 
 /**
@@ -7,11 +10,19 @@ import { revisionUnansweredText } from './messages.vi';
  *
  * Id: `revision-unanswered.<projectId>.<YYYY-MM-DD of the request>`.
  */
-export const revisionUnansweredReminders = waitedTooLongRule({
+const REVISION_UNANSWERED: WaitedTooLong = {
   rule: 'revision_unanswered',
   afterDays: (settings) => settings.revisionUnanswered.afterDays,
   waitingSince: (project) =>
     project.status === 'revision_requested' ? project.revisionRequestedOn : undefined,
   recipients: 'district',
   message: ({ since, ...p }) => revisionUnansweredText({ ...p, requestedOn: since }),
-});
+};
+
+export const revisionUnansweredReminders = waitedTooLongRule(REVISION_UNANSWERED);
+
+/** When the rule starts reminding about the project's wait; undefined when it is not waiting. */
+export const revisionUnansweredDueDate = (
+  project: ProjectReminderFacts,
+  settings: ReminderSettings,
+): BusinessDate | undefined => waitedTooLongDueDate(REVISION_UNANSWERED, project, settings);

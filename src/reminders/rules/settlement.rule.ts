@@ -3,6 +3,38 @@ import type { ReminderSettings } from './reminder-settings';
 import { defineRule } from './define-rule';
 import { dayOfYear, memoPerDate } from './reminder-dates';
 import { settlementAfterAcceptanceText, settlementYearEndText } from './messages.vi';
+import type { ProjectReminderFacts } from './reminder-facts';
+
+/** The settlement dossier of a project accepted on `acceptedOn` is due this day. */
+export function settlementDossierDue(
+  acceptedOn: BusinessDate,
+  rule: ReminderSettings['settlement'],
+): BusinessDate {
+  return addDays(acceptedOn, rule.daysAfterAcceptance);
+}
+
+/** Every project accepted in `acceptedYear` is settled by this day of the next year. */
+export function settlementYearEndDue(
+  acceptedYear: number,
+  rule: ReminderSettings['settlement'],
+): BusinessDate {
+  return dayOfYear(acceptedYear + 1, rule.yearEndMonth, rule.yearEndDay);
+}
+
+/**
+ * When an accepted project's settlement first falls due: the earlier of its two deadlines.
+ * Undefined unless the project is accepted and not settled.
+ */
+export function settlementDueDate(
+  project: ProjectReminderFacts,
+  settings: ReminderSettings,
+): BusinessDate | undefined {
+  const acceptedOn = project.acceptedOn;
+  if (project.status !== 'accepted' || !acceptedOn) return undefined;
+  const dossier = settlementDossierDue(acceptedOn, settings.settlement);
+  const yearEnd = settlementYearEndDue(yearOf(acceptedOn), settings.settlement);
+  return dossier <= yearEnd ? dossier : yearEnd;
+}
 
 /**
  * An accepted project not yet settled has two deadlines: the settlement dossier within 15 days
@@ -19,7 +51,7 @@ export const settlementReminders = defineRule('settlement_due', (scan, found) =>
   // The dossier is due (acceptedOn + days <= asOf) when accepted on or before this date.
   const dossierDueIfAcceptedBy = addDays(asOf, -days);
   const yearEnds = new YearEndDeadlines(rule);
-  const dossierDueOf = memoPerDate((acceptedOn) => addDays(acceptedOn, days));
+  const dossierDueOf = memoPerDate((acceptedOn) => settlementDossierDue(acceptedOn, rule));
 
   for (const project of facts.projects) {
     const acceptedOn = project.acceptedOn;
@@ -74,7 +106,7 @@ class YearEndDeadlines {
   of(acceptedYear: number) {
     let deadline = this.byYear.get(acceptedYear);
     if (!deadline) {
-      const due = dayOfYear(acceptedYear + 1, this.rule.yearEndMonth, this.rule.yearEndDay);
+      const due = settlementYearEndDue(acceptedYear, this.rule);
       // Accepted on or before this date, the dossier falls due no later than the year-end date.
       deadline = { due, dossierNotLaterIfAcceptedBy: addDays(due, -this.rule.daysAfterAcceptance) };
       this.byYear.set(acceptedYear, deadline);

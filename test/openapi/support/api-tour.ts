@@ -272,6 +272,7 @@ export async function tourTheApi(
 
   await get('/projects', people.center, { ...afterAll, planYear: 2024 });
   await get('/projects', people.districtOfficer, { ...afterAll, status: 'settled' });
+  await get('/projects', people.center, { ...afterAll, q: 'dao tao', fundingSource: 'local' });
   await get(project, people.auditor, afterProject);
   await get(cancelled, people.auditor, afterAll);
   await get(rejected, people.auditor, afterAll);

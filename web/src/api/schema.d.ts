@@ -1614,6 +1614,16 @@ export interface components {
              */
             recoveredVnd: number;
             /**
+             * @description The most advances may total: the advance cap in force today (GET /reference/advance-cap) of the approved funding, rounded down; null before approval. One project's read only, not the list
+             * @example 180000000
+             */
+            advanceCapVnd?: number | null;
+            /**
+             * @description The cap minus the advances so far, never below zero; null before approval. One project's read only, not the list
+             * @example 180000000
+             */
+            advanceCapLeftVnd?: number | null;
+            /**
              * @description Net disbursed: advances + payments − recoveries
              * @example 180000000
              */
@@ -2444,6 +2454,14 @@ export interface components {
              * @example 2024-04-10T03:15:00.000Z
              */
             updatedAt: string;
+            /**
+             * Format: date
+             * @description The day the reminder rules start reminding about this step (from it the step is late): registered more than the appraisal-pending days ago, a revision request unanswered as long, the planned end plus the grace days passed, the settlement dossier or year-end deadline, the day after the registration deadline. Null where no rule watches the step.
+             * @example 2024-04-10
+             */
+            dueDate: string | null;
+            /** @description Today (Asia/Ho_Chi_Minh) is on or after `dueDate` */
+            overdue: boolean;
         };
         InboxResponse: {
             items: components["schemas"]["InboxItemResponse"][];
@@ -3203,6 +3221,10 @@ export interface operations {
                 unit?: string;
                 planYear?: number;
                 activityType?: string;
+                /** @description The funding source code (`GET /reference/funding-sources`) */
+                fundingSource?: string;
+                /** @description Words in the title, ignoring case and Vietnamese diacritics ("hoi cho" finds "Hội chợ"). The beneficiary is sealed in the personal-data vault and is not searched. */
+                q?: string;
                 page?: number;
                 pageSize?: number;
             };

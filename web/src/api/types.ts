@@ -57,7 +57,9 @@ export interface Project {
   readonly disbursedVnd: number;
   readonly settledVnd: number;
   readonly amountToRecoverVnd: number;
-  readonly advanceCapLeftVnd?: number;
+  /** The project page only: the most advances may total today, and what is left; null before approval. */
+  readonly advanceCapVnd?: number | null;
+  readonly advanceCapLeftVnd?: number | null;
   readonly disbursementRate: number | null;
   readonly targets: readonly Target[];
   readonly progressRate: number | null;
@@ -111,8 +113,9 @@ export interface InboxItem {
   readonly status: string;
   readonly title: string;
   readonly updatedAt: string;
-  readonly dueOn?: string;
-  readonly overdue?: boolean;
+  /** The day the reminder rules start reminding about the step; null where none does. */
+  readonly dueDate: string | null;
+  readonly overdue: boolean;
 }
 
 export interface HistoryEvent {

@@ -73,9 +73,9 @@ export default function InboxPage() {
                     title: 'Hạn',
                     key: 'due',
                     render: (_, item) =>
-                      item.dueOn ? (
+                      item.dueDate ? (
                         <span>
-                          {businessDate(item.dueOn)}{' '}
+                          {businessDate(item.dueDate)}{' '}
                           {item.overdue && <ColourTag color="red">Quá hạn</ColourTag>}
                         </span>
                       ) : (

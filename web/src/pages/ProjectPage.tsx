@@ -117,14 +117,14 @@ function MoneyPanel({ project }: { project: Project }) {
         },
         { key: 'settled', label: 'Đã quyết toán', children: <Money value={project.settledVnd} /> },
         {
+          key: 'cap',
+          label: 'Mức tạm ứng tối đa',
+          children: <Money value={project.advanceCapVnd ?? null} />,
+        },
+        {
           key: 'capLeft',
           label: 'Còn được tạm ứng',
-          children:
-            project.advanceCapLeftVnd === undefined ? (
-              '—'
-            ) : (
-              <Money value={project.advanceCapLeftVnd} />
-            ),
+          children: <Money value={project.advanceCapLeftVnd ?? null} />,
         },
         {
           key: 'toRecover',

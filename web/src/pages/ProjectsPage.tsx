@@ -16,6 +16,9 @@ type Filters = {
   unit?: string;
   status?: string;
   activityType?: string;
+  fundingSource?: string;
+  /** Words of the title; the server ignores case and diacritics (the beneficiary is sealed, never searched). */
+  q?: string;
 };
 
 const PAGE_SIZE = 20;
@@ -33,6 +36,8 @@ async function listProjects(
           ...(filters.unit && { unit: filters.unit }),
           ...(filters.status && { status: filters.status as never }),
           ...(filters.activityType && { activityType: filters.activityType }),
+          ...(filters.fundingSource && { fundingSource: filters.fundingSource }),
+          ...(filters.q && { q: filters.q }),
           page,
           pageSize,
           ...freshness(),
@@ -51,10 +56,10 @@ export default function ProjectsPage() {
     unit: params.get('don-vi') ?? undefined,
     status: params.get('trang-thai') ?? undefined,
     activityType: params.get('loai') ?? undefined,
+    fundingSource: params.get('nguon') ?? undefined,
+    q: params.get('tim') ?? undefined,
   };
   const page = Number(params.get('trang') ?? '1');
-  const [search, setSearch] = useState('');
-  const [source, setSource] = useState<string | undefined>();
   const [exporting, setExporting] = useState<string | null>(null);
 
   const set = (key: string, value: string | number | undefined | null) => {
@@ -70,14 +75,6 @@ export default function ProjectsPage() {
     queryFn: () => listProjects(filters, page, PAGE_SIZE),
     placeholderData: keepPreviousData,
   });
-
-  // Search and funding source narrow what the server listed (it has no such filter).
-  const matches = (p: Project) =>
-    (source === undefined || p.fundingSource === source) &&
-    (search === '' ||
-      `${p.title} ${p.beneficiary.name ?? ''}`
-        .toLocaleLowerCase('vi')
-        .includes(search.toLocaleLowerCase('vi')));
 
   const columns: ExportColumn<Project>[] = [
     { header: 'Tên đề án', value: (p) => p.title, width: 50 },
@@ -103,9 +100,8 @@ export default function ProjectsPage() {
         all.push(...answer.items);
         if (all.length >= answer.total || answer.items.length === 0) break;
       }
-      const rows = all.filter(matches);
-      if (kind === 'csv') downloadCsv('de-an', columns, rows);
-      else await downloadXlsx('de-an', 'Đề án', columns, rows);
+      if (kind === 'csv') downloadCsv('de-an', columns, all);
+      else await downloadXlsx('de-an', 'Đề án', columns, all);
     } catch {
       void message.error('Không xuất được danh sách. Vui lòng thử lại.');
     } finally {
@@ -173,16 +169,18 @@ export default function ProjectsPage() {
             placeholder="Nguồn kinh phí"
             allowClear
             style={{ width: 230 }}
-            value={source}
-            onChange={setSource}
+            value={filters.fundingSource}
+            onChange={(v) => set('nguon', v)}
             options={names.sources.map((s) => ({ value: s.code, label: s.name }))}
           />
           <Input.Search
-            aria-label="Tìm theo tên đề án hoặc người thụ hưởng"
-            placeholder="Tìm theo tên hoặc người thụ hưởng"
+            aria-label="Tìm theo tên đề án"
+            placeholder="Tìm theo tên đề án"
             allowClear
             style={{ width: 280 }}
-            onSearch={setSearch}
+            defaultValue={filters.q}
+            maxLength={200}
+            onSearch={(v) => set('tim', v.trim())}
           />
           <Button
             icon={<DownloadOutlined />}
@@ -205,7 +203,7 @@ export default function ProjectsPage() {
           <Table<Project>
             rowKey="id"
             loading={projects.isFetching}
-            dataSource={(projects.data?.items ?? []).filter(matches)}
+            dataSource={projects.data?.items ?? []}
             locale={{ emptyText: 'Không có đề án nào khớp bộ lọc' }}
             pagination={{
               current: page,
