@@ -99,7 +99,9 @@ function actionButton(page: Page, label: string): Locator {
 
 /** Sends the open form and waits for it to close (the server accepted the step). */
 async function send(dialog: Locator, label: string): Promise<void> {
-  await dialog.getByRole('button', { name: label, exact: true }).click();
+  // Enter in a date field may already have sent a form whose other fields are filled.
+  const button = dialog.getByRole('button', { name: label, exact: true });
+  if (await button.isVisible()) await button.click({ timeout: 3_000 }).catch(() => undefined);
   await dialog.waitFor({ state: 'hidden' }).catch(async (error: Error) => {
     // Say what the form shows instead (a refusal, a field message) rather than just a timeout.
     const shown = await dialog.innerText().catch(() => '');
@@ -255,7 +257,9 @@ test('two Center officers act on the same version: the second is told someone el
   // The second tab still shows the version before; its step is sent with that If-Match.
   const stale = await openAction(second, 'Bắt đầu thực hiện');
   await typeDate(second, 'Ngày bắt đầu thực hiện', TODAY);
-  await stale.getByRole('button', { name: 'Bắt đầu thực hiện', exact: true }).click();
+  // Enter in the date (its only field) sends it; otherwise the button does.
+  const button = stale.getByRole('button', { name: 'Bắt đầu thực hiện', exact: true });
+  if (await button.isVisible()) await button.click({ timeout: 3_000 }).catch(() => undefined);
   const warning = second
     .getByRole('dialog')
     .filter({ hasText: 'Có người khác vừa thay đổi đề án này' });

@@ -181,7 +181,8 @@ export default function HistoryPage() {
                         <Button
                           size="small"
                           type="link"
-                          style={{ paddingInline: 0 }}
+                          // Antd's link blue (and its lighter hover) is below WCAG AA on white.
+                          style={{ paddingInline: 0, color: '#0b57d0' }}
                           onClick={() => {
                             setStateLabel(
                               `sau bước ${event.version}: ${EVENT_LABELS[event.type] ?? event.type}`,
