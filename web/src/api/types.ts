@@ -86,9 +86,8 @@ export interface ActionField {
   readonly type:
     'vnd' | 'text' | 'date' | 'period' | 'choice' | 'integer' | 'achievements' | 'boolean';
   readonly required?: boolean;
-  /** An amount or a number; for a date YYYY-MM-DD, for a period YYYY-MM. */
-  readonly min?: number | string;
-  readonly max?: number | string;
+  readonly min?: number;
+  readonly max?: number;
   readonly maxLength?: number;
   readonly label: string;
   readonly choices?: readonly { readonly value: string; readonly label: string }[];
@@ -133,9 +132,8 @@ export interface HistoryEvent {
 
 export interface StateAt {
   readonly version: number;
-  /** Null, with `state`, when nothing had been recorded by then. */
-  readonly recordedAt: string | null;
-  readonly state: (Record<string, unknown> & { readonly status: string }) | null;
+  readonly recordedAt: string;
+  readonly state: Record<string, unknown> & { readonly status: string };
 }
 
 export interface Verification {
