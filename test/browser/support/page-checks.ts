@@ -95,6 +95,10 @@ export async function visibleEnglishWords(page: Page): Promise<string[]> {
 /** Both checks on the page a test has just reached. */
 export async function checkPage(page: Page, what: string): Promise<void> {
   await page.waitForLoadState('networkidle');
+  // Colours are judged at rest: the pointer left on a button just clicked gives it its hover
+  // colour (lighter), which is not the colour the page shows; move it away and let it settle.
+  await page.mouse.move(0, 0);
+  await page.waitForTimeout(300);
   const violations = await seriousA11yViolations(page);
   const english = await visibleEnglishWords(page);
   const problems = [

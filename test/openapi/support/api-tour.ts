@@ -170,8 +170,11 @@ export async function tourTheApi(
     notes: 'Bổ sung hồ sơ',
   });
   await post(`${project}/resubmit`, people.districtOfficer, { requestedFundingVnd: 190_000_000 });
-  await post(`${project}/appraisal/start`, people.center);
-  await get(`${project}/actions`, people.center);
+  const started = await post(`${project}/appraisal/start`, people.center);
+  // Once the read models hold the step (the actions are read from them).
+  await get(`${project}/actions`, people.center, {
+    minPosition: expectOk('start', started).position,
+  });
   await post(`${project}/appraisal/result`, people.center, {
     outcome: 'passed',
     notes: 'Hội đồng thẩm định thống nhất',
