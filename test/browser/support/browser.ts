@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { Role } from '../../../src/shared/actor';
 import type { TestServer } from '../../support/test-server';
@@ -8,10 +7,6 @@ import type { TestServer } from '../../support/test-server';
  * here). One browser per spec file; one context (a tab's sessionStorage) per person.
  */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-export function chromiumAvailable(): boolean {
-  return existsSync(CHROMIUM);
-}
 
 export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
