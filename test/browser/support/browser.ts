@@ -123,6 +123,11 @@ export async function chooseOption(
     '.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option',
   );
   await options.filter({ hasText: option }).first().click();
+  // Closed, not closing: a list still fading out has no name of its own for axe.
+  await page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+    .first()
+    .waitFor({ state: 'hidden' });
 }
 
 /** Types a date dd/MM/yyyy into an Ant Design date picker. */

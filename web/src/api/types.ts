@@ -86,8 +86,9 @@ export interface ActionField {
   readonly type:
     'vnd' | 'text' | 'date' | 'period' | 'choice' | 'integer' | 'achievements' | 'boolean';
   readonly required?: boolean;
-  readonly min?: number;
-  readonly max?: number;
+  /** An amount or a number; for a date YYYY-MM-DD, for a period YYYY-MM. */
+  readonly min?: number | string;
+  readonly max?: number | string;
   readonly maxLength?: number;
   readonly label: string;
   readonly choices?: readonly { readonly value: string; readonly label: string }[];
@@ -132,8 +133,9 @@ export interface HistoryEvent {
 
 export interface StateAt {
   readonly version: number;
-  readonly recordedAt: string;
-  readonly state: Record<string, unknown> & { readonly status: string };
+  /** Null, with `state`, when nothing had been recorded by then. */
+  readonly recordedAt: string | null;
+  readonly state: (Record<string, unknown> & { readonly status: string }) | null;
 }
 
 export interface Verification {

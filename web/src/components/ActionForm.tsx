@@ -4,7 +4,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { newIdempotencyKey, postCommand, ProblemError } from '../api/client';
 import type { ActionField, AvailableAction } from '../api/types';
-import { vnd } from '../lib/format';
+import { businessDate, period, vnd } from '../lib/format';
 import { problemText } from './common';
 import { MoneyInput, showFieldErrors } from './forms';
 
@@ -20,8 +20,16 @@ export interface CommandAnswer {
   readonly position?: string;
 }
 
+/** A limit as the user reads it: đồng, dd/MM/yyyy, tháng MM/yyyy. */
+function shown(field: ActionField, limit: number | string): string {
+  if (field.type === 'vnd' && typeof limit === 'number') return vnd(limit);
+  if (field.type === 'date') return businessDate(String(limit));
+  if (field.type === 'period') return period(String(limit));
+  return String(limit);
+}
+
 function limits(field: ActionField): string | undefined {
-  const show = (n: number) => (field.type === 'vnd' ? vnd(n) : String(n));
+  const show = (limit: number | string) => shown(field, limit);
   if (field.min !== undefined && field.max !== undefined && field.min === field.max)
     return `Bằng ${show(field.max)}`;
   const parts = [
@@ -31,6 +39,17 @@ function limits(field: ActionField): string | undefined {
   return parts.length > 0 ? `Giới hạn: ${parts.join(', ')}` : undefined;
 }
 
+/** Greys out the days (or months) the server's limits exclude; the server still decides. */
+function outside(field: ActionField, format: string) {
+  return (day: Dayjs) => {
+    const value = day.format(format);
+    return (
+      (typeof field.min === 'string' && value < field.min) ||
+      (typeof field.max === 'string' && value > field.max)
+    );
+  };
+}
+
 function input(field: ActionField) {
   switch (field.type) {
     case 'vnd':
@@ -38,7 +57,14 @@ function input(field: ActionField) {
     case 'integer':
       return <InputNumber aria-label={field.label} precision={0} style={{ width: '100%' }} />;
     case 'date':
-      return <DatePicker aria-label={field.label} format="DD/MM/YYYY" style={{ width: '100%' }} />;
+      return (
+        <DatePicker
+          aria-label={field.label}
+          format="DD/MM/YYYY"
+          style={{ width: '100%' }}
+          disabledDate={outside(field, 'YYYY-MM-DD')}
+        />
+      );
     case 'period':
       return (
         <DatePicker
@@ -46,6 +72,7 @@ function input(field: ActionField) {
           picker="month"
           format="MM/YYYY"
           style={{ width: '100%' }}
+          disabledDate={outside(field, 'YYYY-MM')}
         />
       );
     case 'choice':

@@ -59,6 +59,9 @@ function EventDetails({ event }: { event: HistoryEvent }) {
 }
 
 function StateView({ state }: { state: StateAt }) {
+  // A date before the registration: the project did not exist yet.
+  if (state.state === null)
+    return <Alert type="info" showIcon title="Đề án chưa được đăng ký vào lúc này." />;
   const s = state.state as Record<string, unknown>;
   const money = (key: string) =>
     typeof s[key] === 'number' ? <Money value={s[key] as number} /> : '—';
@@ -178,7 +181,8 @@ export default function HistoryPage() {
                         <Button
                           size="small"
                           type="link"
-                          style={{ paddingInline: 0 }}
+                          // Antd's link blue (and its lighter hover) is below WCAG AA on white.
+                          style={{ paddingInline: 0, color: '#0b57d0' }}
                           onClick={() => {
                             setStateLabel(
                               `sau bước ${event.version}: ${EVENT_LABELS[event.type] ?? event.type}`,
